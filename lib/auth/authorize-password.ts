@@ -1,0 +1,57 @@
+import { CredentialsSignin } from 'next-auth';
+import { z } from 'zod';
+import { countUsers, createUser, getUserByEmail } from '@/db/queries/users';
+import { isUniqueViolation } from '@/db/queries/errors';
+import { env } from '../env';
+import { rateLimit } from '../ratelimit';
+import { clientAddress } from './client-address';
+import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
+
+/** Each failure has a code the sign-in page turns into a sentence. */
+class SignInFailure extends CredentialsSignin {
+  constructor(code: 'invalid_credentials' | 'rate_limited' | 'email_taken' | 'signup_closed' | 'invalid_input') {
+    super(code);
+    this.code = code;
+  }
+}
+
+const credentialsSchema = z.object({
+  email: z.email().max(320),
+  password: z.string().min(1).max(1024),
+  mode: z.enum(['signin', 'signup']).default('signin'),
+  name: z.string().trim().max(100).optional(),
+});
+
+// A hash to compare against when the email is unknown, so both cases take the same time.
+let dummyHash: Promise<string> | undefined;
+
+export async function authorizeWithPassword(raw: Partial<Record<string, unknown>>, request: Request) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) throw new SignInFailure('invalid_input');
+  const { email, password, mode, name } = parsed.data;
+
+  const [byAddress, byEmail] = await Promise.all([
+    rateLimit('login', `ip:${clientAddress(request)}`),
+    rateLimit('login', `email:${email.toLowerCase()}`),
+  ]);
+  if (!byAddress.success || !byEmail.success) throw new SignInFailure('rate_limited');
+
+  if (mode === 'signup') {
+    if (password.length < PASSWORD_MIN_LENGTH) throw new SignInFailure('invalid_input');
+    // Closed sign-up still lets the very first account in, or a fresh install could never be used.
+    if (!env().auth.allowSignup && (await countUsers()) > 0) throw new SignInFailure('signup_closed');
+    try {
+      const user = await createUser({ email, name: name || null, passwordHash: await hashPassword(password) });
+      return { id: user.id, email: user.email, name: user.name };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new SignInFailure('email_taken');
+      throw error;
+    }
+  }
+
+  const user = await getUserByEmail({ email });
+  dummyHash ??= hashPassword('not-a-real-password');
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+  if (!user?.passwordHash || !valid) throw new SignInFailure('invalid_credentials');
+  return { id: user.id, email: user.email, name: user.name };
+}

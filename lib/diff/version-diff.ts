@@ -1,0 +1,178 @@
+import { diffArrays } from 'diff';
+import type { VariableDef } from '@/lib/templates/variable-schema';
+
+export type VersionContent = {
+  systemPrompt: string;
+  userPrompt: string;
+  variables: VariableDef[];
+  model: Record<string, unknown>;
+  notes?: string;
+};
+
+export type DiffLine = {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+  /** 1-based line in the old text; null for added lines. */
+  oldLine: number | null;
+  /** 1-based line in the new text; null for removed lines. */
+  newLine: number | null;
+};
+export type LineDiff = { lines: DiffLine[]; added: number; removed: number };
+export type FieldChange = { field: string; from: unknown; to: unknown };
+export type VariableChanges = {
+  added: VariableDef[];
+  removed: VariableDef[];
+  changed: { name: string; from: VariableDef; to: VariableDef }[];
+};
+export type VersionDiff = {
+  systemPrompt: LineDiff;
+  userPrompt: LineDiff;
+  model: FieldChange[];
+  variables: VariableChanges;
+  /** Content equality; `notes` describe a version rather than being part of it, so they are ignored. */
+  identical: boolean;
+};
+export type SideBySideRow = { left: DiffLine | null; right: DiffLine | null };
+
+// Myers is O((N+M)·D); past this many edits the texts are mostly rewritten anyway, so fall back
+// to "replace the differing middle" rather than spend seconds on a huge pathological diff.
+const MAX_EDIT_LENGTH = 1000;
+
+type Block = { kind: DiffLine['kind']; lines: string[] };
+
+/** Splits on \n or \r\n; the empty string has no lines (a trailing newline yields a final empty line). */
+export function splitLines(text: string): string[] {
+  return text === '' ? [] : text.split(/\r?\n/);
+}
+
+function fallbackBlocks(a: string[], b: string[]): Block[] {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  return [
+    { kind: 'same', lines: a.slice(0, prefix) },
+    { kind: 'removed', lines: a.slice(prefix, a.length - suffix) },
+    { kind: 'added', lines: b.slice(prefix, b.length - suffix) },
+    { kind: 'same', lines: a.slice(a.length - suffix) },
+  ];
+}
+
+export function diffText(oldText: string, newText: string): LineDiff {
+  const a = splitLines(oldText);
+  const b = splitLines(newText);
+  const changes = diffArrays(a, b, { maxEditLength: MAX_EDIT_LENGTH });
+  const blocks: Block[] = changes
+    ? changes.map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', lines: c.value }))
+    : fallbackBlocks(a, b);
+
+  const lines: DiffLine[] = [];
+  let oldLine = 1;
+  let newLine = 1;
+  let added = 0;
+  let removed = 0;
+  for (const block of blocks) {
+    for (const text of block.lines) {
+      if (block.kind === 'same') lines.push({ kind: 'same', text, oldLine: oldLine++, newLine: newLine++ });
+      else if (block.kind === 'removed') {
+        lines.push({ kind: 'removed', text, oldLine: oldLine++, newLine: null });
+        removed++;
+      } else {
+        lines.push({ kind: 'added', text, oldLine: null, newLine: newLine++ });
+        added++;
+      }
+    }
+  }
+  return { lines, added, removed };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+// Keys holding `undefined` are treated as absent, matching how the values round-trip through JSON.
+const definedKeys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+
+/** Structural equality for JSON-like values (key order ignored, arrays compared element-wise). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+  }
+  const keysA = definedKeys(a);
+  const keysB = definedKeys(b);
+  return keysA.length === keysB.length && keysA.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+}
+
+function valueAt(o: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+/** One entry per model setting that differs, sorted by key so output is stable regardless of storage key order. */
+export function diffModel(from: Record<string, unknown>, to: Record<string, unknown>): FieldChange[] {
+  const keys = [...new Set([...definedKeys(from), ...definedKeys(to)])].sort();
+  return keys
+    .map((field) => ({ field, from: valueAt(from, field), to: valueAt(to, field) }))
+    .filter((change) => !deepEqual(change.from, change.to));
+}
+
+/** Matches variables by name; reordering alone is not a change. */
+export function diffVariables(from: VariableDef[], to: VariableDef[]): VariableChanges {
+  const before = new Map(from.map((def) => [def.name, def]));
+  const after = new Map(to.map((def) => [def.name, def]));
+  const changed: VariableChanges['changed'] = [];
+  for (const def of after.values()) {
+    const old = before.get(def.name);
+    if (old && !deepEqual(old, def)) changed.push({ name: def.name, from: old, to: def });
+  }
+  return {
+    added: [...after.values()].filter((def) => !before.has(def.name)),
+    removed: [...before.values()].filter((def) => !after.has(def.name)),
+    changed,
+  };
+}
+
+export function diffVersions(from: VersionContent, to: VersionContent): VersionDiff {
+  const systemPrompt = diffText(from.systemPrompt, to.systemPrompt);
+  const userPrompt = diffText(from.userPrompt, to.userPrompt);
+  const model = diffModel(from.model, to.model);
+  const variables = diffVariables(from.variables, to.variables);
+  const identical =
+    systemPrompt.added + systemPrompt.removed + userPrompt.added + userPrompt.removed === 0 &&
+    model.length === 0 &&
+    variables.added.length + variables.removed.length + variables.changed.length === 0;
+  return { systemPrompt, userPrompt, model, variables, identical };
+}
+
+/**
+ * Rows for a two-column view: unchanged lines appear on both sides; within each run of
+ * changes, the k-th removed line sits next to the k-th added line and the shorter side is padded with null.
+ */
+export function toSideBySide(diff: LineDiff): SideBySideRow[] {
+  const rows: SideBySideRow[] = [];
+  let removed: DiffLine[] = [];
+  let added: DiffLine[] = [];
+  const flush = () => {
+    for (let i = 0; i < Math.max(removed.length, added.length); i++) {
+      rows.push({ left: removed[i] ?? null, right: added[i] ?? null });
+    }
+    removed = [];
+    added = [];
+  };
+  for (const line of diff.lines) {
+    if (line.kind === 'removed') removed.push(line);
+    else if (line.kind === 'added') added.push(line);
+    else {
+      flush();
+      rows.push({ left: line, right: line });
+    }
+  }
+  flush();
+  return rows;
+}

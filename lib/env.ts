@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/** Every setting PromptLab reads. This module is the only reader of process.env. */
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : v === 'true' || v === '1'));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const optionalUrl = optionalText.pipe(z.url({ message: 'must be a full URL such as https://example.com' }).optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  VERCEL: optionalText,
+  APP_URL: optionalUrl,
+  DATABASE_URL: optionalText,
+  DATABASE_DRIVER: z
+    .enum(['pglite', 'postgres', 'neon', ''])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
+  PGLITE_DIR: optionalText,
+  NEON_WS_PROXY: optionalText,
+  AUTH_SECRET: optionalText.pipe(
+    z.string().min(32, 'must be at least 32 characters (try `openssl rand -base64 32`)').optional(),
+  ),
+  AUTH_GITHUB_ID: optionalText,
+  AUTH_GITHUB_SECRET: optionalText,
+  AUTH_GOOGLE_ID: optionalText,
+  AUTH_GOOGLE_SECRET: optionalText,
+  AUTH_OIDC_ISSUER: optionalUrl,
+  AUTH_OIDC_ID: optionalText,
+  AUTH_OIDC_SECRET: optionalText,
+  AUTH_OIDC_NAME: optionalText,
+  AUTH_PASSWORD_LOGIN: z
+    .enum(['true', 'false', 'auto', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 'auto' : v)),
+  AUTH_ALLOW_SIGNUP: bool(true),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+});
+
+export type DatabaseDriver = 'pglite' | 'postgres' | 'neon';
+
+export type Env = ReturnType<typeof resolveEnv>;
+
+function resolveEnv(raw: z.output<typeof envSchema>) {
+  const problems: string[] = [];
+  const pair = (idKey: string, id?: string, secret?: string, secretKey?: string) => {
+    if (Boolean(id) !== Boolean(secret)) problems.push(`${id ? secretKey : idKey} is missing: set both ${idKey} and ${secretKey}, or neither`);
+    return Boolean(id && secret);
+  };
+  const github = pair('AUTH_GITHUB_ID', raw.AUTH_GITHUB_ID, raw.AUTH_GITHUB_SECRET, 'AUTH_GITHUB_SECRET');
+  const google = pair('AUTH_GOOGLE_ID', raw.AUTH_GOOGLE_ID, raw.AUTH_GOOGLE_SECRET, 'AUTH_GOOGLE_SECRET');
+  const oidc = Boolean(raw.AUTH_OIDC_ISSUER);
+  if (oidc && !raw.AUTH_OIDC_ID) problems.push('AUTH_OIDC_ID is missing: AUTH_OIDC_ISSUER is set, so the client id is required');
+
+  const driver = resolveDriver(raw, problems);
+  const deployed = Boolean(raw.VERCEL);
+  if (deployed && driver === 'pglite') problems.push('DATABASE_URL is missing: the embedded database cannot persist on Vercel, set a Neon or PostgreSQL URL');
+  if (deployed && !raw.AUTH_SECRET) problems.push('AUTH_SECRET is missing: it is required when deployed (try `openssl rand -base64 32`)');
+
+  const oauthConfigured = github || google || oidc;
+  const passwordLogin = raw.AUTH_PASSWORD_LOGIN === 'auto' ? !oauthConfigured : raw.AUTH_PASSWORD_LOGIN === 'true';
+  if (!passwordLogin && !oauthConfigured) problems.push('AUTH_PASSWORD_LOGIN is false but no OAuth provider is configured: nobody could sign in');
+
+  if (problems.length > 0) throw new EnvError(problems);
+
+  return {
+    nodeEnv: raw.NODE_ENV,
+    deployed,
+    appUrl: raw.APP_URL,
+    database: {
+      driver,
+      url: raw.DATABASE_URL,
+      pgliteDir: raw.PGLITE_DIR ?? '.data/pglite',
+      neonWsProxy: raw.NEON_WS_PROXY,
+    },
+    auth: {
+      secret: raw.AUTH_SECRET,
+      github: github ? { clientId: raw.AUTH_GITHUB_ID!, clientSecret: raw.AUTH_GITHUB_SECRET! } : null,
+      google: google ? { clientId: raw.AUTH_GOOGLE_ID!, clientSecret: raw.AUTH_GOOGLE_SECRET! } : null,
+      oidc: oidc
+        ? {
+            issuer: raw.AUTH_OIDC_ISSUER!,
+            clientId: raw.AUTH_OIDC_ID!,
+            clientSecret: raw.AUTH_OIDC_SECRET,
+            name: raw.AUTH_OIDC_NAME ?? 'Single sign-on',
+          }
+        : null,
+      passwordLogin,
+      allowSignup: raw.AUTH_ALLOW_SIGNUP,
+    },
+    rateLimits: { loginPerMinute: raw.RATE_LIMIT_LOGIN_PER_MINUTE },
+  };
+}
+
+function resolveDriver(raw: z.output<typeof envSchema>, problems: string[]): DatabaseDriver {
+  const url = raw.DATABASE_URL;
+  if (raw.DATABASE_DRIVER === 'pglite') {
+    if (url) problems.push('DATABASE_DRIVER is pglite but DATABASE_URL is set: unset one of them');
+    return 'pglite';
+  }
+  if (!url) {
+    if (raw.DATABASE_DRIVER) problems.push(`DATABASE_URL is missing: DATABASE_DRIVER=${raw.DATABASE_DRIVER} needs a connection URL`);
+    return 'pglite';
+  }
+  let host: string;
+  try {
+    const parsed = new URL(url);
+    if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) throw new Error('protocol');
+    host = parsed.hostname;
+  } catch {
+    problems.push('DATABASE_URL is not a postgres:// or postgresql:// URL');
+    return 'postgres';
+  }
+  if (raw.DATABASE_DRIVER) return raw.DATABASE_DRIVER;
+  return host.endsWith('.neon.tech') || host === 'neon.tech' ? 'neon' : 'postgres';
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses a settings object (process.env by default); throws EnvError naming each bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  return resolveEnv(parsed.data);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

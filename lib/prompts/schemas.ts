@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { variableDefsSchema } from '@/lib/templates/variable-schema';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const DEFAULT_MODEL = { provider: 'local', model: 'promptlab-local' } as const;
+
+export const modelConfigSchema = z.strictObject({
+  provider: z.string().trim().min(1, 'is required').max(50),
+  model: z.string().trim().min(1, 'is required').max(200),
+  temperature: z.number().min(0).max(2).optional(),
+  maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+  topP: z.number().min(0).max(1).optional(),
+  stop: z.array(z.string().min(1).max(100)).max(4, 'at most 4 stop sequences').optional(),
+});
+
+const tagsSchema = z
+  .array(z.string().trim().toLowerCase().min(1, 'tags cannot be empty').max(40, 'tags are at most 40 characters'))
+  .max(20, 'at most 20 tags')
+  .transform((tags) => [...new Set(tags)]);
+
+const slugSchema = z
+  .string()
+  .trim()
+  .max(80)
+  .regex(SLUG_PATTERN, 'use lowercase letters, digits and single dashes, like `support-reply`');
+
+/** Content of a version: what POST /prompts and POST /prompts/{id}/versions share. */
+const versionContent = {
+  systemPrompt: z.string().max(100_000).optional(),
+  userPrompt: z.string().min(1, 'is required: the user prompt template cannot be empty').max(100_000),
+  variables: variableDefsSchema.optional(),
+  model: modelConfigSchema.optional(),
+  notes: z.string().max(2_000).optional(),
+};
+
+export const newVersionSchema = z.strictObject(versionContent);
+export type NewVersionInput = z.infer<typeof newVersionSchema>;
+
+export const newPromptSchema = z.strictObject({
+  title: z.string().trim().min(1, 'is required').max(200),
+  slug: slugSchema.optional(),
+  description: z.string().max(2_000).optional(),
+  tags: tagsSchema.optional(),
+  ...versionContent,
+});
+export type NewPromptInput = z.infer<typeof newPromptSchema>;
+
+export const updatePromptSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, 'is required').max(200).optional(),
+    slug: slugSchema.optional(),
+    description: z.string().max(2_000).optional(),
+    tags: tagsSchema.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'send at least one of `title`, `slug`, `description`, `tags`');
+export type UpdatePromptInput = z.infer<typeof updatePromptSchema>;
+
+export const restoreSchema = z.strictObject({ versionNumber: z.number().int().positive() });
+
+export const listPromptsQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  tag: z.string().trim().toLowerCase().max(40).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const versionNumberSchema = z.coerce
+  .number({ message: 'must be a version number' })
+  .int('must be a whole version number')
+  .positive('must be a version number (1, 2, 3…)');
+
+export const diffQuerySchema = z.strictObject({ from: versionNumberSchema, to: versionNumberSchema });
+
+/** A readable slug from a title; non-Latin titles fall back to `prompt`. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  return slug || 'prompt';
+}

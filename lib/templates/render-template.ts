@@ -1,0 +1,143 @@
+import { parseTemplate, type ParsedTemplate } from '@/lib/templates/parse-template';
+import { isJsonValue, TYPE_PHRASES, type VariableDef } from '@/lib/templates/variable-schema';
+
+/** `variable` is '' for template syntax errors, which belong to no single variable. */
+export type RenderIssue = { variable: string; message: string };
+
+export class TemplateRenderError extends Error {
+  readonly issues: RenderIssue[];
+
+  constructor(issues: RenderIssue[]) {
+    super(issues.map((issue) => issue.message).join('; '));
+    this.name = 'TemplateRenderError';
+    this.issues = issues;
+  }
+}
+
+export type RenderInput = { systemPrompt: string; userPrompt: string; variables: VariableDef[] };
+export type RenderResult = {
+  system: string;
+  user: string;
+  /** Resolved values after defaults and coercion; missing optional variables are omitted. */
+  values: Record<string, unknown>;
+};
+
+type Coerced = { ok: true; value: unknown; text: string } | { ok: false };
+
+// Decimal only (no hex/Infinity); no nested quantifiers over the same characters, so no backtracking blow-up.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Converts a raw value to the declared type and its rendered text, or fails. */
+function coerce(type: VariableDef['type'], raw: unknown): Coerced {
+  switch (type) {
+    case 'string':
+      return typeof raw === 'string' ? { ok: true, value: raw, text: raw } : { ok: false };
+    case 'number': {
+      let n: number | undefined;
+      if (typeof raw === 'number') n = raw;
+      else if (typeof raw === 'string' && DECIMAL.test(raw.trim())) n = Number(raw.trim());
+      return n !== undefined && Number.isFinite(n) ? { ok: true, value: n, text: String(n) } : { ok: false };
+    }
+    case 'boolean': {
+      const v = typeof raw === 'string' ? raw.trim() : raw;
+      const b = v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined;
+      return b === undefined ? { ok: false } : { ok: true, value: b, text: String(b) };
+    }
+    case 'json': {
+      // Strings are JSON source (form input); pass '"text"' to supply a JSON string value.
+      let value = raw;
+      if (typeof raw === 'string') {
+        try {
+          value = JSON.parse(raw) as unknown;
+        } catch {
+          return { ok: false };
+        }
+      }
+      return isJsonValue(value) ? { ok: true, value, text: JSON.stringify(value) } : { ok: false };
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `the string ${JSON.stringify(shown)}`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Validates `values` against the declared variables and substitutes them into both prompts.
+ * Pure string substitution: inserted values are never parsed again, so `{{ x }}` inside a
+ * value stays literal. All problems are collected and thrown together as TemplateRenderError.
+ */
+export function renderPrompt(input: RenderInput, values: Record<string, unknown>): RenderResult {
+  const issues: RenderIssue[] = [];
+  const system = parseTemplate(input.systemPrompt);
+  const user = parseTemplate(input.userPrompt);
+  const templates = [
+    ['system prompt', system],
+    ['user prompt', user],
+  ] as const;
+  for (const [label, parsed] of templates) {
+    for (const error of parsed.errors) issues.push({ variable: '', message: `${label}: ${error.message}` });
+  }
+
+  // Maps and Object.hasOwn only: names like `__proto__` or `toString` must not reach the prototype chain.
+  const defs = new Map<string, VariableDef>();
+  for (const def of input.variables) {
+    if (defs.has(def.name)) issues.push({ variable: def.name, message: `variable \`${def.name}\` is declared more than once` });
+    else defs.set(def.name, def);
+  }
+
+  for (const name of Object.keys(values)) {
+    if (!defs.has(name)) issues.push({ variable: name, message: `unknown variable \`${name}\`: declare it or remove it` });
+  }
+
+  const reported = new Set<string>();
+  for (const [, parsed] of templates) {
+    for (const name of parsed.variables) {
+      if (!defs.has(name) && !reported.has(name)) {
+        reported.add(name);
+        issues.push({ variable: name, message: `variable \`${name}\` is used in the template but not declared` });
+      }
+    }
+  }
+
+  const resolved = new Map<string, unknown>();
+  const rendered = new Map<string, string>();
+  for (const def of defs.values()) {
+    const raw = Object.hasOwn(values, def.name) ? values[def.name] : undefined;
+    const missing = raw === undefined || raw === null;
+    if (missing && def.default === undefined) {
+      if (def.required) issues.push({ variable: def.name, message: `variable \`${def.name}\` is required` });
+      else rendered.set(def.name, '');
+      continue;
+    }
+    const result = coerce(def.type, missing ? def.default : raw);
+    if (!result.ok) {
+      const message = missing
+        ? `default for \`${def.name}\` must be ${TYPE_PHRASES[def.type]}`
+        : `variable \`${def.name}\` must be ${TYPE_PHRASES[def.type]}, got ${describe(raw)}`;
+      issues.push({ variable: def.name, message });
+      continue;
+    }
+    resolved.set(def.name, result.value);
+    rendered.set(def.name, result.text);
+  }
+
+  if (issues.length > 0) throw new TemplateRenderError(issues);
+
+  const substitute = (parsed: ParsedTemplate) =>
+    parsed.segments.map((s) => (s.kind === 'text' ? s.text : (rendered.get(s.name) ?? ''))).join('');
+
+  return {
+    system: substitute(system),
+    user: substitute(user),
+    // fromEntries defines own properties, so a `__proto__` key stays data instead of setting the prototype.
+    values: Object.fromEntries(resolved),
+  };
+}

@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as promptsRoute from '@/app/api/v1/prompts/route';
+import * as promptRoute from '@/app/api/v1/prompts/[id]/route';
+import * as versionsRoute from '@/app/api/v1/prompts/[id]/versions/route';
+import * as versionRoute from '@/app/api/v1/prompts/[id]/versions/[number]/route';
+import * as restoreRoute from '@/app/api/v1/prompts/[id]/restore/route';
+import * as diffRoute from '@/app/api/v1/prompts/[id]/diff/route';
+import { getDb } from '@/db/client';
+import { promptVersions } from '@/db/schema';
+import { call, createTestUser, type TestUser } from './helpers';
+
+let alice: TestUser;
+let bob: TestUser;
+let promptId: string;
+
+const newVersion = (user: TestUser, id: string, body: unknown) =>
+  call(versionsRoute.POST, { method: 'POST', params: { id }, body, headers: user.headers });
+
+beforeAll(async () => {
+  alice = await createTestUser();
+  bob = await createTestUser();
+  const created = await call(promptsRoute.POST, {
+    method: 'POST',
+    headers: alice.headers,
+    body: {
+      title: 'Versioned',
+      systemPrompt: 'Be brief.',
+      userPrompt: 'Summarise {{text}}',
+      variables: [{ name: 'text', type: 'string', required: true, description: 'the input' }],
+      model: { provider: 'openai', model: 'gpt-4o-mini', temperature: 0.5, stop: ['END'] },
+    },
+  });
+  promptId = created.body.data.id;
+});
+
+describe('versions', () => {
+  it('creates version 2, carrying over model and variables when omitted, and makes it current', async () => {
+    const res = await newVersion(alice, promptId, { systemPrompt: 'Be brief.\nUse bullet points.', userPrompt: 'Summarise {{text}} for {{audience}}', notes: 'audience' });
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ versionNumber: 2, notes: 'audience', model: { provider: 'openai', temperature: 0.5, stop: ['END'] } });
+    expect(res.body.data.variables).toEqual([
+      { name: 'text', type: 'string', required: true, description: 'the input' },
+      { name: 'audience', type: 'string', required: true },
+    ]);
+    const prompt = await call(promptRoute.GET, { params: { id: promptId }, headers: alice.headers });
+    expect(prompt.body.data).toMatchObject({ versionCount: 2, currentVersion: { versionNumber: 2 } });
+  });
+
+  it('lists newest first and reads one by number', async () => {
+    const list = await call(versionsRoute.GET, { params: { id: promptId }, headers: alice.headers });
+    expect(list.body.data.map((v: { versionNumber: number }) => v.versionNumber)).toEqual([2, 1]);
+    const one = await call(versionRoute.GET, { params: { id: promptId, number: '1' }, headers: alice.headers });
+    expect(one.body.data).toMatchObject({ versionNumber: 1, userPrompt: 'Summarise {{text}}' });
+    for (const number of ['99', '0', 'abc', '1.5']) {
+      expect((await call(versionRoute.GET, { params: { id: promptId, number }, headers: alice.headers })).status, number).toBe(404);
+    }
+  });
+
+  it('rejects invalid version input', async () => {
+    const res = await newVersion(alice, promptId, { userPrompt: 'x', title: 'not here' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toContain('title');
+    expect((await newVersion(alice, promptId, { userPrompt: '' })).status).toBe(422);
+  });
+
+  it('cannot be changed or deleted, through the API or the database', async () => {
+    for (const handler of [versionRoute.PUT, versionRoute.PATCH, versionRoute.DELETE]) {
+      const res = await call(handler, { method: 'PATCH', params: { id: promptId, number: '1' }, body: { userPrompt: 'hacked' }, headers: alice.headers });
+      expect(res.status).toBe(405);
+      expect(res.body.error.code).toBe('METHOD_NOT_ALLOWED');
+    }
+    const db = await getDb();
+    const [v1] = await db.select().from(promptVersions).where(eq(promptVersions.promptId, promptId)).orderBy(promptVersions.versionNumber);
+    await expect(db.update(promptVersions).set({ userPrompt: 'hacked' }).where(eq(promptVersions.id, v1!.id))).rejects.toThrow();
+    await expect(db.delete(promptVersions).where(eq(promptVersions.id, v1!.id))).rejects.toThrow();
+    const after = await call(versionRoute.GET, { params: { id: promptId, number: '1' }, headers: alice.headers });
+    expect(after.body.data.userPrompt).toBe('Summarise {{text}}');
+  });
+
+  it('restores by appending a copy of the old version', async () => {
+    const res = await call(restoreRoute.POST, { method: 'POST', params: { id: promptId }, body: { versionNumber: 1 }, headers: alice.headers });
+    expect(res.status).toBe(201);
+    const v1 = (await call(versionRoute.GET, { params: { id: promptId, number: '1' }, headers: alice.headers })).body.data;
+    expect(res.body.data).toMatchObject({
+      versionNumber: 3,
+      restoredFrom: 1,
+      systemPrompt: v1.systemPrompt,
+      userPrompt: v1.userPrompt,
+      variables: v1.variables,
+      model: v1.model,
+      notes: 'Restored from version 1',
+    });
+    const prompt = await call(promptRoute.GET, { params: { id: promptId }, headers: alice.headers });
+    expect(prompt.body.data.currentVersion.versionNumber).toBe(3);
+    const list = await call(versionsRoute.GET, { params: { id: promptId }, headers: alice.headers });
+    expect(list.body.data).toHaveLength(3);
+
+    const missing = await call(restoreRoute.POST, { method: 'POST', params: { id: promptId }, body: { versionNumber: 42 }, headers: alice.headers });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain('42');
+    const bad = await call(restoreRoute.POST, { method: 'POST', params: { id: promptId }, body: { versionNumber: 'one' }, headers: alice.headers });
+    expect(bad.status).toBe(422);
+  });
+
+  it('diffs two versions line by line, with changed settings and variables', async () => {
+    const res = await call(diffRoute.GET, { path: `/x?from=1&to=2`, params: { id: promptId }, headers: alice.headers });
+    expect(res.status).toBe(200);
+    const diff = res.body.data;
+    expect(diff.from).toBe(1);
+    expect(diff.systemPrompt.lines).toEqual([
+      { kind: 'same', text: 'Be brief.', oldLine: 1, newLine: 1 },
+      { kind: 'added', text: 'Use bullet points.', oldLine: null, newLine: 2 },
+    ]);
+    expect(diff.userPrompt).toMatchObject({ added: 1, removed: 1 });
+    expect(diff.variables.added.map((v: { name: string }) => v.name)).toEqual(['audience']);
+    expect(diff.model).toEqual([]);
+    expect(diff.identical).toBe(false);
+
+    await newVersion(alice, promptId, { userPrompt: 'Summarise {{text}}', model: { provider: 'anthropic', model: 'claude-x', temperature: 0.5 } });
+    const models = await call(diffRoute.GET, { path: `/x?from=3&to=4`, params: { id: promptId }, headers: alice.headers });
+    expect(models.body.data.model).toEqual([
+      { field: 'model', from: 'gpt-4o-mini', to: 'claude-x' },
+      { field: 'provider', from: 'openai', to: 'anthropic' },
+      { field: 'stop', from: ['END'], to: undefined },
+    ]);
+  });
+
+  it('rejects a diff without both version numbers, and 404s a missing one', async () => {
+    expect((await call(diffRoute.GET, { path: `/x?from=1`, params: { id: promptId }, headers: alice.headers })).status).toBe(422);
+    const missing = await call(diffRoute.GET, { path: `/x?from=1&to=77`, params: { id: promptId }, headers: alice.headers });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain('77');
+  });
+
+  it('gives concurrent saves distinct consecutive numbers', async () => {
+    const prompt = (await call(promptsRoute.POST, { method: 'POST', headers: alice.headers, body: { title: 'Race', userPrompt: 'v1' } })).body.data;
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => newVersion(alice, prompt.id, { userPrompt: `v${i + 2}` })));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    const numbers = results.filter((r) => r.status === 201).map((r) => r.body.data.versionNumber).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 2));
+    expect(numbers.length).toBeGreaterThan(0);
+    const latest = await call(promptRoute.GET, { params: { id: prompt.id }, headers: alice.headers });
+    expect(latest.body.data.versionCount).toBe(numbers.length + 1);
+  });
+
+  it('hides every version route of a prompt from another workspace', async () => {
+    const params = { id: promptId };
+    expect((await call(versionsRoute.GET, { params, headers: bob.headers })).status).toBe(404);
+    expect((await newVersion(bob, promptId, { userPrompt: 'mine now' })).status).toBe(404);
+    expect((await call(versionRoute.GET, { params: { id: promptId, number: '1' }, headers: bob.headers })).status).toBe(404);
+    expect((await call(restoreRoute.POST, { method: 'POST', params, body: { versionNumber: 1 }, headers: bob.headers })).status).toBe(404);
+    expect((await call(diffRoute.GET, { path: '/x?from=1&to=2', params, headers: bob.headers })).status).toBe(404);
+    const list = await call(versionsRoute.GET, { params, headers: alice.headers });
+    expect(list.body.data.every((v: { userPrompt: string }) => v.userPrompt !== 'mine now')).toBe(true);
+  });
+});

@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+const alias = { '@': path.resolve(import.meta.dirname) };
+// The integration suite runs again on real PostgreSQL when TEST_DATABASE_URL names a server.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (!postgresUrl) console.warn('[vitest] TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the integration suite');
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/integration/setup.ts'],
+          env: { PGLITE_DIR: 'memory://', DATABASE_URL: '', DATABASE_DRIVER: '' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(postgresUrl ? [{
+        resolve: { alias },
+        test: {
+          name: 'integration-pg',
+          include: ['tests/integration/**/*.test.ts'],
+          // These start their own fixtures and databases; one run is enough.
+          exclude: ['tests/integration/neon-driver.test.ts', 'tests/integration/oidc-fixture.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/integration/postgres-global-setup.ts'],
+          setupFiles: ['tests/integration/setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      }] : []),
+    ],
+  },
+});
