@@ -78,9 +78,10 @@ async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
   neonConfig.webSocketConstructor = ws;
   if (config.neonWsProxy) {
     // A self-hosted WebSocket-to-TCP proxy (local Neon-compatible setups) speaks plain ws and no pipelining.
-    const proxy = config.neonWsProxy;
+    // The driver adds the ws:// or wss:// scheme itself, chosen by useSecureWebSocket.
+    const proxy = config.neonWsProxy.replace(/^wss?:\/\//, '').replace(/\/+$/, '');
     neonConfig.wsProxy = (host, port) => `${proxy}/v2?address=${host}:${port}`;
-    neonConfig.useSecureWebSocket = false;
+    neonConfig.useSecureWebSocket = config.neonWsProxy.startsWith('wss://');
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: requireUrl(config), max: 10 });
