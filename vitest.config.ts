@@ -22,6 +22,8 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['tests/integration/setup.ts'],
           env: { PGLITE_DIR: 'memory://', DATABASE_URL: '', DATABASE_DRIVER: '' },
+          // next-auth imports `next/server` without an extension, which only a bundler resolves.
+          server: { deps: { inline: ['next-auth', '@auth/core'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -36,6 +38,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/integration/postgres-global-setup.ts'],
           setupFiles: ['tests/integration/setup.ts'],
+          // next-auth imports `next/server` without an extension, which only a bundler resolves.
+          server: { deps: { inline: ['next-auth', '@auth/core'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,0 +1,153 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { FileText, Plus, Search, SearchX } from 'lucide-react';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Input } from '@/components/ui/input';
+import { Kbd } from '@/components/ui/kbd';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Spinner } from '@/components/ui/spinner';
+import { apiFetch } from '@/lib/client/api';
+import { cn } from '@/lib/utils';
+import { NewPromptDialog } from './new-prompt-dialog';
+import { PromptCard } from './prompt-card';
+import { usePromptList } from './use-prompt-list';
+
+export function PromptList() {
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState<string | null>(null);
+  const [tags, setTags] = useState<string[]>([]);
+  const [creating, setCreating] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const list = usePromptList(query, tag);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(input.trim()), 200);
+    return () => clearTimeout(timer);
+  }, [input]);
+
+  useEffect(() => {
+    apiFetch<string[]>('/api/v1/tags').then(setTags, () => setTags([]));
+  }, []);
+
+  // "/" focuses search and "n" starts a new prompt, unless the user is typing somewhere.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]') || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if (event.key === 'n') {
+        event.preventDefault();
+        setCreating(true);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const filtering = Boolean(query || tag);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Prompts</h1>
+          <p className="text-sm text-muted-foreground">Templates with every change kept as a version.</p>
+        </div>
+        <Button onClick={() => setCreating(true)} data-testid="new-prompt">
+          <Plus aria-hidden /> New prompt <Kbd className="ml-1 hidden sm:inline-flex">N</Kbd>
+        </Button>
+      </div>
+
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
+        <div className="relative max-w-md flex-1">
+          <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Input
+            ref={searchRef}
+            type="search"
+            aria-label="Search prompts by title"
+            placeholder="Search by title…"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            className="pl-9 pr-10"
+            data-testid="prompt-search"
+          />
+          <Kbd className="absolute right-2.5 top-1/2 -translate-y-1/2">/</Kbd>
+        </div>
+        {tags.length > 0 && (
+          <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Filter by tag">
+            {tags.map((t) => (
+              <button
+                key={t}
+                type="button"
+                aria-pressed={tag === t}
+                data-testid={`tag-filter-${t}`}
+                onClick={() => setTag(tag === t ? null : t)}
+                className={cn(
+                  'rounded-full border px-2.5 py-0.5 text-xs font-medium transition-colors hover:bg-accent',
+                  tag === t && 'border-primary bg-primary text-primary-foreground hover:bg-primary/90',
+                )}
+              >
+                #{t}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+
+      {list.status === 'error' && (
+        <Alert variant="destructive">
+          <AlertDescription>Could not load prompts: {list.error}</AlertDescription>
+        </Alert>
+      )}
+
+      {list.status === 'loading' && (
+        <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-busy="true">
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} className="h-32 rounded-xl" />
+          ))}
+        </div>
+      )}
+
+      {list.status === 'ready' && list.items.length === 0 && (
+        filtering ? (
+          <EmptyState icon={<SearchX />} title="No prompts match" description="Try another search or clear the tag filter." data-testid="empty-search" />
+        ) : (
+          <EmptyState
+            icon={<FileText />}
+            title="No prompts yet"
+            description="A prompt is a template with {{variables}}. Every save keeps an immutable version you can diff and restore."
+            action={<Button onClick={() => setCreating(true)}><Plus aria-hidden /> Create your first prompt</Button>}
+            data-testid="empty-prompts"
+          />
+        )
+      )}
+
+      {list.items.length > 0 && (
+        <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="prompt-list">
+          {list.items.map((prompt) => (
+            <li key={prompt.id}>
+              <PromptCard prompt={prompt} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {list.nextCursor && (
+        <div className="flex justify-center">
+          <Button variant="outline" onClick={() => void list.loadMore()} disabled={list.loadingMore} data-testid="load-more">
+            {list.loadingMore && <Spinner />} Load more
+          </Button>
+        </div>
+      )}
+
+      <NewPromptDialog open={creating} onOpenChange={setCreating} />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import * as health from '@/app/api/health/route';
+import * as ready from '@/app/api/health/ready/route';
+
+describe('health', () => {
+  it('answers liveness without a database or a caller', async () => {
+    const res = health.GET();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { status: 'ok' }, error: null });
+  });
+
+  it('reports ready once the database answers and migrations are current', async () => {
+    const res = await ready.GET();
+    const body = await res.json();
+    expect(res.status).toBe(200);
+    expect(body.data.status).toBe('ready');
+    expect(body.data.database.migrations).toMatchObject({ expected: 2, applied: 2, current: true });
+    expect(['pglite', 'postgres']).toContain(body.data.database.driver);
+  });
+});
