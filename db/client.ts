@@ -39,9 +39,11 @@ async function openPglite(config: DatabaseConfig): Promise<DatabaseHandle> {
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dir = config.pgliteDir ?? '.data/pglite';
   const inMemory = dir.startsWith('memory://');
-  const release = inMemory ? () => {} : (await import('./pglite-lock')).acquirePgliteLock(path.resolve(dir));
+  // The data directory is chosen at run time; keep the bundler from tracing the whole project for it.
+  const absolute = path.resolve(/*turbopackIgnore: true*/ dir);
+  const release = inMemory ? () => {} : (await import('./pglite-lock')).acquirePgliteLock(absolute);
   try {
-    const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
+    const client = await PGlite.create(inMemory ? dir : absolute);
     const db = drizzle({ client, schema });
     if (config.migrate !== false) await migrate(db, { migrationsFolder });
     return {

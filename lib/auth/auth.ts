@@ -23,6 +23,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     // JWT sessions: required by the password provider, and they keep page loads free of session queries.
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: '/login', error: '/login' },
+    logger: {
+      // A wrong password is an expected outcome, not a server error worth a stack trace.
+      error(error) {
+        if ((error as { type?: string }).type !== 'CredentialsSignin') console.error('[auth]', error);
+      },
+    },
     providers: buildProviders(e),
     callbacks: {
       async signIn({ user, account }) {

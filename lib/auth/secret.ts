@@ -13,7 +13,7 @@ export function getAuthSecret(): string {
   if (cached) return cached;
   const configured = env().auth.secret;
   if (configured) return (cached = configured);
-  const file = path.resolve('.data', 'auth-secret');
+  const file = path.resolve(/*turbopackIgnore: true*/ '.data', 'auth-secret');
   try {
     cached = fs.readFileSync(file, 'utf8').trim();
   } catch {

@@ -27,7 +27,7 @@ async function apiKeyCli(args: string[], env: Record<string, string>) {
 
 describe('npm run api-key', () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pl-cli-')), 'pglite');
-  const env = pglite ? { PGLITE_DIR: dir, DATABASE_URL: '' } : {};
+  const env: Record<string, string> = pglite ? { PGLITE_DIR: dir, DATABASE_URL: '' } : {};
 
   it('creates the user, their workspace and a key, printing the key as the last line', async () => {
     const email = `cli-${Date.now()}@example.test`;

@@ -1,0 +1,169 @@
+'use client';
+
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { Textarea } from '@/components/ui/textarea';
+import { NativeSelect } from '@/components/prompts/native-select';
+import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
+import { MAX_STOP_SEQUENCES, parseStop, type ModelForm } from './draft';
+
+const PROVIDERS = [
+  { value: 'local', label: 'Local test model (built-in)', placeholder: DEFAULT_MODEL.model },
+  { value: 'openai', label: 'OpenAI', placeholder: 'gpt-4o-mini' },
+  { value: 'anthropic', label: 'Anthropic', placeholder: 'claude-sonnet-4-5' },
+  { value: 'openai-compatible', label: 'OpenAI-compatible', placeholder: 'llama3.1' },
+] as const;
+
+type Props = {
+  value: ModelForm;
+  onChange?: (value: ModelForm) => void;
+  readOnly?: boolean;
+};
+
+export function ModelSettings({ value, onChange, readOnly = false }: Props) {
+  const set = (patch: Partial<ModelForm>) => onChange?.({ ...value, ...patch });
+  const known = PROVIDERS.find((p) => p.value === value.provider);
+  const stopCount = parseStop(value.stop).length;
+  const tooManyStops = stopCount > MAX_STOP_SEQUENCES;
+
+  function changeProvider(provider: string) {
+    // The built-in model has one fixed name; fill it in rather than make people look it up.
+    const model = provider === 'local' && !value.model.trim() ? DEFAULT_MODEL.model : value.model;
+    set({ provider, model });
+  }
+
+  return (
+    <section aria-labelledby="model-heading" className="rounded-xl border bg-card p-4 text-card-foreground shadow-xs">
+      <h2 id="model-heading" className="mb-3 text-sm font-semibold">
+        Model settings
+      </h2>
+      {/* A disabled fieldset makes the whole form read-only in one place. */}
+      <fieldset disabled={readOnly} className="grid gap-3 sm:grid-cols-2">
+        <legend className="sr-only">Model settings</legend>
+        <div className="grid gap-1.5">
+          <Label htmlFor="model-provider">Provider</Label>
+          <NativeSelect
+            id="model-provider"
+            value={value.provider}
+            onChange={(e) => changeProvider(e.target.value)}
+            data-testid="model-provider"
+          >
+            {PROVIDERS.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+            {/* Keep a provider set through the API selectable, so viewing it doesn't change it. */}
+            {!known ? <option value={value.provider}>{value.provider}</option> : null}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="model-name">Model</Label>
+          <Input
+            id="model-name"
+            value={value.model}
+            onChange={(e) => set({ model: e.target.value })}
+            placeholder={known?.placeholder ?? 'model name'}
+            maxLength={200}
+            className="font-mono"
+            spellCheck={false}
+            aria-invalid={!value.model.trim() || undefined}
+            data-testid="model-name"
+          />
+        </div>
+        <NumberField
+          id="model-temperature"
+          label="Temperature"
+          value={value.temperature}
+          onChange={(temperature) => set({ temperature })}
+          min={0}
+          max={2}
+          step={0.1}
+          placeholder="default"
+        />
+        <NumberField
+          id="model-max-tokens"
+          label="Max tokens"
+          value={value.maxTokens}
+          onChange={(maxTokens) => set({ maxTokens })}
+          min={1}
+          max={1_000_000}
+          step={1}
+          placeholder="default"
+          integer
+        />
+        <NumberField
+          id="model-top-p"
+          label="Top-p"
+          value={value.topP}
+          onChange={(topP) => set({ topP })}
+          min={0}
+          max={1}
+          step={0.05}
+          placeholder="default"
+        />
+        <div className="grid gap-1.5 sm:col-span-2">
+          <div className="flex items-baseline justify-between gap-2">
+            <Label htmlFor="model-stop">Stop sequences</Label>
+            <span className={tooManyStops ? 'text-xs font-medium text-destructive' : 'text-xs text-muted-foreground'}>
+              {stopCount}/{MAX_STOP_SEQUENCES}
+            </span>
+          </div>
+          <Textarea
+            id="model-stop"
+            value={value.stop}
+            onChange={(e) => set({ stop: e.target.value })}
+            rows={2}
+            className="min-h-0 font-mono text-sm"
+            spellCheck={false}
+            placeholder="None"
+            aria-invalid={tooManyStops || undefined}
+            aria-describedby="model-stop-hint"
+            data-testid="model-stop"
+          />
+          <p id="model-stop-hint" className={tooManyStops ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}>
+            {tooManyStops
+              ? `At most ${MAX_STOP_SEQUENCES} stop sequences.`
+              : 'Comma or newline separated. Write \\n for a newline and \\, for a comma.'}
+          </p>
+        </div>
+      </fieldset>
+    </section>
+  );
+}
+
+type NumberFieldProps = {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  min: number;
+  max: number;
+  step: number;
+  placeholder: string;
+  integer?: boolean;
+};
+
+function NumberField({ id, label, value, onChange, min, max, step, placeholder, integer = false }: NumberFieldProps) {
+  return (
+    <div className="grid gap-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Input
+        id={id}
+        type="number"
+        inputMode={integer ? 'numeric' : 'decimal'}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        min={min}
+        max={max}
+        step={step}
+        placeholder={placeholder}
+        aria-describedby={`${id}-range`}
+        data-testid={id}
+      />
+      <span id={`${id}-range`} className="sr-only">
+        {`Between ${min} and ${max}; leave empty for the provider default.`}
+      </span>
+    </div>
+  );
+}

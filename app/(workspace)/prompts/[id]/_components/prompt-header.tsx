@@ -1,0 +1,123 @@
+'use client';
+
+import { useState } from 'react';
+import Link from 'next/link';
+import { ChevronLeftIcon, PencilIcon, Trash2Icon } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { toast } from '@/components/ui/toaster';
+import { apiFetch } from '@/lib/client/api';
+import type { Prompt } from '@/lib/client/types';
+import { ConfirmDialog } from './confirm-dialog';
+import { EditDetailsDialog } from './edit-details-dialog';
+import { promptPath } from './use-prompt-data';
+
+type Props = {
+  prompt: Prompt;
+  onPromptChange: (prompt: Prompt) => void;
+  /** Navigates away without the unsaved-changes prompt (the prompt is gone anyway). */
+  onDeleted: (href: string) => void;
+};
+
+export function PromptHeader({ prompt, onPromptChange, onDeleted }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deletePending, setDeletePending] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const current = prompt.currentVersion;
+
+  async function confirmDelete() {
+    setDeletePending(true);
+    setDeleteError(null);
+    try {
+      await apiFetch(promptPath(prompt.id), { method: 'DELETE' });
+      toast({ title: `Deleted “${prompt.title}”`, variant: 'success' });
+      onDeleted('/prompts');
+    } catch (e) {
+      setDeletePending(false);
+      setDeleteError((e as Error).message);
+    }
+  }
+
+  return (
+    <header className="flex flex-wrap items-start justify-between gap-4">
+      <div className="min-w-0 flex-1 space-y-2">
+        <Link
+          href="/prompts"
+          className="inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        >
+          <ChevronLeftIcon aria-hidden="true" className="size-4" />
+          Prompts
+        </Link>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words" data-testid="prompt-title">
+            {prompt.title}
+          </h1>
+          <Badge variant="secondary" className="font-mono" data-testid="current-version-badge" title="Current version">
+            {current ? `v${current.versionNumber}` : 'No versions'}
+          </Badge>
+        </div>
+        <p className="font-mono text-xs text-muted-foreground" data-testid="prompt-slug">
+          {prompt.slug}
+        </p>
+        {prompt.description ? (
+          <p className="max-w-3xl text-sm text-muted-foreground whitespace-pre-line" data-testid="prompt-description">
+            {prompt.description}
+          </p>
+        ) : null}
+        {prompt.tags.length > 0 ? (
+          <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
+            {prompt.tags.map((tag) => (
+              <li key={tag}>
+                <Badge variant="outline" data-testid={`prompt-tag-${tag}`}>
+                  {tag}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="flex shrink-0 items-center gap-2">
+        <Button variant="outline" size="sm" onClick={() => setEditing(true)} data-testid="edit-details">
+          <PencilIcon aria-hidden="true" />
+          Edit details
+        </Button>
+        <Button
+          variant="outline"
+          size="sm"
+          className="text-destructive hover:bg-destructive/10 hover:text-destructive"
+          onClick={() => {
+            setDeleteError(null);
+            setDeleting(true);
+          }}
+          data-testid="delete-prompt"
+        >
+          <Trash2Icon aria-hidden="true" />
+          Delete
+        </Button>
+      </div>
+      <EditDetailsDialog
+        prompt={prompt}
+        open={editing}
+        onOpenChange={setEditing}
+        onSaved={(updated) => {
+          setEditing(false);
+          onPromptChange(updated);
+          toast({ title: 'Details saved', variant: 'success' });
+        }}
+      />
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        title={`Delete “${prompt.title}”?`}
+        description="The prompt disappears from the workspace, and API calls that use its id or slug stop working. Unsaved changes are discarded."
+        confirmLabel="Delete prompt"
+        confirmTestId="confirm-delete"
+        destructive
+        pending={deletePending}
+        error={deleteError}
+        onConfirm={confirmDelete}
+      />
+    </header>
+  );
+}

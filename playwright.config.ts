@@ -1,0 +1,59 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests run against the production build (`next build` first: scripts/e2e.mjs does it),
+// on a fresh embedded database, with a local OpenID Connect provider standing in for the identity provider.
+const port = Number(process.env.E2E_PORT ?? 3200);
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 9400);
+export const baseURL = `http://127.0.0.1:${port}`;
+export const oidc = { issuer: `http://127.0.0.1:${oidcPort}`, clientId: 'promptlab-e2e', clientSecret: 'e2e-client-secret' };
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: '.data/test-results/e2e.json' }]],
+  outputDir: '.data/test-results/e2e-artifacts',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
+  webServer: [
+    {
+      command: 'node_modules/.bin/tsx tests/fixtures/oidc-server.ts',
+      url: `${oidc.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      env: {
+        OIDC_PORT: String(oidcPort),
+        OIDC_CLIENT_ID: oidc.clientId,
+        OIDC_CLIENT_SECRET: oidc.clientSecret,
+        OIDC_REDIRECT_URI: `${baseURL}/api/auth/callback/oidc`,
+      },
+    },
+    {
+      command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/api/health/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: '',
+        PGLITE_DIR: '.data/e2e/pglite',
+        AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+        AUTH_OIDC_ISSUER: oidc.issuer,
+        AUTH_OIDC_ID: oidc.clientId,
+        AUTH_OIDC_SECRET: oidc.clientSecret,
+        AUTH_OIDC_NAME: 'Test SSO',
+        AUTH_PASSWORD_LOGIN: 'true',
+      },
+    },
+  ],
+});
