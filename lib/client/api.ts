@@ -26,6 +26,8 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   }
   if (!res.ok || !payload || payload.error) {
     const error = payload?.error;
+    // The session is gone: a full navigation drops every stale client state on the way to sign-in.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     if (res.status === 401 && typeof window !== 'undefined') window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
     throw new ApiClientError(error?.code ?? 'INTERNAL', error?.message ?? `Request failed with status ${res.status}`, res.status);
   }

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { FileText, Plus, Search, SearchX } from 'lucide-react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';

@@ -13,21 +13,33 @@ const MODEL_LABELS: Record<string, string> = {
 
 const VARIABLE_FIELDS = ['type', 'required', 'default', 'description'] as const;
 
+function Value({ value, kind }: { value: unknown; kind: 'from' | 'to' }) {
+  if (value === undefined) {
+    return <span className="text-xs text-muted-foreground italic">not set</span>;
+  }
+  return (
+    <span
+      className={
+        kind === 'from'
+          ? 'rounded bg-diff-removed-bg px-1 font-mono text-xs text-diff-removed-fg line-through decoration-1'
+          : 'rounded bg-diff-added-bg px-1 font-mono text-xs text-diff-added-fg'
+      }
+    >
+      <span className="sr-only">{kind} </span>
+      {formatValue(value)}
+    </span>
+  );
+}
+
 function Change({ label, from, to }: { label: string; from: unknown; to: unknown }) {
   return (
     <li className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
       <span className="font-medium">{label}</span>
-      <span className="rounded bg-diff-removed-bg px-1 font-mono text-xs text-diff-removed-fg line-through decoration-1">
-        <span className="sr-only">from </span>
-        {formatValue(from)}
-      </span>
+      <Value value={from} kind="from" />
       <span aria-hidden="true" className="text-muted-foreground">
         →
       </span>
-      <span className="rounded bg-diff-added-bg px-1 font-mono text-xs text-diff-added-fg">
-        <span className="sr-only">to </span>
-        {formatValue(to)}
-      </span>
+      <Value value={to} kind="to" />
     </li>
   );
 }

@@ -52,8 +52,7 @@ export function ReadonlyBanner({ version, isCurrent, dirty, restoring, onBack, o
         <Button
           size="sm"
           onClick={onRestore}
-          disabled={isCurrent || restoring}
-          title={isCurrent ? 'This is already the current version' : undefined}
+          disabled={restoring}
           data-testid="restore-version"
         >
           {restoring ? <Spinner label="Restoring" /> : <RotateCcwIcon aria-hidden="true" />}
