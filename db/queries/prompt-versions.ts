@@ -89,9 +89,11 @@ export async function getPromptVersionByNumber(args: {
   versionNumber: number;
 }): Promise<VersionView | null> {
   const db = await getDb();
+  // Joined to its prompt so a deleted prompt's history is gone from the API too.
   const [row] = await db
     .select(versionColumns)
     .from(promptVersions)
+    .innerJoin(prompts, and(eq(prompts.id, promptVersions.promptId), isNull(prompts.deletedAt)))
     .leftJoin(users, eq(users.id, promptVersions.authorId))
     .where(
       and(

@@ -2,6 +2,7 @@ import { and, arrayContains, desc, eq, ilike, isNull, lt, or, sql, type SQL } fr
 import { ApiError } from '@/lib/api/errors';
 import { DEFAULT_MODEL, slugify, type NewPromptInput, type NewVersionInput, type UpdatePromptInput } from '@/lib/prompts/schemas';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
+import { isUuid } from '@/lib/api/ids';
 import { getDb } from '../client';
 import { promptVersions, prompts, type Prompt } from '../schema';
 import { isUniqueViolation } from './errors';
@@ -227,7 +228,3 @@ export async function restorePromptVersion(args: {
     },
   });
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Malformed ids are simply not found (Postgres would reject them with a type error). */
-export const isUuid = (value: string) => UUID.test(value);

@@ -1,13 +1,14 @@
 import { getToken } from 'next-auth/jwt';
 import { markApiKeyUsedByHash } from '@/db/queries/api-keys';
 import { getUserById } from '@/db/queries/users';
+import type { User } from '@/db/schema';
 import { getDefaultWorkspaceForUser, getMembership, type WorkspaceWithRole } from '@/db/queries/workspaces';
 import { ApiError } from '../api/errors';
 import { hashApiKey } from './api-key-token';
 import { getAuthSecret } from './secret';
 
 export type Caller = {
-  user: { id: string; email: string | null; name: string | null };
+  user: { id: string; email: string | null; name: string | null; instanceRole: 'owner' | 'member' };
   workspace: WorkspaceWithRole;
   via: 'session' | 'api_key';
 };
@@ -36,7 +37,7 @@ async function callerFromApiKey(authorization: string): Promise<Caller> {
     getMembership({ workspaceId: apiKey.workspaceId, userId: apiKey.userId }),
   ]);
   if (!user || !workspace) throw new ApiError('UNAUTHORIZED', 'API key belongs to a user who is no longer in its workspace');
-  return { user: { id: user.id, email: user.email, name: user.name }, workspace, via: 'api_key' };
+  return { user: publicUser(user), workspace, via: 'api_key' };
 }
 
 async function callerFromSession(req: Request): Promise<Caller | null> {
@@ -52,5 +53,7 @@ async function callerFromSession(req: Request): Promise<Caller | null> {
 export async function callerForUserId(userId: string): Promise<Caller | null> {
   const [user, workspace] = await Promise.all([getUserById({ id: userId }), getDefaultWorkspaceForUser({ userId })]);
   if (!user || !workspace) return null;
-  return { user: { id: user.id, email: user.email, name: user.name }, workspace, via: 'session' };
+  return { user: publicUser(user), workspace, via: 'session' };
 }
+
+const publicUser = (user: User): Caller['user'] => ({ id: user.id, email: user.email, name: user.name, instanceRole: user.instanceRole });

@@ -1,4 +1,38 @@
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
+'use client';
+
+import { useSyncExternalStore } from 'react';
+
+// One shared clock for every relative timestamp on the page, ticking every 30 s while anyone listens.
+let now = 0;
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | undefined;
+
+function subscribe(listener: () => void) {
+  now = Date.now();
+  listeners.add(listener);
+  timer ??= setInterval(() => {
+    now = Date.now();
+    listeners.forEach((l) => l());
+  }, 30_000);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+/** Current time in ms, re-rendering periodically; 0 until mounted (server and first render). */
+export function useNow(): number {
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => 0,
+  );
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
   ['week', 7 * 24 * 3600],
@@ -6,17 +40,22 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['hour', 3600],
   ['minute', 60],
 ];
-const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
-/** "3 minutes ago", "yesterday"; "just now" under a minute. */
-export function formatRelative(iso: string | Date, now = Date.now()): string {
-  const seconds = (new Date(iso).getTime() - now) / 1000;
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+/** "3 minutes ago", "yesterday"; "just now" under 45 s; the absolute time before the clock starts. */
+export function formatRelative(iso: string, nowMs: number = Date.now()): string {
+  const then = Date.parse(iso);
+  if (!nowMs || Number.isNaN(then)) return formatAbsolute(iso);
+  const seconds = Math.round((then - nowMs) / 1000);
+  if (Math.abs(seconds) < 45) return 'just now';
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   }
-  return 'just now';
+  return relative.format(Math.round(seconds / 60), 'minute');
 }
 
-export function formatDateTime(iso: string | Date): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export function formatAbsolute(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+

@@ -146,6 +146,18 @@ describe('versions', () => {
     expect(latest.body.data.versionCount).toBe(numbers.length + 1);
   });
 
+  it('takes a deleted prompt’s history with it', async () => {
+    const doomed = (await call(promptsRoute.POST, { method: 'POST', headers: alice.headers, body: { title: 'Doomed', userPrompt: 'v1' } })).body.data;
+    await newVersion(alice, doomed.id, { userPrompt: 'v2' });
+    await call(promptRoute.DELETE, { method: 'DELETE', params: { id: doomed.id }, headers: alice.headers });
+    const params = { id: doomed.id };
+    expect((await call(versionsRoute.GET, { params, headers: alice.headers })).status).toBe(404);
+    expect((await call(versionRoute.GET, { params: { id: doomed.id, number: '1' }, headers: alice.headers })).status).toBe(404);
+    expect((await call(diffRoute.GET, { path: '/x?from=1&to=2', params, headers: alice.headers })).status).toBe(404);
+    expect((await call(restoreRoute.POST, { method: 'POST', params, body: { versionNumber: 1 }, headers: alice.headers })).status).toBe(404);
+    expect((await newVersion(alice, doomed.id, { userPrompt: 'v3' })).status).toBe(404);
+  });
+
   it('hides every version route of a prompt from another workspace', async () => {
     const params = { id: promptId };
     expect((await call(versionsRoute.GET, { params, headers: bob.headers })).status).toBe(404);

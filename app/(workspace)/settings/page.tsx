@@ -23,6 +23,8 @@ export default async function SettingsPage() {
           <span>{caller.workspace.name}</span>
           <span className="text-muted-foreground">Your role</span>
           <span className="capitalize">{caller.workspace.role}</span>
+          <span className="text-muted-foreground">This instance</span>
+          <span data-testid="instance-role">{caller.user.instanceRole === 'owner' ? 'Owner (first account)' : 'Member'}</span>
         </CardContent>
       </Card>
       <ApiKeysPanel />

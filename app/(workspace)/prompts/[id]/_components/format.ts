@@ -1,63 +1,6 @@
-'use client';
-
-import { useSyncExternalStore } from 'react';
 import type { Version } from '@/lib/client/types';
 
-// One shared clock for every relative timestamp on the page, ticking every 30 s while anyone listens.
-let now = 0;
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | undefined;
-
-function subscribe(listener: () => void) {
-  now = Date.now();
-  listeners.add(listener);
-  timer ??= setInterval(() => {
-    now = Date.now();
-    listeners.forEach((l) => l());
-  }, 30_000);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
-}
-
-/** Current time in ms, re-rendering periodically; 0 until mounted (server and first render). */
-export function useNow(): number {
-  return useSyncExternalStore(
-    subscribe,
-    () => now,
-    () => 0,
-  );
-}
-
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
-];
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-export function formatRelative(iso: string, nowMs: number): string {
-  const then = Date.parse(iso);
-  if (!nowMs || Number.isNaN(then)) return formatAbsolute(iso);
-  const seconds = Math.round((then - nowMs) / 1000);
-  if (Math.abs(seconds) < 45) return 'just now';
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
-  }
-  return relative.format(Math.round(seconds / 60), 'minute');
-}
-
-export function formatAbsolute(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
 
 export function authorLabel(version: Version): string {
   return version.author?.name || version.author?.email || 'Unknown author';
