@@ -42,6 +42,35 @@ const envSchema = z.object({
     .transform((v) => (v === undefined || v === '' ? 'auto' : v)),
   AUTH_ALLOW_SIGNUP: bool(true),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_RUNS_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  PORT: z.coerce.number().int().positive().default(3000),
+  // Model providers (instance-wide; workspace keys in Settings override them).
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl,
+  ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_BASE_URL: optionalUrl,
+  GROQ_API_KEY: optionalText,
+  OPENROUTER_API_KEY: optionalText,
+  TOGETHER_API_KEY: optionalText,
+  OLLAMA_BASE_URL: optionalUrl,
+  LMSTUDIO_BASE_URL: optionalUrl,
+  VLLM_BASE_URL: optionalUrl,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  ALLOW_PRIVATE_PROVIDER_URLS: z
+    .enum(['true', 'false', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v === 'true')),
+  ENCRYPTION_KEY: optionalText,
+  // Run pipeline.
+  QSTASH_TOKEN: optionalText,
+  QSTASH_URL: optionalUrl,
+  QSTASH_CURRENT_SIGNING_KEY: optionalText,
+  QSTASH_NEXT_SIGNING_KEY: optionalText,
+  RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  RUN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(3600),
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: optionalText,
+  CRON_SECRET: optionalText,
 });
 
 export type DatabaseDriver = 'pglite' | 'postgres' | 'neon';
@@ -68,6 +97,17 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
   const passwordLogin = raw.AUTH_PASSWORD_LOGIN === 'auto' ? !oauthConfigured : raw.AUTH_PASSWORD_LOGIN === 'true';
   if (!passwordLogin && !oauthConfigured) problems.push('AUTH_PASSWORD_LOGIN is false but no OAuth provider is configured: nobody could sign in');
 
+  if (raw.QSTASH_TOKEN && !(raw.QSTASH_CURRENT_SIGNING_KEY && raw.QSTASH_NEXT_SIGNING_KEY)) {
+    problems.push('QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY are required with QSTASH_TOKEN (QStash console → Signing keys)');
+  }
+  if (raw.QSTASH_TOKEN && !raw.APP_URL) problems.push('APP_URL is missing: QStash must know the public URL to call back');
+  if (Boolean(raw.UPSTASH_REDIS_REST_URL) !== Boolean(raw.UPSTASH_REDIS_REST_TOKEN)) {
+    problems.push('UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together: set both or neither');
+  }
+  if (deployed && !raw.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is missing: it is required when deployed (try `openssl rand -base64 32`)');
+  if (raw.ENCRYPTION_KEY && Buffer.from(raw.ENCRYPTION_KEY, 'base64').length !== 32) {
+    problems.push('ENCRYPTION_KEY must be 32 bytes, base64-encoded (try `openssl rand -base64 32`)');
+  }
   if (problems.length > 0) throw new EnvError(problems);
 
   return {
@@ -95,7 +135,34 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
       passwordLogin,
       allowSignup: raw.AUTH_ALLOW_SIGNUP,
     },
-    rateLimits: { loginPerMinute: raw.RATE_LIMIT_LOGIN_PER_MINUTE },
+    rateLimits: { loginPerMinute: raw.RATE_LIMIT_LOGIN_PER_MINUTE, runsPerMinute: raw.RATE_LIMIT_RUNS_PER_MINUTE },
+    /** Where callbacks are delivered: APP_URL, else this server on PORT. */
+    callbackBaseUrl: (raw.APP_URL ?? `http://127.0.0.1:${raw.PORT}`).replace(/\/+$/, ''),
+    providers: {
+      openai: { apiKey: raw.OPENAI_API_KEY, baseURL: raw.OPENAI_BASE_URL },
+      anthropic: { apiKey: raw.ANTHROPIC_API_KEY, baseURL: raw.ANTHROPIC_BASE_URL },
+      groq: { apiKey: raw.GROQ_API_KEY },
+      openrouter: { apiKey: raw.OPENROUTER_API_KEY },
+      together: { apiKey: raw.TOGETHER_API_KEY },
+      ollama: { baseURL: raw.OLLAMA_BASE_URL },
+      lmstudio: { baseURL: raw.LMSTUDIO_BASE_URL },
+      vllm: { baseURL: raw.VLLM_BASE_URL },
+    },
+    llmTimeoutMs: raw.LLM_TIMEOUT_MS,
+    // Local installs talk to Ollama on localhost; a deployed app must not be steered at its own network.
+    allowPrivateProviderUrls: raw.ALLOW_PRIVATE_PROVIDER_URLS ?? !deployed,
+    encryptionKey: raw.ENCRYPTION_KEY,
+    qstash: raw.QSTASH_TOKEN
+      ? {
+          token: raw.QSTASH_TOKEN,
+          url: raw.QSTASH_URL,
+          currentSigningKey: raw.QSTASH_CURRENT_SIGNING_KEY!,
+          nextSigningKey: raw.QSTASH_NEXT_SIGNING_KEY!,
+        }
+      : null,
+    runs: { maxAttempts: raw.RUN_MAX_ATTEMPTS, cacheTtlSeconds: raw.RUN_CACHE_TTL_SECONDS },
+    redis: raw.UPSTASH_REDIS_REST_URL ? { url: raw.UPSTASH_REDIS_REST_URL, token: raw.UPSTASH_REDIS_REST_TOKEN! } : null,
+    cronSecret: raw.CRON_SECRET,
   };
 }
 

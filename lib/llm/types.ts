@@ -1,0 +1,87 @@
+/** The one interface every model provider implements. */
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+export type ChatMessage = { role: ChatRole; content: string };
+
+export type GenerationParams = {
+  temperature?: number;
+  maxTokens?: number;
+  topP?: number;
+  stop?: string[];
+};
+
+export type Usage = {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  totalTokens: number;
+  /** true when the provider reported no usage and we counted with a tokenizer. */
+  estimated: boolean;
+};
+
+export type CompletionRequest = {
+  model: string;
+  messages: ChatMessage[];
+  params: GenerationParams;
+  /** Per-call timeout; the provider aborts the request with an AbortController when it passes. */
+  timeoutMs: number;
+  /** Caller-side cancellation (a canceled run). */
+  signal?: AbortSignal;
+};
+
+export type CompletionResult = {
+  output: string;
+  usage: Usage;
+  finishReason: string | null;
+  /** The provider's own request id, when it sends one. */
+  providerRequestId: string | null;
+};
+
+export type ProviderKind = 'openai' | 'anthropic' | 'openai-compatible' | 'local';
+
+export type ProviderConfig = {
+  kind: ProviderKind;
+  apiKey?: string;
+  baseURL?: string;
+  /** A short label for errors and the UI, e.g. "groq" for an openai-compatible preset. */
+  label?: string;
+};
+
+export interface LlmProvider {
+  readonly kind: ProviderKind;
+  complete(request: CompletionRequest): Promise<CompletionResult>;
+  /** Streams text deltas to onDelta as they arrive; resolves with the full result (usage included). */
+  stream(request: CompletionRequest, onDelta: (text: string) => void): Promise<CompletionResult>;
+  /** Model ids the endpoint offers ("Test connection"). */
+  listModels(options?: { timeoutMs?: number }): Promise<string[]>;
+}
+
+export type ProviderErrorKind =
+  | 'rate_limited'
+  | 'overloaded'
+  | 'timeout'
+  | 'network'
+  | 'bad_request'
+  | 'auth'
+  | 'unknown_model'
+  | 'refusal'
+  | 'malformed'
+  | 'canceled';
+
+const RETRYABLE: ReadonlySet<ProviderErrorKind> = new Set(['rate_limited', 'overloaded', 'timeout', 'network', 'malformed']);
+
+/** A classified provider failure: the kind decides whether a retry can help. */
+export class ProviderError extends Error {
+  readonly retryable: boolean;
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly details: { status?: number; retryAfterMs?: number; provider?: string; cause?: unknown } = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.name = 'ProviderError';
+    this.retryable = RETRYABLE.has(kind);
+  }
+}
