@@ -5,6 +5,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -80,6 +81,10 @@ export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   personal: boolean('personal').notNull().default(false),
+  // Optional policy: runs stop with BUDGET_EXCEEDED once the month's spend reaches this.
+  monthlyBudgetUsd: numeric('monthly_budget_usd', { precision: 14, scale: 4, mode: 'number' }),
+  // Optional policy: when set, only these `provider/model` ids may run.
+  modelAllowlist: text('model_allowlist').array(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -183,6 +188,93 @@ export const apiKeys = pgTable(
   (t) => [index('api_keys_workspace_idx').on(t.workspaceId)],
 );
 
+// ---- Runs ----
+
+export const runStatus = pgEnum('run_status', ['queued', 'running', 'succeeded', 'failed', 'canceled']);
+export type RunStatus = (typeof runStatus.enumValues)[number];
+
+export type RunUsage = {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  totalTokens: number;
+  estimated: boolean;
+};
+
+export const runs = pgTable(
+  'runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    promptId: uuid('prompt_id')
+      .notNull()
+      .references(() => prompts.id),
+    promptVersionId: uuid('prompt_version_id')
+      .notNull()
+      .references(() => promptVersions.id),
+    versionNumber: integer('version_number').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    status: runStatus('status').notNull().default('queued'),
+    provider: text('provider').notNull(),
+    model: text('model').notNull(),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    variables: jsonb('variables').$type<Record<string, unknown>>().notNull().default({}),
+    messages: jsonb('messages').$type<{ role: 'system' | 'user' | 'assistant'; content: string }[]>().notNull(),
+    output: text('output'),
+    usage: jsonb('usage').$type<RunUsage>(),
+    costUsd: numeric('cost_usd', { precision: 14, scale: 8, mode: 'number' }),
+    latencyMs: integer('latency_ms'),
+    ttftMs: integer('ttft_ms'),
+    cached: boolean('cached').notNull().default(false),
+    sourceRunId: uuid('source_run_id'),
+    attempts: integer('attempts').notNull().default(0),
+    // A claimed run belongs to one executor until its lease expires; then recovery may take it over.
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true, precision: 3 }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    requestId: text('request_id'),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    index('runs_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    index('runs_prompt_created_idx').on(t.promptId, t.createdAt),
+    index('runs_status_lease_idx').on(t.status, t.leaseExpiresAt),
+    uniqueIndex('runs_workspace_idempotency_key').on(t.workspaceId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+  ],
+);
+
+// ---- Workspace provider credentials (keys encrypted with AES-256-GCM; never sent to the browser) ----
+
+export const providerCredentials = pgTable(
+  'provider_credentials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // openai | anthropic | an openai-compatible preset (groq, ollama, …) | custom
+    provider: text('provider').notNull(),
+    label: text('label').notNull(),
+    baseUrl: text('base_url'),
+    encryptedKey: text('encrypted_key'),
+    keyLast4: text('key_last4'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('provider_credentials_workspace_label_key').on(t.workspaceId, t.label)],
+);
+
+export type Run = typeof runs.$inferSelect;
+export type ProviderCredential = typeof providerCredentials.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type WorkspaceMember = typeof workspaceMembers.$inferSelect;

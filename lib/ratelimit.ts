@@ -1,11 +1,15 @@
+import { Ratelimit } from '@upstash/ratelimit';
 import { env } from './env';
+import { getRedis } from './redis';
 
+/** `reset` is when the current window ends, in epoch milliseconds. */
 export type LimitResult = { success: boolean; limit: number; remaining: number; reset: number };
 type Policy = { limit: number; windowMs: number };
 
 /** Named policies: one place to read every limit the product enforces. */
 const policies = {
   login: (): Policy => ({ limit: env().rateLimits.loginPerMinute, windowMs: 60_000 }),
+  runs: (): Policy => ({ limit: env().rateLimits.runsPerMinute, windowMs: 60_000 }),
 } satisfies Record<string, () => Policy>;
 
 export type PolicyName = keyof typeof policies;
@@ -35,7 +39,55 @@ export class SlidingWindowLimiter {
 }
 
 const limiter = new SlidingWindowLimiter();
+const upstashLimiters = new Map<PolicyName, Ratelimit>();
 
+/** The policy's Upstash limiter, built on first use; null when Upstash is not configured. */
+function upstashLimiter(policy: PolicyName): Ratelimit | null {
+  const redis = getRedis();
+  if (!redis) return null;
+  let built = upstashLimiters.get(policy);
+  if (!built) {
+    const { limit, windowMs } = policies[policy]();
+    built = new Ratelimit({
+      redis,
+      limiter: Ratelimit.slidingWindow(limit, `${windowMs} ms`),
+      prefix: `ratelimit:${policy}`,
+      analytics: false,
+    });
+    upstashLimiters.set(policy, built);
+  }
+  return built;
+}
+
+/**
+ * Counts one request against `policy` for `key`. With Upstash, a Redis failure or timeout is logged and the
+ * request is judged by this instance's in-process window instead, so an outage neither blocks everyone nor
+ * lifts the limit entirely.
+ */
 export async function rateLimit(policy: PolicyName, key: string): Promise<LimitResult> {
+  const upstash = upstashLimiter(policy);
+  if (upstash) {
+    try {
+      const result = await upstash.limit(key);
+      // On timeout the library answers success with limit 0 rather than throwing.
+      if (result.reason !== 'timeout') {
+        return { success: result.success, limit: result.limit, remaining: result.remaining, reset: result.reset };
+      }
+      console.warn(`[ratelimit] ${policy}: Redis timed out, using the in-process window`);
+    } catch (error) {
+      console.warn(`[ratelimit] ${policy}: Redis failed, using the in-process window: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return limiter.limit(`${policy}:${key}`, policies[policy]());
+}
+
+/** Standard rate-limit response headers; `Retry-After` (seconds) only on a denied request. */
+export function rateLimitHeaders(result: LimitResult, now = Date.now()): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-RateLimit-Limit': String(result.limit),
+    'X-RateLimit-Remaining': String(result.remaining),
+    'X-RateLimit-Reset': String(Math.ceil(result.reset / 1000)),
+  };
+  if (!result.success) headers['Retry-After'] = String(Math.max(1, Math.ceil((result.reset - now) / 1000)));
+  return headers;
 }

@@ -6,6 +6,7 @@ import { cn } from '@/lib/utils';
 
 const links = [
   { href: '/prompts', label: 'Prompts' },
+  { href: '/runs', label: 'Runs' },
   { href: '/settings', label: 'Settings' },
 ];
 

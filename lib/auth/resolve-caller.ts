@@ -11,6 +11,7 @@ export type Caller = {
   user: { id: string; email: string | null; name: string | null; instanceRole: 'owner' | 'member' };
   workspace: WorkspaceWithRole;
   via: 'session' | 'api_key';
+  apiKeyId?: string;
 };
 
 const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
@@ -37,7 +38,7 @@ async function callerFromApiKey(authorization: string): Promise<Caller> {
     getMembership({ workspaceId: apiKey.workspaceId, userId: apiKey.userId }),
   ]);
   if (!user || !workspace) throw new ApiError('UNAUTHORIZED', 'API key belongs to a user who is no longer in its workspace');
-  return { user: publicUser(user), workspace, via: 'api_key' };
+  return { user: publicUser(user), workspace, via: 'api_key', apiKeyId: apiKey.id };
 }
 
 async function callerFromSession(req: Request): Promise<Caller | null> {

@@ -33,3 +33,69 @@ export type PromptListItem = Omit<Prompt, 'currentVersion'> & {
 };
 
 export type { VariableDef, ModelConfig };
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
+
+export type RunUsage = {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  totalTokens: number;
+  /** true when the provider reported no usage and the server counted with a tokenizer. */
+  estimated: boolean;
+};
+
+export type RunMessage = { role: 'system' | 'user' | 'assistant'; content: string };
+
+export type RunParams = { temperature?: number; maxTokens?: number; topP?: number; stop?: string[] };
+
+export type Run = {
+  id: string;
+  promptId: string;
+  versionNumber: number;
+  status: RunStatus;
+  provider: string;
+  model: string;
+  params: RunParams & Record<string, unknown>;
+  variables: Record<string, unknown>;
+  messages: RunMessage[];
+  output: string | null;
+  usage: RunUsage | null;
+  /** null: the model's price is unknown (never shown as $0). A cache hit costs 0. */
+  costUsd: number | null;
+  latencyMs: number | null;
+  ttftMs: number | null;
+  cached: boolean;
+  sourceRunId: string | null;
+  attempts: number;
+  error: { code: string; message: string } | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+export type RunPage = { items: Run[]; nextCursor: string | null };
+
+/** Body of POST /api/v1/runs. */
+export type CreateRunBody = {
+  promptId: string;
+  versionNumber?: number;
+  variables: Record<string, unknown>;
+  provider?: string;
+  model?: string;
+  params?: RunParams;
+  cache?: boolean;
+  idempotencyKey?: string;
+};
+
+/** Events of GET /api/v1/runs/{id}/stream. */
+export type RunStreamEvent =
+  | { type: 'delta'; text: string }
+  | { type: 'status'; status: RunStatus }
+  | { type: 'snapshot'; output: string; status: RunStatus }
+  | { type: 'done'; status: RunStatus };
+
+/** A provider the workspace can run on now, from GET /api/v1/providers. */
+export type AvailableProvider = { id: string; label: string; kind: string; source: string; models: string[] };

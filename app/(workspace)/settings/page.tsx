@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { requirePageCaller } from '@/lib/auth/page-caller';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ApiKeysPanel } from './_components/api-keys-panel';
+import { ProvidersPanel } from './_components/provider-panel';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const caller = await requirePageCaller('/settings');
+  const canManage = caller.workspace.role === 'owner' || caller.workspace.role === 'admin';
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -28,6 +30,7 @@ export default async function SettingsPage() {
         </CardContent>
       </Card>
       <ApiKeysPanel />
+      <ProvidersPanel canManage={canManage} canTest={caller.workspace.role !== 'viewer'} />
     </div>
   );
 }

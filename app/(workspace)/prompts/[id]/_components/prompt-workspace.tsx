@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
 import { TemplateEditor } from '@/components/prompts/template-editor';
 import { toast } from '@/components/ui/toaster';
 import { apiFetch } from '@/lib/client/api';
@@ -11,6 +12,9 @@ import { draftFromVersion, draftToPayload, isDraftDirty, modelToForm, type Draft
 import { ModelSettings } from './model-settings';
 import { PromptHeader } from './prompt-header';
 import { ReadonlyBanner } from './readonly-banner';
+import { RunHistory } from './run-history';
+import { RunPanel, type RunPanelHandle } from './run-panel';
+import { RunRestoreCallout } from './run-restore-callout';
 import { SaveBar } from './save-bar';
 import { promptPath, withNewVersion, type PromptData } from './use-prompt-data';
 import { useUnsavedGuard } from './use-unsaved-guard';
@@ -30,12 +34,20 @@ export function PromptWorkspace({ data, update, reload }: Props) {
   const current = prompt.currentVersion;
   const [draft, setDraft] = useState<Draft>(() => draftFromVersion(current));
   const [notes, setNotes] = useState('');
-  const [viewing, setViewing] = useState<number | null>(null);
+  // ?version=N (links from a run) opens that version read-only; the current one is the draft itself.
+  const searchParams = useSearchParams();
+  const [viewing, setViewing] = useState<number | null>(() => {
+    const n = Number(searchParams.get('version'));
+    return n !== current?.versionNumber && versions.some((v) => v.versionNumber === n) ? n : null;
+  });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [confirmRestore, setConfirmRestore] = useState(false);
   const [compare, setCompare] = useState<{ open: boolean; range: CompareRange }>({ open: false, range: { from: 1, to: 1 } });
+  const [restored, setRestored] = useState<{ from: number; to: number } | null>(null);
+  const [runPulse, setRunPulse] = useState(0);
+  const runPanel = useRef<RunPanelHandle>(null);
 
   const dirty = useMemo(() => isDraftDirty(draft, current), [draft, current]);
   const guard = useUnsavedGuard(dirty);
@@ -76,6 +88,7 @@ export function PromptWorkspace({ data, update, reload }: Props) {
       setNotes('');
       setSaveError(null);
       setViewing(null);
+      setRestored({ from: versionNumber, to: version.versionNumber });
       toast({ title: `Restored version ${versionNumber} as version ${version.versionNumber}`, variant: 'success' });
       void reload();
     } catch (error) {
@@ -124,6 +137,17 @@ export function PromptWorkspace({ data, update, reload }: Props) {
               onCompare={() => current && openCompare({ from: viewed.versionNumber, to: current.versionNumber })}
             />
           ) : null}
+          {restored && !viewed && restored.to === current?.versionNumber ? (
+            <RunRestoreCallout
+              restoredFrom={restored.from}
+              versionNumber={restored.to}
+              onRun={() => {
+                setRestored(null);
+                runPanel.current?.run();
+              }}
+              onDismiss={() => setRestored(null)}
+            />
+          ) : null}
           <TemplateEditor
             id="system-prompt"
             label="System prompt"
@@ -157,6 +181,7 @@ export function PromptWorkspace({ data, update, reload }: Props) {
           {!readOnly ? (
             <SaveBar notes={notes} onNotesChange={setNotes} dirty={dirty} saving={saving} error={saveError} onSave={() => void save()} />
           ) : null}
+          <RunPanel ref={runPanel} promptId={prompt.id} version={current} dirty={dirty} onRunsChanged={() => setRunPulse((n) => n + 1)} />
         </div>
         <aside aria-label="Version history" className="lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto">
           <VersionHistory
@@ -172,6 +197,7 @@ export function PromptWorkspace({ data, update, reload }: Props) {
           />
         </aside>
       </div>
+      <RunHistory promptId={prompt.id} versions={versions} pulse={runPulse} onRunFirst={() => runPanel.current?.focus()} />
       <DiffDialog
         promptId={prompt.id}
         versions={versions}

@@ -1,0 +1,78 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import Link from 'next/link';
+import { ActivityIcon, ArrowRightIcon } from 'lucide-react';
+import { EMPTY_FILTERS, filtersToQuery, hasFilters, type RunFilterValues } from '@/components/runs/run-filters';
+import { RunsFilterBar } from '@/components/runs/runs-filter-bar';
+import { RunsListView } from '@/components/runs/runs-list-view';
+import { useDebounced } from '@/components/runs/use-debounced';
+import { useRunsList } from '@/components/runs/use-runs-list';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import type { Version } from '@/lib/client/types';
+
+type Props = {
+  promptId: string;
+  versions: Version[];
+  /** Changes when the run panel starts or finishes a run. */
+  pulse: number;
+  onRunFirst?: () => void;
+};
+
+/** This prompt's runs, newest first, filterable and live while any is in flight. */
+export function RunHistory({ promptId, versions, pulse, onRunFirst }: Props) {
+  const [filters, setFilters] = useState<RunFilterValues>({ ...EMPTY_FILTERS, promptId });
+  const q = useDebounced(filters.q, 250);
+  const model = useDebounced(filters.model, 250);
+  const query = useMemo(() => filtersToQuery({ ...filters, q, model, promptId }).toString(), [filters, q, model, promptId]);
+  const list = useRunsList(query, { pulse });
+  const models = useMemo(() => [...new Set(list.items.map((r) => r.model))].sort(), [list.items]);
+  const filtered = hasFilters(filters, ['promptId']);
+  const clear = () => setFilters({ ...EMPTY_FILTERS, promptId });
+
+  return (
+    <section aria-labelledby="runs-heading" className="grid gap-4 rounded-xl border bg-card p-4 text-card-foreground shadow-xs" data-testid="run-history">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="runs-heading" className="flex items-center gap-2 text-sm font-semibold">
+          <ActivityIcon aria-hidden="true" className="size-4 text-muted-foreground" />
+          Runs
+          {list.live ? (
+            <Badge variant="outline" className="gap-1.5 font-normal" data-testid="runs-live">
+              <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-success" />
+              live
+            </Badge>
+          ) : null}
+        </h2>
+        <Button variant="ghost" size="sm" asChild>
+          <Link href={`/runs?promptId=${encodeURIComponent(promptId)}`}>
+            All runs of this prompt
+            <ArrowRightIcon aria-hidden="true" />
+          </Link>
+        </Button>
+      </div>
+      <RunsFilterBar
+        values={filters}
+        onChange={(patch) => setFilters((prev) => ({ ...prev, ...patch }))}
+        onClear={filtered ? clear : undefined}
+        versions={versions.map((v) => v.versionNumber)}
+        models={models}
+      />
+      <RunsListView
+        list={list}
+        caption="Runs of this prompt, newest first"
+        filtered={filtered}
+        onClearFilters={clear}
+        emptyTitle="No runs yet"
+        emptyDescription="Fill in the variables above and press Run to see the model's answer here."
+        emptyAction={
+          onRunFirst ? (
+            <Button variant="outline" onClick={onRunFirst}>
+              Go to the run panel
+            </Button>
+          ) : undefined
+        }
+      />
+    </section>
+  );
+}

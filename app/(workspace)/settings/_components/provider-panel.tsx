@@ -1,0 +1,138 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { Plus, Server } from 'lucide-react';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Skeleton } from '@/components/ui/skeleton';
+import { toast } from '@/components/ui/toaster';
+import { apiFetch } from '@/lib/client/api';
+import type { CatalogEntry } from '@/lib/providers/catalog';
+import type { AvailableProvider } from '@/lib/providers/resolve';
+import { ProviderAddDialog } from './provider-add-dialog';
+import { ProviderDeleteButton } from './provider-delete-button';
+import { ProviderTest } from './provider-test';
+
+export type ProviderCredentialRow = {
+  id: string;
+  provider: string;
+  label: string;
+  baseUrl: string | null;
+  keyLast4: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type ProvidersResponse = { available: AvailableProvider[]; credentials: ProviderCredentialRow[]; catalog: CatalogEntry[] };
+
+const SOURCE_BADGE = {
+  builtin: { text: 'built-in', variant: 'secondary' },
+  instance: { text: 'instance', variant: 'outline' },
+  workspace: { text: 'workspace', variant: 'success' },
+} as const;
+
+export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; canTest: boolean }) {
+  const [data, setData] = useState<ProvidersResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  const load = useCallback(() => {
+    apiFetch<ProvidersResponse>('/api/v1/providers').then(
+      (next) => { setData(next); setError(null); },
+      (e: Error) => setError(e.message),
+    );
+  }, []);
+
+  useEffect(load, [load]);
+
+  const catalogLabel = (id: string) => data?.catalog.find((entry) => entry.id === id)?.label ?? id;
+
+  return (
+    <Card data-testid="providers-panel">
+      <CardHeader className="flex flex-row items-start justify-between gap-4">
+        <div className="space-y-1.5">
+          <CardTitle>Model providers</CardTitle>
+          <CardDescription>
+            Keys and endpoints this workspace runs prompts with. Keys are stored encrypted and never shown again; a workspace key overrides the instance settings.
+          </CardDescription>
+        </div>
+        {canManage && (
+          <Button size="sm" onClick={() => setAdding(true)} disabled={!data} data-testid="add-provider">
+            <Plus aria-hidden /> Add provider
+          </Button>
+        )}
+      </CardHeader>
+      <CardContent className="space-y-6">
+        {error && (
+          <Alert variant="destructive"><AlertDescription>{error}</AlertDescription></Alert>
+        )}
+        {!data && !error && <Skeleton className="h-24" />}
+        {data && (
+          <>
+            <section className="space-y-2" aria-labelledby="available-providers-heading">
+              <h3 id="available-providers-heading" className="text-sm font-medium">Available to run</h3>
+              <ul className="flex flex-wrap gap-2" data-testid="available-providers">
+                {data.available.map((provider) => (
+                  <li key={provider.id} className="flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-sm" data-testid="available-provider">
+                    <span>{provider.label}</span>
+                    <Badge variant={SOURCE_BADGE[provider.source].variant}>{SOURCE_BADGE[provider.source].text}</Badge>
+                  </li>
+                ))}
+              </ul>
+            </section>
+
+            <section className="space-y-2" aria-labelledby="saved-providers-heading">
+              <h3 id="saved-providers-heading" className="text-sm font-medium">Saved in this workspace</h3>
+              {data.credentials.length === 0 ? (
+                <EmptyState
+                  icon={<Server />}
+                  title="No workspace keys or endpoints"
+                  titleAs="p"
+                  description={canManage ? 'Add an OpenAI, Anthropic or Groq key, or point at Ollama or any OpenAI-compatible server.' : 'An admin of this workspace can add them.'}
+                  className="py-8"
+                />
+              ) : (
+                <ul className="divide-y rounded-lg border" data-testid="provider-list">
+                  {data.credentials.map((row) => (
+                    <li key={row.id} className="space-y-2 px-4 py-3" data-testid="provider-row">
+                      <div className="flex items-center gap-4">
+                        <div className="min-w-0 flex-1">
+                          <div className="flex items-center gap-2">
+                            <span className="font-medium" data-testid="provider-row-label">{row.label}</span>
+                            <Badge variant="outline">{catalogLabel(row.provider)}</Badge>
+                          </div>
+                          <div className="truncate text-xs text-muted-foreground">
+                            {row.baseUrl && <code className="font-mono" data-testid="provider-row-base-url">{row.baseUrl}</code>}
+                            {row.baseUrl && ' · '}
+                            <span data-testid="provider-row-key">
+                              {row.keyLast4 === null ? 'no key' : <>key <code className="font-mono">••••{row.keyLast4}</code></>}
+                            </span>
+                          </div>
+                        </div>
+                        {canManage && (
+                          <ProviderDeleteButton
+                            label={row.label}
+                            onDelete={async () => {
+                              await apiFetch(`/api/v1/providers/${row.id}`, { method: 'DELETE' });
+                              toast({ title: `Removed “${row.label}”`, variant: 'success' });
+                              load();
+                            }}
+                          />
+                        )}
+                      </div>
+                      {canTest && <ProviderTest provider={row.label} />}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </>
+        )}
+      </CardContent>
+      {data && canManage && <ProviderAddDialog open={adding} onOpenChange={setAdding} catalog={data.catalog} onSaved={load} />}
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Run, RunStatus } from '@/lib/client/types';
+
+export const RUN_STATUSES: RunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'canceled'];
+
+/** Queued or running: the run can still change, be streamed and be canceled. */
+export function isInFlight(status: RunStatus): boolean {
+  return status === 'queued' || status === 'running';
+}
+
+/** "$0.000123"; null means the model's price is unknown, which is never the same as free. */
+export function formatCost(costUsd: number | null): string {
+  return costUsd === null ? 'unknown' : `$${costUsd.toFixed(6)}`;
+}
+
+/** "850 ms", "1.24 s", "2 min 5 s"; "—" when not measured. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+const integer = new Intl.NumberFormat();
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+/** Total tokens for a table cell: "1,234" or "~1,234" when estimated. */
+export function formatTotalTokens(run: Pick<Run, 'usage'>): string {
+  if (!run.usage) return '—';
+  return `${run.usage.estimated ? '~' : ''}${formatCount(run.usage.totalTokens)}`;
+}
+
+/** One line of the output for table previews. */
+export function outputPreview(run: Pick<Run, 'output' | 'error'>, max = 120): string {
+  const text = (run.output ?? '').replace(/\s+/g, ' ').trim();
+  if (!text) return run.error ? run.error.message : '';
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export const runPath = (id: string) => `/runs/${encodeURIComponent(id)}`;
+export const runApiPath = (id: string) => `/api/v1/runs/${encodeURIComponent(id)}`;
+
+/** Link to a prompt, optionally opened read-only at one version. */
+export function promptHref(promptId: string, versionNumber?: number): string {
+  const base = `/prompts/${encodeURIComponent(promptId)}`;
+  return versionNumber === undefined ? base : `${base}?version=${versionNumber}`;
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useState } from 'react';
+import { CheckIcon, CopyIcon } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import type { RunStatus } from '@/lib/client/types';
+import { cn } from '@/lib/utils';
+import { RunMarkdown } from './run-markdown';
+
+type Props = {
+  output: string;
+  status: RunStatus | null;
+  streaming: boolean;
+  className?: string;
+};
+
+const EMPTY: Record<RunStatus, string> = {
+  queued: 'Waiting for a worker to pick this run up…',
+  running: 'Waiting for the first token…',
+  succeeded: 'The model returned an empty answer.',
+  failed: 'No output.',
+  canceled: 'Canceled before any output.',
+};
+
+/** Output as it streams (plain monospace), then rendered as Markdown once the run is finished. */
+export function RunOutput({ output, status, streaming, className }: Props) {
+  const [raw, setRaw] = useState(false);
+  const [copied, setCopied] = useState(false);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(output);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      // Clipboard blocked (insecure origin, denied permission): the text stays selectable.
+    }
+  }
+
+  const plain = streaming || raw;
+  return (
+    <div className={cn('group/output relative rounded-lg border bg-muted/30 dark:bg-muted/20', className)}>
+      {output && !streaming ? (
+        <div className="absolute top-1.5 right-1.5 flex gap-1 opacity-70 transition-opacity group-hover/output:opacity-100 focus-within:opacity-100">
+          <Button variant="ghost" size="sm" className="h-7 px-2 text-xs" onClick={() => setRaw((v) => !v)} aria-pressed={raw}>
+            {raw ? 'Rendered' : 'Raw'}
+          </Button>
+          <Button variant="ghost" size="icon-sm" className="size-7" onClick={() => void copy()} aria-label="Copy output">
+            {copied ? <CheckIcon aria-hidden="true" className="text-success" /> : <CopyIcon aria-hidden="true" />}
+          </Button>
+        </div>
+      ) : null}
+      <div
+        className="max-h-[32rem] min-h-24 overflow-y-auto px-4 py-3"
+        aria-busy={streaming || undefined}
+        aria-label="Run output"
+        role="region"
+        data-testid="run-output"
+        data-streaming={streaming ? 'true' : 'false'}
+      >
+        {!output ? (
+          <p className="text-sm text-muted-foreground italic">{status ? EMPTY[status] : 'No output yet.'}</p>
+        ) : plain ? (
+          <pre className="font-mono text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap">
+            {output}
+            {streaming ? <span aria-hidden="true" className="ml-0.5 inline-block h-4 w-1.5 translate-y-0.5 animate-pulse bg-foreground/60" /> : null}
+          </pre>
+        ) : (
+          <RunMarkdown text={output} className="pr-16" />
+        )}
+      </div>
+    </div>
+  );
+}

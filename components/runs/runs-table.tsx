@@ -1,0 +1,112 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { DatabaseZapIcon } from 'lucide-react';
+import { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
+import type { Run } from '@/lib/client/types';
+import { cn } from '@/lib/utils';
+import { formatCost, formatDuration, formatTotalTokens, outputPreview, runPath } from './run-format';
+import { RunStatusBadge } from './run-status-badge';
+
+type Props = {
+  runs: Run[];
+  /** Adds a Prompt column (the workspace-wide list). */
+  promptTitles?: Map<string, string>;
+  /** Rows for a previous filter, shown dimmed until the new ones arrive. */
+  stale?: boolean;
+  caption: string;
+};
+
+const TH = 'px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-muted-foreground';
+const TD = 'px-3 py-2 align-middle whitespace-nowrap';
+
+/** Runs, newest first; a row opens the run. Links inside keep keyboard and middle-click behaviour. */
+export function RunsTable({ runs, promptTitles, stale = false, caption }: Props) {
+  const router = useRouter();
+  const now = useNow();
+
+  function openRow(event: React.MouseEvent<HTMLTableRowElement>, run: Run) {
+    const target = event.target as HTMLElement;
+    if (target.closest('a, button, input, select, textarea')) return;
+    if (window.getSelection()?.toString()) return; // selecting text to copy, not navigating
+    if (event.metaKey || event.ctrlKey || event.button === 1) window.open(runPath(run.id), '_blank', 'noopener');
+    else router.push(runPath(run.id));
+  }
+
+  return (
+    <div className={cn('overflow-x-auto rounded-lg border transition-opacity', stale && 'opacity-60')} aria-busy={stale || undefined}>
+      <table className="w-full border-collapse text-sm" data-testid="runs-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b bg-muted/40">
+          <tr>
+            <th scope="col" className={TH}>Status</th>
+            {promptTitles ? <th scope="col" className={TH}>Prompt</th> : null}
+            <th scope="col" className={TH}>Version</th>
+            <th scope="col" className={TH}>Model</th>
+            <th scope="col" className={cn(TH, 'text-right')}>Tokens</th>
+            <th scope="col" className={cn(TH, 'text-right')}>Cost</th>
+            <th scope="col" className={cn(TH, 'text-right')}>Latency</th>
+            <th scope="col" className={TH}>When</th>
+            <th scope="col" className={cn(TH, 'w-full')}>Output</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => {
+            const preview = outputPreview(run);
+            return (
+              <tr
+                key={run.id}
+                onClick={(e) => openRow(e, run)}
+                onAuxClick={(e) => e.button === 1 && openRow(e, run)}
+                className="cursor-pointer border-b transition-colors last:border-b-0 hover:bg-accent/50"
+                data-testid="run-row"
+                data-run-id={run.id}
+                data-status={run.status}
+              >
+                <td className={TD}>
+                  <span className="flex items-center gap-1.5">
+                    <RunStatusBadge status={run.status} />
+                    {run.cached ? (
+                      <DatabaseZapIcon aria-label="Cached" className="size-3.5 text-muted-foreground" />
+                    ) : null}
+                  </span>
+                </td>
+                {promptTitles ? (
+                  <td className={cn(TD, 'max-w-48 truncate')}>
+                    <Link href={`/prompts/${encodeURIComponent(run.promptId)}`} className="hover:underline" title={promptTitles.get(run.promptId)}>
+                      {promptTitles.get(run.promptId) ?? <span className="text-muted-foreground italic">Unknown prompt</span>}
+                    </Link>
+                  </td>
+                ) : null}
+                <td className={cn(TD, 'font-mono')}>v{run.versionNumber}</td>
+                <td className={cn(TD, 'max-w-56 truncate font-mono text-xs')} title={`${run.provider}/${run.model}`}>
+                  {run.model}
+                </td>
+                <td className={cn(TD, 'text-right font-mono text-xs tabular-nums')} title={run.usage?.estimated ? 'estimated' : undefined}>
+                  {formatTotalTokens(run)}
+                </td>
+                <td className={cn(TD, 'text-right font-mono text-xs tabular-nums', run.costUsd === null && run.usage && 'text-muted-foreground')}>
+                  {run.usage || run.cached ? formatCost(run.costUsd) : '—'}
+                </td>
+                <td className={cn(TD, 'text-right font-mono text-xs tabular-nums')}>{formatDuration(run.latencyMs)}</td>
+                <td className={cn(TD, 'text-xs text-muted-foreground')}>
+                  <Link href={runPath(run.id)} className="hover:text-foreground hover:underline" data-testid="run-row-link">
+                    <time dateTime={run.createdAt} title={formatAbsolute(run.createdAt)}>
+                      {formatRelative(run.createdAt, now)}
+                    </time>
+                  </Link>
+                </td>
+                <td className={cn(TD, 'max-w-0 w-full min-w-48')}>
+                  <span className={cn('block truncate', !run.output && 'text-muted-foreground', run.error && !run.output && 'text-destructive')}>
+                    {preview || (run.status === 'queued' || run.status === 'running' ? '…' : '')}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

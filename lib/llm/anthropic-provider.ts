@@ -1,0 +1,191 @@
+import Anthropic from '@anthropic-ai/sdk';
+import type {
+  Message,
+  MessageCreateParamsBase,
+  MessageDeltaUsage,
+  MessageParam,
+  Usage as AnthropicUsage,
+} from '@anthropic-ai/sdk/resources/messages';
+import { providerError } from './errors';
+import { emitDelta, guardCall } from './guard-call';
+import { LIST_MODELS_TIMEOUT_MS } from './openai-provider';
+import type { CompletionRequest, CompletionResult, GenerationParams, LlmProvider, Usage } from './types';
+
+export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
+/** Anthropic requires max_tokens; used when the prompt sets none. */
+export const ANTHROPIC_DEFAULT_MAX_TOKENS = 1024;
+/**
+ * Not sent: API version 2026-10-21, which @anthropic-ai/sdk 1.x always sends, answers 400 to temperature, top_p and
+ * top_k, even at their defaults. A UI can say the setting does not apply to Anthropic models.
+ */
+export const ANTHROPIC_IGNORED_PARAMS: readonly (keyof GenerationParams)[] = ['temperature', 'topP'];
+
+export type AnthropicProviderOptions = {
+  apiKey?: string;
+  /** Defaults to the Anthropic API; point it at a proxy or a test fixture. */
+  baseURL?: string;
+  /** Names the provider in error messages. */
+  label?: string;
+  /** Replaces global fetch (tests). */
+  fetch?: typeof globalThis.fetch;
+};
+
+type UsageCounts = Pick<
+  AnthropicUsage,
+  'input_tokens' | 'output_tokens' | 'cache_read_input_tokens' | 'cache_creation_input_tokens' | 'output_tokens_details'
+>;
+
+/**
+ * Maps Messages usage onto ours. Anthropic's input_tokens excludes cache reads and cache writes; ours is the whole
+ * prompt, as OpenAI counts it, so the three are added up.
+ */
+export function usageFromAnthropic(usage: UsageCounts): Usage {
+  const cachedInputTokens = usage.cache_read_input_tokens ?? 0;
+  const cacheWriteTokens = usage.cache_creation_input_tokens ?? 0;
+  const inputTokens = (usage.input_tokens ?? 0) + cachedInputTokens + cacheWriteTokens;
+  const outputTokens = usage.output_tokens ?? 0;
+  return {
+    inputTokens,
+    outputTokens,
+    cachedInputTokens,
+    cacheWriteTokens,
+    reasoningTokens: usage.output_tokens_details?.thinking_tokens ?? 0,
+    totalTokens: inputTokens + outputTokens,
+    estimated: false,
+  };
+}
+
+function requestBody(request: CompletionRequest): MessageCreateParamsBase {
+  const system = request.messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content)
+    .join('\n\n');
+  const messages: MessageParam[] = request.messages.flatMap((m) =>
+    m.role === 'system' ? [] : [{ role: m.role, content: m.content }],
+  );
+  const { maxTokens, stop } = request.params;
+  return {
+    model: request.model,
+    max_tokens: maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
+    messages,
+    ...(system && { system }),
+    ...(stop && stop.length > 0 && { stop_sequences: stop }),
+  };
+}
+
+export function createAnthropicProvider(options: AnthropicProviderOptions): LlmProvider {
+  const label = options.label ?? 'anthropic';
+  const client = options.apiKey
+    ? new Anthropic({
+        // Passing the key also keeps the SDK from looking for credentials in the environment and on disk.
+        apiKey: options.apiKey,
+        baseURL: options.baseURL ?? ANTHROPIC_BASE_URL,
+        maxRetries: 0,
+        ...(options.fetch && { fetch: options.fetch }),
+      })
+    : null;
+  const requireClient = () => {
+    if (!client) throw providerError(label, 'auth', 'no API key configured');
+    return client;
+  };
+
+  const refused = (message: Pick<Message, 'stop_details'>) => {
+    const category = message.stop_details?.category;
+    return providerError(label, 'refusal', `the model refused${category ? ` (${category})` : ''}`);
+  };
+
+  return {
+    kind: 'anthropic',
+
+    complete(request) {
+      return guardCall(label, request, async (signal) => {
+        const message = (await requireClient().messages.create(
+          { ...requestBody(request), stream: false },
+          { signal, timeout: request.timeoutMs },
+        )) as Message & { _request_id?: string | null };
+        if (typeof message !== 'object' || !Array.isArray(message?.content) || !message.usage) {
+          throw providerError(label, 'malformed', 'the response is not a message');
+        }
+        if (message.stop_reason === 'refusal') throw refused(message);
+        return {
+          output: message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join(''),
+          usage: usageFromAnthropic(message.usage),
+          finishReason: message.stop_reason ?? null,
+          providerRequestId: message._request_id ?? null,
+        } satisfies CompletionResult;
+      });
+    },
+
+    stream(request, onDelta) {
+      return guardCall(label, request, async (signal) => {
+        const { data: events, request_id: requestId } = await requireClient()
+          .messages.create({ ...requestBody(request), stream: true }, { signal, timeout: request.timeoutMs })
+          .withResponse();
+        let output = '';
+        let usage: UsageCounts | null = null;
+        let stopReason: string | null = null;
+        let stopDetails: Message['stop_details'] = null;
+        let stopped = false;
+        for await (const event of events) {
+          switch (event.type) {
+            case 'message_start':
+              usage = { ...event.message.usage };
+              break;
+            case 'content_block_delta':
+              if (event.delta.type === 'text_delta') {
+                output += event.delta.text;
+                emitDelta(onDelta, event.delta.text);
+              }
+              break;
+            case 'message_delta':
+              stopReason = event.delta.stop_reason ?? stopReason;
+              stopDetails = event.delta.stop_details ?? stopDetails;
+              usage = mergeDeltaUsage(usage, event.usage);
+              break;
+            case 'message_stop':
+              stopped = true;
+              break;
+          }
+        }
+        if (signal.aborted) throw new Error('stream aborted'); // guardCall reports it as the timeout or cancel
+        if (!stopped || !usage) throw providerError(label, 'malformed', 'the stream ended before message_stop');
+        if (stopReason === 'refusal') throw refused({ stop_details: stopDetails });
+        return {
+          output,
+          usage: usageFromAnthropic(usage),
+          finishReason: stopReason,
+          providerRequestId: requestId ?? null,
+        } satisfies CompletionResult;
+      });
+    },
+
+    listModels(listOptions) {
+      const timeoutMs = listOptions?.timeoutMs ?? LIST_MODELS_TIMEOUT_MS;
+      return guardCall(label, { timeoutMs }, async (signal) => {
+        const ids: string[] = [];
+        for await (const model of requireClient().models.list({ limit: 1000 }, { signal, timeout: timeoutMs })) {
+          ids.push(model.id);
+        }
+        return ids;
+      });
+    },
+  };
+}
+
+/** message_delta carries the cumulative output count, and input counts only when they changed (non-null). */
+function mergeDeltaUsage(usage: UsageCounts | null, delta: MessageDeltaUsage): UsageCounts {
+  const base: UsageCounts = usage ?? {
+    input_tokens: 0,
+    output_tokens: 0,
+    cache_read_input_tokens: null,
+    cache_creation_input_tokens: null,
+    output_tokens_details: null,
+  };
+  return {
+    input_tokens: delta.input_tokens ?? base.input_tokens,
+    output_tokens: delta.output_tokens ?? base.output_tokens,
+    cache_read_input_tokens: delta.cache_read_input_tokens ?? base.cache_read_input_tokens,
+    cache_creation_input_tokens: delta.cache_creation_input_tokens ?? base.cache_creation_input_tokens,
+    output_tokens_details: delta.output_tokens_details ?? base.output_tokens_details,
+  };
+}

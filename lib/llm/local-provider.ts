@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { emitDelta, guardCall } from './guard-call';
+import { countChatTokens, countTokens, decodeTokenChunks, decodeTokens, encodeText } from './tokens';
+import type { ChatMessage, CompletionRequest, CompletionResult, GenerationParams, LlmProvider } from './types';
+
+export const LOCAL_MODEL_ID = 'promptlab-local';
+const LABEL = 'local';
+const ECHO_CHARS = 200;
+
+const OPENERS = ['Noted', 'Understood', 'Certainly', 'Got it', 'Sure', 'Happy to help', 'Right away', 'Of course'];
+const ADJECTIVES = ['amber', 'brisk', 'calm', 'deft', 'eager', 'fuzzy', 'gentle', 'hollow', 'ivory', 'jolly', 'keen', 'lucid'];
+const NOUNS = ['harbor', 'lantern', 'meadow', 'nebula', 'orchard', 'pebble', 'quartz', 'ridge', 'summit', 'thicket', 'valley', 'willow'];
+
+const pick = (words: readonly string[], byte: number) => words[byte % words.length]!;
+
+/**
+ * The model's full reply before stop sequences and maxTokens: an echo of the last user message and a sentence
+ * drawn from a hash of the whole prompt, so the same prompt always gets the same reply and any change to it
+ * (system prompt included) changes the reply.
+ */
+export function localReplyText(messages: readonly ChatMessage[]): string {
+  const hash = createHash('sha256').update(JSON.stringify(messages.map((m) => [m.role, m.content]))).digest();
+  const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+  const flat = lastUser.replace(/\s+/g, ' ').trim();
+  const echo = flat.length > ECHO_CHARS ? `${flat.slice(0, ECHO_CHARS)}…` : flat;
+  const [a = 0, b = 0, c = 0, d = 0] = hash;
+  const sentence =
+    `${pick(OPENERS, a)}: the answer is the ${pick(ADJECTIVES, b)} ${pick(NOUNS, c)}, ` +
+    `number ${(d % 90) + 10} (fingerprint ${hash.subarray(0, 4).toString('hex')}).`;
+  return `Local test model reply to: "${echo}"\n\n${sentence}`;
+}
+
+/** Cuts at the first stop sequence, then to maxTokens whole tokens. */
+function generate(messages: readonly ChatMessage[], params: GenerationParams) {
+  let text = localReplyText(messages);
+  let finishReason = 'stop';
+  const cut = Math.min(...(params.stop ?? []).filter(Boolean).map((s) => text.indexOf(s)).filter((i) => i >= 0));
+  if (Number.isFinite(cut)) text = text.slice(0, cut);
+
+  let tokens = encodeText(text);
+  if (params.maxTokens !== undefined && tokens.length > params.maxTokens) {
+    finishReason = 'length';
+    const full = text;
+    let keep = Math.max(0, params.maxTokens);
+    text = decodeTokens(tokens.slice(0, keep));
+    // A cut inside a multi-byte character (decoded as U+FFFD), or a prefix that re-tokenizes longer: one token less.
+    while (keep > 0 && (!full.startsWith(text) || countTokens(text) > params.maxTokens)) {
+      keep -= 1;
+      text = decodeTokens(tokens.slice(0, keep));
+    }
+    tokens = encodeText(text);
+  }
+  return { text, tokens, finishReason };
+}
+
+function result(request: CompletionRequest, output: string, outputTokens: number, finishReason: string): CompletionResult {
+  const inputTokens = countChatTokens(request.messages);
+  return {
+    output,
+    // The model's own counts with its own tokenizer (o200k), so not estimates.
+    usage: {
+      inputTokens,
+      outputTokens,
+      cachedInputTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
+      totalTokens: inputTokens + outputTokens,
+      estimated: false,
+    },
+    finishReason,
+    providerRequestId: null,
+  };
+}
+
+/**
+ * The built-in test model: no key, no network, deterministic replies streamed token by token. `chunkDelayMs`
+ * slows streaming down for demos; by default each chunk only yields to the event loop.
+ */
+export function createLocalProvider(options: { chunkDelayMs?: number } = {}): LlmProvider {
+  const chunkDelayMs = options.chunkDelayMs ?? 0;
+  return {
+    kind: 'local',
+
+    complete(request) {
+      return guardCall(LABEL, request, async () => {
+        const { text, tokens, finishReason } = generate(request.messages, request.params);
+        return result(request, text, tokens.length, finishReason);
+      });
+    },
+
+    stream(request, onDelta) {
+      return guardCall(LABEL, request, async (signal) => {
+        const { text, tokens, finishReason } = generate(request.messages, request.params);
+        for (const chunk of decodeTokenChunks(tokens)) {
+          if (chunkDelayMs > 0) await sleep(chunkDelayMs, undefined, { signal }).catch(() => undefined);
+          else await new Promise((resolve) => setImmediate(resolve));
+          if (signal.aborted) throw new Error('stream aborted'); // guardCall reports it as the timeout or cancel
+          emitDelta(onDelta, chunk);
+        }
+        return result(request, text, tokens.length, finishReason);
+      });
+    },
+
+    async listModels() {
+      return [LOCAL_MODEL_ID];
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import type { OpenAICompatiblePresetId } from '../llm/openai-compatible';
+import type { ProviderKind } from '../llm/types';
+
+/** How a provider takes its settings: what Settings asks for and what `env()` can supply. */
+export type CatalogEntry = {
+  id: string;
+  label: string;
+  kind: ProviderKind;
+  /** required: no key, no provider. optional: self-hosted servers that may sit behind a key. none: never asked. */
+  apiKey: 'required' | 'optional' | 'none';
+  /** required: there is no default endpoint (self-hosted servers, custom). optional: overridable (proxies). */
+  baseUrl: 'required' | 'optional' | 'none';
+  /** Shown in the base URL field. */
+  baseUrlPlaceholder?: string;
+  /** The instance settings that configure it, named in "not configured" messages. */
+  envVar?: string;
+  /** Suggestions for model pickers; any id the provider accepts works. */
+  models: string[];
+};
+
+export const LOCAL_PROVIDER_ID = 'local';
+export const LOCAL_MODEL_ID = 'promptlab-local';
+/** Not a provider of its own: any OpenAI-compatible endpoint, saved under a label the workspace chooses. */
+export const CUSTOM_PROVIDER_ID = 'custom';
+
+export const PROVIDER_CATALOG = [
+  {
+    id: LOCAL_PROVIDER_ID,
+    label: 'Local test model (built-in)',
+    kind: 'local',
+    apiKey: 'none',
+    baseUrl: 'none',
+    models: [LOCAL_MODEL_ID],
+  },
+  {
+    id: 'openai',
+    label: 'OpenAI',
+    kind: 'openai',
+    apiKey: 'required',
+    baseUrl: 'optional',
+    baseUrlPlaceholder: 'https://api.openai.com/v1',
+    envVar: 'OPENAI_API_KEY',
+    models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'gpt-4.1'],
+  },
+  {
+    id: 'anthropic',
+    label: 'Anthropic',
+    kind: 'anthropic',
+    apiKey: 'required',
+    baseUrl: 'optional',
+    baseUrlPlaceholder: 'https://api.anthropic.com',
+    envVar: 'ANTHROPIC_API_KEY',
+    models: ['claude-sonnet-4-5', 'claude-haiku-4-5'],
+  },
+  {
+    id: 'groq',
+    label: 'Groq',
+    kind: 'openai-compatible',
+    apiKey: 'required',
+    baseUrl: 'none',
+    envVar: 'GROQ_API_KEY',
+    models: ['llama-3.3-70b-versatile', 'llama-3.1-8b-instant'],
+  },
+  {
+    id: 'openrouter',
+    label: 'OpenRouter',
+    kind: 'openai-compatible',
+    apiKey: 'required',
+    baseUrl: 'none',
+    envVar: 'OPENROUTER_API_KEY',
+    models: ['openai/gpt-4o-mini', 'anthropic/claude-sonnet-4.5', 'meta-llama/llama-3.3-70b-instruct'],
+  },
+  {
+    id: 'together',
+    label: 'Together AI',
+    kind: 'openai-compatible',
+    apiKey: 'required',
+    baseUrl: 'none',
+    envVar: 'TOGETHER_API_KEY',
+    models: ['meta-llama/Llama-3.3-70B-Instruct-Turbo'],
+  },
+  {
+    id: 'ollama',
+    label: 'Ollama',
+    kind: 'openai-compatible',
+    apiKey: 'optional',
+    baseUrl: 'required',
+    baseUrlPlaceholder: 'http://localhost:11434/v1',
+    envVar: 'OLLAMA_BASE_URL',
+    models: ['llama3.2', 'qwen2.5', 'mistral'],
+  },
+  {
+    id: 'lmstudio',
+    label: 'LM Studio',
+    kind: 'openai-compatible',
+    apiKey: 'optional',
+    baseUrl: 'required',
+    baseUrlPlaceholder: 'http://localhost:1234/v1',
+    envVar: 'LMSTUDIO_BASE_URL',
+    models: [],
+  },
+  {
+    id: 'vllm',
+    label: 'vLLM',
+    kind: 'openai-compatible',
+    apiKey: 'optional',
+    baseUrl: 'required',
+    baseUrlPlaceholder: 'http://localhost:8000/v1',
+    envVar: 'VLLM_BASE_URL',
+    models: [],
+  },
+  {
+    id: CUSTOM_PROVIDER_ID,
+    label: 'Custom OpenAI-compatible',
+    kind: 'openai-compatible',
+    apiKey: 'optional',
+    baseUrl: 'required',
+    baseUrlPlaceholder: 'https://llm.example.com/v1',
+    models: [],
+  },
+] as const satisfies readonly CatalogEntry[];
+
+export type CatalogProviderId = (typeof PROVIDER_CATALOG)[number]['id'];
+
+// Compile-time check: the OpenAI-compatible entries are exactly the presets lib/llm knows, plus `custom`.
+type CatalogPresetId = Exclude<Extract<(typeof PROVIDER_CATALOG)[number], { kind: 'openai-compatible' }>['id'], typeof CUSTOM_PROVIDER_ID>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _presetsMatch: Same<CatalogPresetId, OpenAICompatiblePresetId> = true;
+
+const byId = new Map<string, CatalogEntry>(PROVIDER_CATALOG.map((entry) => [entry.id, entry]));
+
+export function getCatalogEntry(id: string): CatalogEntry | null {
+  return byId.get(id) ?? null;
+}
+
+/** The ids a run or a version may name directly (custom endpoints are named by their label instead). */
+export const CATALOG_PROVIDER_IDS: string[] = PROVIDER_CATALOG.map((e) => e.id).filter((id) => id !== CUSTOM_PROVIDER_ID);

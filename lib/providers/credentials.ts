@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { ApiError } from '../api/errors';
+import { encryptSecret } from '../crypto/secret-box';
+import { assertPublicUrl } from '../net/ssrf';
+import { getCatalogEntry, LOCAL_PROVIDER_ID, PROVIDER_CATALOG, type CatalogEntry } from './catalog';
+
+// Labels become the `provider` of versions and runs and appear in `provider/model` allowlist ids: no slashes.
+export const providerLabelSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'is required')
+  .max(50, 'must be at most 50 characters')
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use letters, digits, `.`, `_` or `-` (starting with a letter or digit)');
+
+export const providerApiKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(1000, 'is too long')
+  .regex(/^\S+$/, 'must not contain spaces');
+
+export const providerBaseUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, 'is too long')
+  .pipe(z.url({ protocol: /^https?$/, message: 'must be a full http(s) URL such as https://api.example.com/v1' }));
+
+const savableIds = PROVIDER_CATALOG.map((e) => e.id).filter((id) => id !== LOCAL_PROVIDER_ID) as [string, ...string[]];
+
+export const newProviderCredentialSchema = z.strictObject({
+  provider: z.enum(savableIds, { message: `must be one of ${savableIds.join(', ')}` }),
+  label: providerLabelSchema.optional(),
+  apiKey: providerApiKeySchema.optional(),
+  baseUrl: providerBaseUrlSchema.optional(),
+});
+
+export const providerCredentialPatchSchema = z.strictObject({
+  label: providerLabelSchema.optional(),
+  /** null removes the key. */
+  apiKey: providerApiKeySchema.nullable().optional(),
+  /** null removes the base URL. */
+  baseUrl: providerBaseUrlSchema.nullable().optional(),
+});
+
+export const testConnectionSchema = z.strictObject({
+  provider: z.string().trim().min(1, 'is required').max(50),
+  apiKey: providerApiKeySchema.optional(),
+  baseUrl: providerBaseUrlSchema.optional(),
+});
+
+const unprocessable = (message: string) => new ApiError('INVALID_INPUT', message, { status: 422 });
+
+/**
+ * Checks that the fields fit the provider (a key where one is required, a base URL only where one is taken)
+ * and that the base URL is public. Throws a 422 naming the field.
+ */
+export async function assertCredentialFits(
+  entry: CatalogEntry,
+  fields: { label?: string; apiKey?: string | null; baseUrl?: string | null },
+): Promise<void> {
+  const { label, apiKey, baseUrl } = fields;
+  if (label !== undefined && label !== entry.id && getCatalogEntry(label)) {
+    throw unprocessable(`\`label\`: \`${label}\` is the name of a built-in provider; choose another label`);
+  }
+  if (entry.apiKey === 'required' && !apiKey) throw unprocessable(`\`apiKey\`: is required for ${entry.label}`);
+  if (entry.apiKey === 'none' && apiKey) throw unprocessable(`\`apiKey\`: ${entry.label} takes no key`);
+  if (entry.baseUrl === 'required' && !baseUrl) throw unprocessable(`\`baseUrl\`: is required for ${entry.label}`);
+  if (entry.baseUrl === 'none' && baseUrl) {
+    throw unprocessable(`\`baseUrl\`: ${entry.label} uses its own endpoint; choose “Custom OpenAI-compatible” for another URL`);
+  }
+  if (baseUrl) await assertPublicUrl(baseUrl);
+}
+
+/** Encrypts a key for storage, keeping the last four characters to recognise it by (none for short keys). */
+export function sealApiKey(apiKey: string | null | undefined): { encryptedKey: string | null; keyLast4: string | null } {
+  if (!apiKey) return { encryptedKey: null, keyLast4: null };
+  return { encryptedKey: encryptSecret(apiKey), keyLast4: apiKey.length >= 12 ? apiKey.slice(-4) : '' };
+}

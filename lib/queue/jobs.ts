@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** A background job: where its signed callback lives and the payload it carries. */
+export type Job<Name extends string = string, Schema extends z.ZodType = z.ZodType> = {
+  readonly name: Name;
+  /** The callback route, under app/api/queue/. */
+  readonly path: `/api/queue/${string}`;
+  readonly payload: Schema;
+};
+
+export type JobPayload<J extends Job> = z.output<J['payload']>;
+
+export function defineJob<const Name extends string, Schema extends z.ZodType>(job: Job<Name, Schema>): Job<Name, Schema> {
+  return Object.freeze({ ...job });
+}
+
+/** Executes one run: POST /api/queue/runs with `{ runId }`. */
+export const runsJob = defineJob({
+  name: 'runs',
+  path: '/api/queue/runs',
+  payload: z.object({ runId: z.uuid() }),
+});
+
+export type ParsedJob<J extends Job> = { ok: true; payload: JobPayload<J> } | { ok: false; reason: string };
+
+/**
+ * Parses a verified callback body. A bad payload is permanent: the route should answer 2xx, or QStash
+ * retries it until it gives up.
+ */
+export function parseJobPayload<J extends Job>(job: J, body: string): ParsedJob<J> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { ok: false, reason: 'body is not JSON' };
+  }
+  const result = job.payload.safeParse(json);
+  if (!result.success) return { ok: false, reason: z.prettifyError(result.error) };
+  return { ok: true, payload: result.data as JobPayload<J> };
+}

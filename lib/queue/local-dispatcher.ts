@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { env } from '../env';
+import { defaultBackoff, isRetryableStatus, parseRetryAfter } from './backoff';
+import { signQStashMessage } from './sign';
+import { getSigningKeys } from './signing-keys';
+
+/*
+ * QStash's stand-in on a machine without it: delivers the same signed POST to the same callback URL from
+ * inside the server process, with QStash-like retries, backoff and deduplication.
+ * The queue lives in memory only: a crash or restart loses pending deliveries. That is accepted because
+ * the recovery cron re-dispatches runs left queued, exactly as it does for messages QStash gave up on.
+ */
+
+export type LocalMessage = {
+  /** The callback path, e.g. /api/queue/runs; delivered to `${baseUrl}${path}`. */
+  path: string;
+  /** The exact bytes sent and signed (JSON). */
+  body: string;
+  /** Another message with the same id within 10 minutes is not delivered again. */
+  deduplicationId?: string;
+  delaySeconds?: number;
+  /** Deliveries in all, the first included; defaults to the dispatcher's. */
+  maxAttempts?: number;
+};
+
+export type EnqueueResult = { messageId: string; deduplicated: boolean };
+
+export type LocalDispatcherStats = {
+  pending: number;
+  inFlight: number;
+  delivered: number;
+  retried: number;
+  dropped: number;
+  deduplicated: number;
+};
+
+export type LocalDispatcher = {
+  /** Queues a delivery and returns at once; never throws. */
+  enqueue(message: LocalMessage): EnqueueResult;
+  /** Resolves when nothing is pending or in flight (delayed and retrying messages included). */
+  drain(): Promise<void>;
+  stats(): LocalDispatcherStats;
+};
+
+export type LocalDispatcherOptions = {
+  baseUrl: string;
+  maxAttempts: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sign?: (input: { url: string; body: string }) => string | Promise<string>;
+  /** Milliseconds to wait before retry number `retried` (1 for the first retry). */
+  backoff?: (retried: number) => number;
+  concurrency?: number;
+  maxPending?: number;
+  timeoutMs?: number;
+  logger?: Pick<Console, 'warn'>;
+};
+
+const DEDUP_WINDOW_MS = 10 * 60_000;
+const MAX_DEDUP_ENTRIES = 100_000;
+// A callback asking for a very long Retry-After would pin the message in memory; the recovery cron is the long-term net.
+const MAX_RETRY_DELAY_MS = 60 * 60_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+type Delivery = { messageId: string; path: string; body: string; notBefore: number; attempts: number; maxAttempts: number };
+
+export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDispatcher {
+  const {
+    baseUrl,
+    maxAttempts,
+    fetch: fetchImpl = (input, init) => fetch(input, init),
+    now = Date.now,
+    sign = ({ url, body }) => signQStashMessage({ url, body, key: getSigningKeys().currentSigningKey }),
+    backoff = defaultBackoff,
+    concurrency = 16,
+    maxPending = 10_000,
+    timeoutMs = 15 * 60_000,
+    logger = console,
+  } = options;
+  const root = baseUrl.replace(/\/+$/, '');
+  const waiting: Delivery[] = [];
+  const dedup = new Map<string, { messageId: string; expiresAt: number }>();
+  const idle: Array<() => void> = [];
+  const counts = { delivered: 0, retried: 0, dropped: 0, deduplicated: 0 };
+  let inFlight = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const warn = (message: string) => {
+    try {
+      logger.warn(`[queue] ${message}`);
+    } catch {
+      // a broken logger must not stop deliveries
+    }
+  };
+
+  function enqueue(message: LocalMessage): EnqueueResult {
+    const messageId = `msg_local_${randomUUID()}`;
+    try {
+      const t = now();
+      const dedupId = message.deduplicationId;
+      if (dedupId !== undefined) {
+        pruneDedup(t);
+        const seen = dedup.get(dedupId);
+        if (seen && seen.expiresAt > t) {
+          counts.deduplicated += 1;
+          return { messageId: seen.messageId, deduplicated: true };
+        }
+      }
+      if (waiting.length >= maxPending) {
+        counts.dropped += 1;
+        warn(`queue full (${maxPending} pending): dropping a message to ${message.path}; the recovery cron re-dispatches stale runs`);
+        return { messageId, deduplicated: false };
+      }
+      if (dedupId !== undefined) dedup.set(dedupId, { messageId, expiresAt: t + DEDUP_WINDOW_MS });
+      const delayMs = Math.max(0, (message.delaySeconds ?? 0) * 1000);
+      waiting.push({
+        messageId,
+        path: message.path,
+        body: message.body,
+        notBefore: t + delayMs,
+        attempts: 0,
+        maxAttempts: Math.max(1, message.maxAttempts ?? maxAttempts),
+      });
+      pump();
+    } catch (error) {
+      warn(`could not queue a message to ${message.path}: ${describe(error)}`);
+    }
+    return { messageId, deduplicated: false };
+  }
+
+  function pruneDedup(t: number) {
+    // Insertion order is expiry order, so stop at the first live entry.
+    for (const [id, entry] of dedup) {
+      if (entry.expiresAt > t && dedup.size <= MAX_DEDUP_ENTRIES) break;
+      dedup.delete(id);
+    }
+  }
+
+  // Runs from timers and promise callbacks, where a throw would crash the server: never let one out.
+  function pump() {
+    try {
+      schedule();
+    } catch (error) {
+      warn(`delivery loop error: ${describe(error)}`);
+    }
+  }
+
+  function schedule() {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const t = now();
+    let earliest = Infinity;
+    for (let i = 0; i < waiting.length; ) {
+      const delivery = waiting[i]!;
+      if (delivery.notBefore <= t && inFlight < concurrency) {
+        waiting.splice(i, 1);
+        start(delivery);
+      } else {
+        earliest = Math.min(earliest, delivery.notBefore);
+        i += 1;
+      }
+    }
+    // At capacity, the next delivery to finish pumps again; otherwise wake up for the earliest waiting one.
+    if (earliest !== Infinity && inFlight < concurrency) {
+      timer = setTimeout(pump, Math.min(Math.max(0, earliest - t), MAX_TIMER_MS));
+    }
+    if (waiting.length === 0 && inFlight === 0) idle.splice(0).forEach((resolve) => resolve());
+  }
+
+  function start(delivery: Delivery) {
+    inFlight += 1;
+    void deliver(delivery)
+      .catch((error: unknown) => drop(delivery, `unexpected error: ${describe(error)}`))
+      .finally(() => {
+        inFlight -= 1;
+        pump();
+      });
+  }
+
+  async function deliver(delivery: Delivery) {
+    const url = `${root}${delivery.path}`;
+    const retried = delivery.attempts;
+    delivery.attempts += 1;
+    let problem: string;
+    let retryAfterMs: number | undefined;
+    try {
+      const signature = await sign({ url, body: delivery.body });
+      const res = await fetchImpl(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'upstash-signature': signature,
+          'upstash-message-id': delivery.messageId,
+          'upstash-retried': String(retried),
+        },
+        body: delivery.body,
+        // A redirect would replay the POST elsewhere (or as a GET); report it as the misconfiguration it is.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await res.text().catch(() => '');
+      if (res.status >= 200 && res.status < 300) {
+        counts.delivered += 1;
+        return;
+      }
+      problem = `${url} answered ${res.status}${text ? ` ${text.slice(0, 200)}` : ''}`;
+      if (!isRetryableStatus(res.status)) return drop(delivery, `${problem} (not retryable)`);
+      retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
+    } catch (error) {
+      problem = `${url} unreachable: ${describe(error)}`;
+    }
+    if (delivery.attempts >= delivery.maxAttempts) return drop(delivery, problem);
+    const delayMs = Math.min(Math.max(0, retryAfterMs ?? safeBackoff(delivery.attempts)), MAX_RETRY_DELAY_MS);
+    delivery.notBefore = now() + delayMs;
+    counts.retried += 1;
+    warn(`message ${delivery.messageId} ${problem}; retry ${delivery.attempts} of ${delivery.maxAttempts - 1} in ${Math.round(delayMs)} ms`);
+    waiting.push(delivery);
+  }
+
+  function safeBackoff(retried: number): number {
+    try {
+      const ms = backoff(retried);
+      return Number.isFinite(ms) ? ms : defaultBackoff(retried);
+    } catch {
+      return defaultBackoff(retried);
+    }
+  }
+
+  function drop(delivery: Delivery, problem: string) {
+    counts.dropped += 1;
+    warn(
+      `giving up on message ${delivery.messageId} after ${delivery.attempts} attempt(s): ${problem}; the recovery cron re-dispatches stale runs`,
+    );
+  }
+
+  return {
+    enqueue,
+    drain: () =>
+      waiting.length === 0 && inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve)),
+    stats: () => ({ pending: waiting.length, inFlight, ...counts }),
+  };
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // undici reports every network failure as "fetch failed"; the cause says which (ECONNREFUSED, timeout…).
+  const cause = error.cause instanceof Error ? ` (${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}
+
+const globalForQueue = globalThis as typeof globalThis & { promptlabLocalDispatcher?: LocalDispatcher };
+
+/** The process-wide dispatcher, kept on globalThis so dev reloads do not start a second delivery loop. */
+export function getLocalDispatcher(): LocalDispatcher {
+  globalForQueue.promptlabLocalDispatcher ??= createLocalDispatcher({
+    baseUrl: env().callbackBaseUrl,
+    maxAttempts: env().runs.maxAttempts,
+  });
+  return globalForQueue.promptlabLocalDispatcher;
+}

@@ -1,0 +1,180 @@
+import { EventEmitter } from 'node:events';
+import { z } from 'zod';
+import { getRedis } from './redis';
+
+/**
+ * A short-lived per-run channel for streamed output: the executor publishes deltas, SSE readers read everything
+ * after the last id they saw (a late or reconnecting reader gets the text so far, then the rest).
+ * Upstash: a Redis stream `run:<id>:events`, read by polling (Upstash REST has no blocking reads).
+ * In-process: a list per run with ids `1`, `2`, …, and an EventEmitter that wakes waiting readers.
+ * Both keep the last ~5000 events and forget a run 10 minutes after its last event.
+ */
+export const runEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('delta'), text: z.string() }),
+  z.object({ type: z.literal('status'), status: z.string() }),
+  z.object({ type: z.literal('done'), status: z.string() }),
+]);
+
+export type RunEvent = z.infer<typeof runEventSchema>;
+export type RunEventEntry = { id: string; event: RunEvent };
+export type RunEvents = { events: RunEventEntry[] };
+
+const MAX_EVENTS = 5000;
+const TTL_SECONDS = 600;
+const READ_BATCH = 1000;
+const POLL_MS = 100;
+const EVENT_ID = /^\d+(-\d+)?$/;
+
+const streamKey = (runId: string) => `run:${runId}:events`;
+
+/**
+ * Appends an event to the run's channel and returns its id. A Redis failure is logged and answered with null,
+ * not thrown: the run's stored result stays authoritative. Events of one run are applied in call order even when
+ * the caller does not await each publish.
+ */
+export async function publishRunEvent(runId: string, event: RunEvent): Promise<string | null> {
+  const payload = runEventSchema.parse(event);
+  const redis = getRedis();
+  if (!redis) return memoryPublish(runId, payload);
+  return inOrder(runId, async () => {
+    try {
+      const key = streamKey(runId);
+      const [id] = await redis
+        .pipeline()
+        .xadd(key, '*', { e: JSON.stringify(payload) }, { trim: { type: 'MAXLEN', comparison: '~', threshold: MAX_EVENTS } })
+        .expire(key, TTL_SECONDS)
+        .exec();
+      return id;
+    } catch (error) {
+      console.warn(`[run-channel] publish to run ${runId} failed: ${messageOf(error)}`);
+      return null;
+    }
+  });
+}
+
+/**
+ * Events after `afterId` (all of them without one), oldest first, at most 1000 per call. With `blockMs`, waits up
+ * to that long for the first event when there is none yet (see waitForRunEvents). Unlike publishing, a read
+ * throws on a Redis failure or a malformed `afterId`: the reader decides (e.g. falls back to the stored run).
+ */
+export async function readRunEvents(runId: string, afterId?: string, { blockMs }: { blockMs?: number } = {}): Promise<RunEvents> {
+  if (blockMs && blockMs > 0) return waitForRunEvents(runId, afterId, blockMs);
+  assertEventId(afterId);
+  const redis = getRedis();
+  if (!redis) return memoryRead(runId, afterId);
+  const entries = await redis.xrange<Record<string, unknown>>(streamKey(runId), afterId ? `(${afterId}` : '-', '+', READ_BATCH);
+  const events: RunEventEntry[] = [];
+  for (const [id, fields] of Object.entries(entries)) {
+    // The client JSON-parses field values itself, so `e` usually arrives as an object already.
+    const raw = typeof fields.e === 'string' ? safeJson(fields.e) : fields.e;
+    const parsed = runEventSchema.safeParse(raw);
+    if (parsed.success) events.push({ id, event: parsed.data });
+    else console.warn(`[run-channel] skipping malformed event ${id} of run ${runId}`);
+  }
+  return { events };
+}
+
+/**
+ * Resolves with the events after `afterId` as soon as there are any, or with none after `timeoutMs`.
+ * In-process it wakes on publish; with Upstash it polls every ~100 ms.
+ */
+export async function waitForRunEvents(runId: string, afterId: string | undefined, timeoutMs: number): Promise<RunEvents> {
+  assertEventId(afterId);
+  const redis = getRedis();
+  if (!redis) return memoryWait(runId, afterId, timeoutMs);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await readRunEvents(runId, afterId);
+    const left = deadline - Date.now();
+    if (found.events.length > 0 || left <= 0) return found;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, left)));
+  }
+}
+
+function assertEventId(afterId: string | undefined): void {
+  if (afterId !== undefined && !EVENT_ID.test(afterId)) throw new TypeError(`"${afterId}" is not a run event id`);
+}
+
+// ---- Upstash: keep one run's publishes in call order ----
+
+const tails = new Map<string, Promise<unknown>>();
+
+function inOrder<T>(runId: string, task: () => Promise<T>): Promise<T> {
+  const next = (tails.get(runId) ?? Promise.resolve()).then(task);
+  tails.set(runId, next);
+  void next.finally(() => {
+    if (tails.get(runId) === next) tails.delete(runId);
+  });
+  return next;
+}
+
+// ---- In-process channel ----
+
+type Channel = { seq: number; entries: RunEventEntry[]; expiresAt: number };
+
+const channels = new Map<string, Channel>();
+const published = new EventEmitter();
+published.setMaxListeners(0); // one listener per waiting SSE reader
+
+// Prefixed: a run id of "error" must not become EventEmitter's special 'error' event.
+const eventName = (runId: string) => `run:${runId}`;
+
+function memoryPublish(runId: string, event: RunEvent): string {
+  const now = Date.now();
+  for (const [id, channel] of channels) if (channel.expiresAt <= now) channels.delete(id);
+  let channel = channels.get(runId);
+  if (!channel) {
+    channel = { seq: 0, entries: [], expiresAt: 0 };
+    channels.set(runId, channel);
+  }
+  channel.seq += 1;
+  const id = String(channel.seq);
+  channel.entries.push({ id, event });
+  if (channel.entries.length > MAX_EVENTS) channel.entries.splice(0, channel.entries.length - MAX_EVENTS);
+  channel.expiresAt = now + TTL_SECONDS * 1000;
+  published.emit(eventName(runId));
+  return id;
+}
+
+function memoryRead(runId: string, afterId: string | undefined): RunEvents {
+  const channel = channels.get(runId);
+  if (!channel) return { events: [] };
+  if (channel.expiresAt <= Date.now()) {
+    channels.delete(runId);
+    return { events: [] };
+  }
+  const after = afterId === undefined ? 0 : Number.parseInt(afterId, 10);
+  const start = channel.entries.findIndex((entry) => Number(entry.id) > after);
+  return { events: start === -1 ? [] : channel.entries.slice(start, start + READ_BATCH) };
+}
+
+function memoryWait(runId: string, afterId: string | undefined, timeoutMs: number): Promise<RunEvents> {
+  // Read and subscribe in the same tick, so a publish cannot slip in between.
+  const now = memoryRead(runId, afterId);
+  if (now.events.length > 0 || timeoutMs <= 0) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const finish = (result: RunEvents) => {
+      clearTimeout(timer);
+      published.off(eventName(runId), onPublish);
+      resolve(result);
+    };
+    const onPublish = () => {
+      const result = memoryRead(runId, afterId);
+      if (result.events.length > 0) finish(result);
+    };
+    const timer = setTimeout(() => finish({ events: [] }), timeoutMs);
+    published.on(eventName(runId), onPublish);
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,113 @@
+import { getPromptVersionByNumber } from '@/db/queries/prompt-versions';
+import { getPromptById } from '@/db/queries/prompts';
+import { getMonthSpendUsd, insertRun } from '@/db/queries/runs';
+import type { Run } from '@/db/schema';
+import { ApiError } from '@/lib/api/errors';
+import type { Caller } from '@/lib/auth/resolve-caller';
+import { getCachedRun, runCacheKey } from '@/lib/cache';
+import type { ChatMessage } from '@/lib/llm/types';
+import { resolveProviderConfig } from '@/lib/providers/resolve';
+import { dispatch, runsJob } from '@/lib/queue';
+import { rateLimit, rateLimitHeaders } from '@/lib/ratelimit';
+import { renderPrompt, TemplateRenderError } from '@/lib/templates';
+import type { CreateRunInput } from './schemas';
+
+/**
+ * Validates and records a run, then hands it to the queue. A cache hit is recorded as an already
+ * succeeded run without calling the provider. Returns the run and whether this request created it.
+ */
+export async function createRun({ caller, input }: { caller: Caller; input: CreateRunInput }): Promise<{ run: Run; created: boolean }> {
+  const workspace = caller.workspace;
+  await enforceRateLimits(caller);
+
+  const prompt = await getPromptById({ id: input.promptId, workspaceId: workspace.id });
+  if (!prompt) throw new ApiError('NOT_FOUND', 'Prompt not found');
+  const version = input.versionNumber
+    ? await getPromptVersionByNumber({ promptId: prompt.id, workspaceId: workspace.id, versionNumber: input.versionNumber })
+    : prompt.currentVersion;
+  if (!version) throw new ApiError('NOT_FOUND', `Version ${input.versionNumber} of this prompt not found`);
+
+  const provider = input.provider ?? version.model.provider;
+  const model = input.model ?? version.model.model;
+  const { provider: _p, model: _m, ...versionParams } = version.model;
+  const params = { ...versionParams, ...input.params };
+
+  if (workspace.modelAllowlist && !workspace.modelAllowlist.includes(`${provider}/${model}`)) {
+    throw new ApiError('FORBIDDEN', `model \`${provider}/${model}\` is not on this workspace's allowlist`);
+  }
+  if (workspace.monthlyBudgetUsd !== null) {
+    const spent = await getMonthSpendUsd({ workspaceId: workspace.id });
+    if (spent >= workspace.monthlyBudgetUsd) {
+      throw new ApiError('BUDGET_EXCEEDED', `This workspace has spent $${spent.toFixed(2)} of its $${workspace.monthlyBudgetUsd.toFixed(2)} monthly budget`);
+    }
+  }
+  await resolveProviderConfig({ workspaceId: workspace.id, provider });
+
+  let rendered;
+  try {
+    rendered = renderPrompt(version, input.variables);
+  } catch (error) {
+    if (error instanceof TemplateRenderError) throw new ApiError('INVALID_INPUT', error.message, { status: 422 });
+    throw error;
+  }
+  const messages: ChatMessage[] = [
+    ...(rendered.system.trim() ? [{ role: 'system' as const, content: rendered.system }] : []),
+    { role: 'user', content: rendered.user },
+  ];
+
+  const base = {
+    workspaceId: workspace.id,
+    promptId: prompt.id,
+    promptVersionId: version.id,
+    versionNumber: version.versionNumber,
+    createdBy: caller.user.id,
+    apiKeyId: caller.apiKeyId ?? null,
+    provider,
+    model,
+    params,
+    variables: rendered.values,
+    messages,
+    idempotencyKey: input.idempotencyKey ?? null,
+  };
+
+  if (input.cache) {
+    const hit = await getCachedRun(runCacheKey({ versionId: version.id, messages, provider, model, params, variables: rendered.values }));
+    if (hit) {
+      const now = new Date();
+      return insertRun({
+        ...base,
+        status: 'succeeded',
+        output: hit.output,
+        usage: hit.usage,
+        costUsd: 0,
+        latencyMs: 0,
+        ttftMs: 0,
+        cached: true,
+        sourceRunId: hit.runId,
+        startedAt: now,
+        finishedAt: now,
+      });
+    }
+  }
+
+  const result = await insertRun({ ...base, status: 'queued' });
+  if (result.created) {
+    // A failed hand-off leaves the run queued; the recovery job dispatches it again.
+    await dispatch(runsJob, { runId: result.run.id }, { deduplicationId: result.run.id }).catch((error: unknown) =>
+      console.error('[runs] dispatch failed; recovery will retry', result.run.id, error),
+    );
+  }
+  return result;
+}
+
+async function enforceRateLimits(caller: Caller) {
+  const checks = [rateLimit('runs', `user:${caller.user.id}`)];
+  if (caller.apiKeyId) checks.push(rateLimit('runs', `key:${caller.apiKeyId}`));
+  for (const result of await Promise.all(checks)) {
+    if (!result.success) {
+      throw new ApiError('RATE_LIMITED', `Too many runs: the limit is ${result.limit} a minute. Retry after the Retry-After seconds.`, {
+        headers: rateLimitHeaders(result),
+      });
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { Run } from '@/db/schema';
+
+/** The run object of the public API. */
+export function toRunView(run: Run) {
+  return {
+    id: run.id,
+    promptId: run.promptId,
+    versionNumber: run.versionNumber,
+    status: run.status,
+    provider: run.provider,
+    model: run.model,
+    params: run.params,
+    variables: run.variables,
+    messages: run.messages,
+    output: run.output,
+    usage: run.usage,
+    costUsd: run.costUsd,
+    latencyMs: run.latencyMs,
+    ttftMs: run.ttftMs,
+    cached: run.cached,
+    sourceRunId: run.sourceRunId,
+    attempts: run.attempts,
+    error: run.errorCode ? { code: run.errorCode, message: run.errorMessage ?? '' } : null,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+  };
+}
+
+export type RunView = ReturnType<typeof toRunView>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { modelConfigSchema } from '@/lib/prompts/schemas';
+
+const paramsSchema = modelConfigSchema.omit({ provider: true, model: true });
+
+export const createRunSchema = z.strictObject({
+  promptId: z.uuid({ message: 'must be a prompt id' }),
+  versionNumber: z.number().int().positive().optional(),
+  variables: z.record(z.string(), z.unknown()).default({}),
+  provider: z.string().trim().min(1).max(50).optional(),
+  model: z.string().trim().min(1).max(200).optional(),
+  params: paramsSchema.optional(),
+  cache: z.boolean().default(true),
+  idempotencyKey: z.string().trim().min(1).max(200).optional(),
+});
+export type CreateRunInput = z.infer<typeof createRunSchema>;
+
+const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const listRunsQuerySchema = z.strictObject({
+  promptId: z.string().max(100).optional(),
+  versionNumber: z.coerce.number().int().positive().optional(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'canceled']).optional(),
+  provider: z.string().max(50).optional(),
+  model: z.string().max(200).optional(),
+  cached: boolParam.optional(),
+  q: z.string().trim().max(200).optional(),
+  from: z.coerce.date({ message: 'must be an ISO date' }).optional(),
+  to: z.coerce.date({ message: 'must be an ISO date' }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
