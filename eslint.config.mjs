@@ -11,7 +11,7 @@ const config = [
   },
   {
     // Tests read loosely typed JSON responses; Playwright fixtures call `use`, which is not a React hook.
-    files: ['tests/**'],
+    files: ['tests/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'react-hooks/rules-of-hooks': 'off' },
   },
   {

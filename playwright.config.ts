@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3200);
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 9400);
 export const baseURL = `http://127.0.0.1:${port}`;
+const fakeLlmPort = Number(process.env.E2E_FAKE_LLM_PORT ?? 9500);
+export const fakeLlmUrl = `http://127.0.0.1:${fakeLlmPort}`;
 export const oidc = { issuer: `http://127.0.0.1:${oidcPort}`, clientId: 'promptlab-e2e', clientSecret: 'e2e-client-secret' };
 
 export default defineConfig({
@@ -27,6 +29,13 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
   webServer: [
+    {
+      // The fake provider speaks the OpenAI and Anthropic wire protocols; it streams slowly enough to watch.
+      command: 'node_modules/.bin/tsx tests/fixtures/fake-llm-cli.ts',
+      url: `${fakeLlmUrl}/__control/health`,
+      reuseExistingServer: false,
+      env: { FAKE_LLM_PORT: String(fakeLlmPort), FAKE_LLM_TTFT_MS: '300', FAKE_LLM_CHUNK_DELAY_MS: '60' },
+    },
     {
       command: 'node_modules/.bin/tsx tests/fixtures/oidc-server.ts',
       url: `${oidc.issuer}/.well-known/openid-configuration`,
@@ -53,6 +62,12 @@ export default defineConfig({
         AUTH_OIDC_SECRET: oidc.clientSecret,
         AUTH_OIDC_NAME: 'Test SSO',
         AUTH_PASSWORD_LOGIN: 'true',
+        // Every test signs a new user up from 127.0.0.1.
+        RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+        OPENAI_API_KEY: 'sk-e2e',
+        OPENAI_BASE_URL: `${fakeLlmUrl}/v1`,
+        ANTHROPIC_API_KEY: 'sk-ant-e2e',
+        ANTHROPIC_BASE_URL: fakeLlmUrl,
       },
     },
   ],

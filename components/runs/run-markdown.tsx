@@ -17,11 +17,15 @@ function remarkHtmlAsText() {
 }
 
 const components: Components = {
-  a: ({ node: _node, href, children, ...props }) => (
-    <a {...props} href={href} target="_blank" rel="noreferrer noopener" className="font-medium text-primary underline underline-offset-4">
-      {children}
-    </a>
-  ),
+  // An unsafe URL (javascript:, data:…) comes through emptied: keep the text, drop the link.
+  a: ({ node: _node, href, children, ...props }) =>
+    href ? (
+      <a {...props} href={href} target="_blank" rel="noreferrer noopener" className="font-medium text-primary underline underline-offset-4">
+        {children}
+      </a>
+    ) : (
+      <span className="underline decoration-dotted underline-offset-4">{children}</span>
+    ),
   // Remote images would load from wherever the model pointed: show them as links instead.
   img: ({ src, alt }) =>
     typeof src === 'string' && src ? (

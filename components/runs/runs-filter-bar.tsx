@@ -44,7 +44,7 @@ export function RunsFilterBar({ values, onChange, onClear, prompts, versions, pr
   const modelsId = `${id}-models`;
   return (
     <div role="search" aria-label="Filter runs" className={cn('flex flex-wrap items-end gap-3', className)}>
-      <Field label="Search output" htmlFor={`${id}-q`} className="min-w-52 flex-1">
+      <Field label="Search output" htmlFor={`${id}-q`} className="min-w-48 flex-[1_1_12rem]">
         <div className="relative">
           <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input
@@ -60,7 +60,7 @@ export function RunsFilterBar({ values, onChange, onClear, prompts, versions, pr
         </div>
       </Field>
       {prompts ? (
-        <Field label="Prompt" htmlFor={`${id}-prompt`} className="w-48">
+        <Field label="Prompt" htmlFor={`${id}-prompt`} className="w-44">
           <NativeSelect
             id={`${id}-prompt`}
             value={values.promptId}
@@ -111,7 +111,7 @@ export function RunsFilterBar({ values, onChange, onClear, prompts, versions, pr
         </Field>
       ) : null}
       {providers ? (
-        <Field label="Provider" htmlFor={`${id}-provider`} className="w-40">
+        <Field label="Provider" htmlFor={`${id}-provider`} className="w-36">
           <NativeSelect
             id={`${id}-provider`}
             value={values.provider}
@@ -130,7 +130,7 @@ export function RunsFilterBar({ values, onChange, onClear, prompts, versions, pr
           </NativeSelect>
         </Field>
       ) : null}
-      <Field label="Model" htmlFor={`${id}-model`} className="w-44">
+      <Field label="Model" htmlFor={`${id}-model`} className="w-40">
         <Input
           id={`${id}-model`}
           value={values.model}
@@ -148,7 +148,7 @@ export function RunsFilterBar({ values, onChange, onClear, prompts, versions, pr
           ))}
         </datalist>
       </Field>
-      <Field label="Status" htmlFor={`${id}-status`} className="w-36">
+      <Field label="Status" htmlFor={`${id}-status`} className="w-32">
         <NativeSelect
           id={`${id}-status`}
           value={values.status}
@@ -163,7 +163,7 @@ export function RunsFilterBar({ values, onChange, onClear, prompts, versions, pr
           ))}
         </NativeSelect>
       </Field>
-      <Field label="Cache" htmlFor={`${id}-cached`} className="w-32">
+      <Field label="Cache" htmlFor={`${id}-cached`} className="w-28">
         <NativeSelect
           id={`${id}-cached`}
           value={values.cached}
@@ -177,7 +177,7 @@ export function RunsFilterBar({ values, onChange, onClear, prompts, versions, pr
       </Field>
       {dates ? (
         <>
-          <Field label="From" htmlFor={`${id}-from`} className="w-38">
+          <Field label="From" htmlFor={`${id}-from`} className="w-36">
             <Input
               id={`${id}-from`}
               type="date"
@@ -187,7 +187,7 @@ export function RunsFilterBar({ values, onChange, onClear, prompts, versions, pr
               data-testid="runs-filter-from"
             />
           </Field>
-          <Field label="To" htmlFor={`${id}-to`} className="w-38">
+          <Field label="To" htmlFor={`${id}-to`} className="w-36">
             <Input
               id={`${id}-to`}
               type="date"

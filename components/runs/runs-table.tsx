@@ -68,7 +68,7 @@ export function RunsTable({ runs, promptTitles, stale = false, caption }: Props)
                   <span className="flex items-center gap-1.5">
                     <RunStatusBadge status={run.status} />
                     {run.cached ? (
-                      <DatabaseZapIcon aria-label="Cached" className="size-3.5 text-muted-foreground" />
+                      <DatabaseZapIcon role="img" aria-label="Cached" className="size-3.5 text-muted-foreground" />
                     ) : null}
                   </span>
                 </td>

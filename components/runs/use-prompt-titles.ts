@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import type { PromptListItem } from '@/lib/client/types';
 
@@ -32,6 +32,6 @@ export function usePromptTitles() {
     });
     return () => controller.abort();
   }, []);
-  const titles = new Map(prompts.map((p) => [p.id, p.title]));
+  const titles = useMemo(() => new Map(prompts.map((p) => [p.id, p.title])), [prompts]);
   return { prompts, titles };
 }

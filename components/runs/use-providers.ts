@@ -8,7 +8,7 @@ export const LOCAL_PROVIDER: AvailableProvider = {
   id: 'local',
   label: 'Local test model',
   kind: 'local',
-  source: 'built-in',
+  source: 'builtin',
   models: ['promptlab-local'],
 };
 

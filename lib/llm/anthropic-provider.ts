@@ -80,6 +80,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
         // Passing the key also keeps the SDK from looking for credentials in the environment and on disk.
         apiKey: options.apiKey,
         baseURL: options.baseURL ?? ANTHROPIC_BASE_URL,
+        webhookKey: null,
         maxRetries: 0,
         ...(options.fetch && { fetch: options.fetch }),
       })

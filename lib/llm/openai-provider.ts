@@ -69,8 +69,9 @@ export function createChatCompletionsProvider(
     ? new OpenAI({
         apiKey: options.apiKey,
         baseURL: options.baseURL ?? OPENAI_BASE_URL,
-        // Retries belong to the run pipeline, which knows the attempt budget; and no OPENAI_* env var leaks in.
+        // Retries belong to the run pipeline, which knows the attempt budget.
         maxRetries: 0,
+        // Explicit nulls keep the SDK from reading OPENAI_* variables: lib/env.ts is the only reader of process.env.
         organization: null,
         project: null,
         adminAPIKey: null,

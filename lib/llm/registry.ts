@@ -4,6 +4,8 @@ import { createOpenAICompatibleProvider } from './openai-compatible';
 import { createOpenAIProvider } from './openai-provider';
 import type { LlmProvider, ProviderConfig } from './types';
 
+const LOCAL_CHUNK_DELAY_MS = 12;
+
 /**
  * Builds the provider a config describes. Cheap (no network): build one per call. An `openai-compatible` config
  * names a preset by its label (`groq`) or brings its own baseURL; without either it throws a `bad_request`
@@ -19,6 +21,7 @@ export function createProvider(config: ProviderConfig): LlmProvider {
     case 'openai-compatible':
       return createOpenAICompatibleProvider({ label: label ?? 'openai-compatible', apiKey, baseURL });
     case 'local':
-      return createLocalProvider();
+      // A short pause per token so people see the output arrive, as from a real model.
+      return createLocalProvider({ chunkDelayMs: LOCAL_CHUNK_DELAY_MS });
   }
 }

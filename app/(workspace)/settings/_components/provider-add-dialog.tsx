@@ -81,7 +81,11 @@ export function ProviderAddDialog({ open, onOpenChange, catalog, onSaved }: Prop
               data-testid="provider-label"
             />
             <p className="text-xs text-muted-foreground">
-              Prompts and runs name the provider by this label. Leave it empty to use <code className="font-mono">{entry?.id}</code>, which overrides the instance settings.
+              {entry?.id === 'custom' ? (
+                'Prompts and runs name this endpoint by its label.'
+              ) : (
+                <>Prompts and runs name the provider by this label. Leave it empty to use <code className="font-mono">{entry?.id}</code>, which overrides the instance settings.</>
+              )}
             </p>
           </div>
           {entry && entry.apiKey !== 'none' && (

@@ -1,0 +1,56 @@
+import { EditorPage } from './pages/editor-page';
+import { PromptsPage } from './pages/prompts-page';
+import { expect, test } from './fixtures';
+
+test('runs a prompt from the editor, streams the output, and lists it in the history', async ({ page, user: _user }) => {
+  const editor = new EditorPage(page);
+  await new PromptsPage(page).create({ title: 'Streamer', template: 'Describe {{ thing }} in a few words please' });
+  await editor.waitLoaded();
+
+  const panel = page.getByTestId('run-panel');
+  await panel.getByTestId('run-variable-thing').fill('the sea at night');
+  await panel.getByTestId('run-provider').selectOption('openai');
+  await panel.getByTestId('run-model').fill('gpt-4o-mini');
+  await panel.getByTestId('run-variable-thing').press('ControlOrMeta+Enter');
+
+  // The fake provider sends one word every 60 ms after 300 ms: the text grows before the run ends.
+  const output = page.getByTestId('run-output');
+  await expect(output).toContainText('Echo:');
+  await expect(page.getByTestId('run-status')).toHaveText(/running/i);
+  const partial = (await output.textContent()) ?? '';
+  await expect(output).toContainText('Echo: Describe the sea at night in a few words please');
+  expect(partial.length).toBeLessThan('Echo: Describe the sea at night in a few words please'.length);
+  await expect(page.getByTestId('run-status')).toHaveText(/succeeded/i);
+  await expect(page.getByTestId('run-tokens')).toContainText(/\d/);
+  await expect(page.getByTestId('run-cost')).toContainText('$');
+  await expect(page.getByTestId('run-latency')).toContainText(/\d/);
+  await expect(page.getByTestId('run-ttft')).toContainText(/\d/);
+  await page.screenshot({ path: '.data/test-results/screens/run-panel.png', fullPage: true });
+
+  await expect(page.getByTestId('run-row').first()).toContainText('gpt-4o-mini');
+
+  // Same request again: served from the cache.
+  await panel.getByTestId('run-variable-thing').press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('run-cached-badge')).toBeVisible();
+
+  await page.goto('/runs');
+  await expect(page.getByTestId('run-row')).toHaveCount(2);
+  await page.screenshot({ path: '.data/test-results/screens/runs.png', fullPage: true });
+  await page.getByTestId('run-row').last().click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('run-messages')).toContainText('Describe the sea at night');
+  await expect(page.getByTestId('run-output')).toContainText('Echo: Describe the sea at night');
+});
+
+test('runs the built-in local model with no keys', async ({ page, user: _user }) => {
+  const editor = new EditorPage(page);
+  await new PromptsPage(page).create({ title: 'Local', template: 'Say hello to {{ name }}' });
+  await editor.waitLoaded();
+  const panel = page.getByTestId('run-panel');
+  await panel.getByTestId('run-provider').selectOption('local');
+  await panel.getByTestId('run-variable-name').fill('Ada');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText(/succeeded/i);
+  await expect(page.getByTestId('run-output')).not.toBeEmpty();
+  await expect(page.getByTestId('run-cost')).toContainText('$0');
+});
