@@ -54,3 +54,15 @@ export async function getMembership({ workspaceId, userId }: { workspaceId: stri
     .where(and(eq(workspaceMembers.userId, userId), eq(workspaceMembers.workspaceId, workspaceId)));
   return row ? { ...row.workspace, role: row.role } : null;
 }
+
+export type WorkspacePolicy = { monthlyBudgetUsd: number | null; modelAllowlist: string[] | null };
+
+export async function updateWorkspacePolicy({ workspaceId, policy }: { workspaceId: string; policy: Partial<WorkspacePolicy> }) {
+  const db = await getDb();
+  const [row] = await db
+    .update(workspaces)
+    .set({ ...policy, updatedAt: new Date() })
+    .where(eq(workspaces.id, workspaceId))
+    .returning({ monthlyBudgetUsd: workspaces.monthlyBudgetUsd, modelAllowlist: workspaces.modelAllowlist });
+  return row ?? null;
+}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { requirePageCaller } from '@/lib/auth/page-caller';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ApiKeysPanel } from './_components/api-keys-panel';
+import { PolicyPanel } from './_components/policy-panel';
 import { ProvidersPanel } from './_components/provider-panel';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -31,6 +32,7 @@ export default async function SettingsPage() {
       </Card>
       <ApiKeysPanel />
       <ProvidersPanel canManage={canManage} canTest={caller.workspace.role !== 'viewer'} />
+      <PolicyPanel canManage={canManage} />
     </div>
   );
 }
