@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
-import { apiKeys, type ApiKey } from '../schema';
+import { apiKeys, users, workspaceMembers, workspaces, type ApiKey } from '../schema';
 
 export type ApiKeySummary = Pick<ApiKey, 'id' | 'name' | 'prefix' | 'lastUsedAt' | 'createdAt' | 'revokedAt'>;
 
@@ -45,13 +45,25 @@ export async function revokeApiKey({ id, workspaceId }: { id: string; workspaceI
   return row ?? null;
 }
 
-/** Finds a live key by its hash and stamps its last use. */
-export async function markApiKeyUsedByHash({ hashedKey }: { hashedKey: string }): Promise<ApiKey | null> {
+/** A live key with the user it acts as and their membership of its workspace, in one query. */
+export async function getApiKeyCallerByHash({ hashedKey }: { hashedKey: string }) {
   const db = await getDb();
   const [row] = await db
-    .update(apiKeys)
-    .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiKeys.hashedKey, hashedKey), isNull(apiKeys.revokedAt)))
-    .returning();
+    .select({ apiKey: apiKeys, user: users, workspace: workspaces, role: workspaceMembers.role })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .innerJoin(workspaceMembers, and(eq(workspaceMembers.workspaceId, apiKeys.workspaceId), eq(workspaceMembers.userId, apiKeys.userId)))
+    .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
+    .where(and(eq(apiKeys.hashedKey, hashedKey), isNull(apiKeys.revokedAt)));
   return row ?? null;
+}
+
+// Last use is shown to the minute; writing it on every request would put a write on every API call.
+const LAST_USED_PRECISION_MS = 60_000;
+
+/** Stamps a key's last use when the stored stamp is older than a minute. */
+export async function touchApiKey({ id, lastUsedAt }: { id: string; lastUsedAt: Date | null }): Promise<void> {
+  if (lastUsedAt && Date.now() - lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return;
+  const db = await getDb();
+  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, id));
 }

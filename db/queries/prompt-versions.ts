@@ -58,13 +58,13 @@ export async function insertPromptVersion(
   return version;
 }
 
-const versionColumns = {
+export const versionColumns = {
   version: promptVersions,
   authorName: users.name,
   authorEmail: users.email,
 };
 
-function toView(row: { version: PromptVersion; authorName: string | null; authorEmail: string | null }): VersionView {
+export function toVersionView(row: { version: PromptVersion; authorName: string | null; authorEmail: string | null }): VersionView {
   const { authorId, workspaceId: _workspaceId, ...version } = row.version;
   return {
     ...version,
@@ -80,7 +80,7 @@ export async function listPromptVersions({ promptId, workspaceId }: { promptId: 
     .leftJoin(users, eq(users.id, promptVersions.authorId))
     .where(and(eq(promptVersions.promptId, promptId), eq(promptVersions.workspaceId, workspaceId)))
     .orderBy(desc(promptVersions.versionNumber));
-  return rows.map(toView);
+  return rows.map(toVersionView);
 }
 
 export async function getPromptVersionByNumber(args: {
@@ -102,7 +102,7 @@ export async function getPromptVersionByNumber(args: {
         eq(promptVersions.versionNumber, args.versionNumber),
       ),
     );
-  return row ? toView(row) : null;
+  return row ? toVersionView(row) : null;
 }
 
 export async function getPromptVersionById({ id, workspaceId }: { id: string; workspaceId: string }): Promise<VersionView | null> {
@@ -112,5 +112,5 @@ export async function getPromptVersionById({ id, workspaceId }: { id: string; wo
     .from(promptVersions)
     .leftJoin(users, eq(users.id, promptVersions.authorId))
     .where(and(eq(promptVersions.id, id), eq(promptVersions.workspaceId, workspaceId)));
-  return row ? toView(row) : null;
+  return row ? toVersionView(row) : null;
 }

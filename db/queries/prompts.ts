@@ -4,9 +4,9 @@ import { DEFAULT_MODEL, slugify, type NewPromptInput, type NewVersionInput, type
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { isUuid } from '@/lib/api/ids';
 import { getDb } from '../client';
-import { promptVersions, prompts, type Prompt } from '../schema';
+import { promptVersions, prompts, users, type Prompt } from '../schema';
 import { isUniqueViolation } from './errors';
-import { getPromptVersionById, getPromptVersionByNumber, insertPromptVersion, type VersionView } from './prompt-versions';
+import { getPromptVersionById, getPromptVersionByNumber, insertPromptVersion, toVersionView, type VersionView } from './prompt-versions';
 
 export type PromptView = Pick<Prompt, 'id' | 'title' | 'slug' | 'description' | 'tags' | 'createdAt' | 'updatedAt'> & {
   versionCount: number;
@@ -19,13 +19,6 @@ export type PromptListItem = Omit<PromptView, 'currentVersion'> & {
 
 const live = (workspaceId: string, id?: string) =>
   and(eq(prompts.workspaceId, workspaceId), isNull(prompts.deletedAt), id ? eq(prompts.id, id) : undefined);
-
-async function getPromptRow({ id, workspaceId }: { id: string; workspaceId: string }): Promise<Prompt | null> {
-  if (!isUuid(id)) return null;
-  const db = await getDb();
-  const [row] = await db.select().from(prompts).where(live(workspaceId, id));
-  return row ?? null;
-}
 
 function toView(row: Prompt, currentVersion: VersionView | null): PromptView {
   return {
@@ -41,11 +34,18 @@ function toView(row: Prompt, currentVersion: VersionView | null): PromptView {
   };
 }
 
+/** The prompt with its current version (and that version's author) in one query. */
 export async function getPromptById({ id, workspaceId }: { id: string; workspaceId: string }): Promise<PromptView | null> {
-  const row = await getPromptRow({ id, workspaceId });
+  if (!isUuid(id)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ prompt: prompts, version: promptVersions, authorName: users.name, authorEmail: users.email })
+    .from(prompts)
+    .leftJoin(promptVersions, eq(promptVersions.id, prompts.currentVersionId))
+    .leftJoin(users, eq(users.id, promptVersions.authorId))
+    .where(live(workspaceId, id));
   if (!row) return null;
-  const current = row.currentVersionId ? await getPromptVersionById({ id: row.currentVersionId, workspaceId }) : null;
-  return toView(row, current);
+  return toView(row.prompt, row.version ? toVersionView({ version: row.version, authorName: row.authorName, authorEmail: row.authorEmail }) : null);
 }
 
 export async function listPrompts(args: {

@@ -1,8 +1,8 @@
 import { getToken } from 'next-auth/jwt';
-import { markApiKeyUsedByHash } from '@/db/queries/api-keys';
+import { getApiKeyCallerByHash, touchApiKey } from '@/db/queries/api-keys';
 import { getUserById } from '@/db/queries/users';
 import type { User } from '@/db/schema';
-import { getDefaultWorkspaceForUser, getMembership, type WorkspaceWithRole } from '@/db/queries/workspaces';
+import { getDefaultWorkspaceForUser, type WorkspaceWithRole } from '@/db/queries/workspaces';
 import { ApiError } from '../api/errors';
 import { hashApiKey } from './api-key-token';
 import { getAuthSecret } from './secret';
@@ -31,13 +31,11 @@ async function callerFromApiKey(authorization: string): Promise<Caller> {
   if (scheme?.toLowerCase() !== 'bearer' || !key) {
     throw new ApiError('UNAUTHORIZED', 'Authorization header must be `Bearer <api key>`');
   }
-  const apiKey = await markApiKeyUsedByHash({ hashedKey: hashApiKey(key.trim()) });
-  if (!apiKey) throw new ApiError('UNAUTHORIZED', 'API key is invalid or has been revoked');
-  const [user, workspace] = await Promise.all([
-    getUserById({ id: apiKey.userId }),
-    getMembership({ workspaceId: apiKey.workspaceId, userId: apiKey.userId }),
-  ]);
-  if (!user || !workspace) throw new ApiError('UNAUTHORIZED', 'API key belongs to a user who is no longer in its workspace');
+  const found = await getApiKeyCallerByHash({ hashedKey: hashApiKey(key.trim()) });
+  if (!found) throw new ApiError('UNAUTHORIZED', 'API key is invalid or has been revoked, or its user left the workspace');
+  await touchApiKey(found.apiKey);
+  const { apiKey, user } = found;
+  const workspace = { ...found.workspace, role: found.role };
   return { user: publicUser(user), workspace, via: 'api_key', apiKeyId: apiKey.id };
 }
 

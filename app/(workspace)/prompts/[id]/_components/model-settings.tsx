@@ -5,14 +5,9 @@ import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { NativeSelect } from '@/components/prompts/native-select';
 import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
+import { useProviders } from '@/components/runs/use-providers';
 import { MAX_STOP_SEQUENCES, parseStop, type ModelForm } from './draft';
 
-const PROVIDERS = [
-  { value: 'local', label: 'Local test model (built-in)', placeholder: DEFAULT_MODEL.model },
-  { value: 'openai', label: 'OpenAI', placeholder: 'gpt-4o-mini' },
-  { value: 'anthropic', label: 'Anthropic', placeholder: 'claude-sonnet-4-5' },
-  { value: 'openai-compatible', label: 'OpenAI-compatible', placeholder: 'llama3.1' },
-] as const;
 
 type Props = {
   value: ModelForm;
@@ -22,7 +17,9 @@ type Props = {
 
 export function ModelSettings({ value, onChange, readOnly = false }: Props) {
   const set = (patch: Partial<ModelForm>) => onChange?.({ ...value, ...patch });
-  const known = PROVIDERS.find((p) => p.value === value.provider);
+  // The same providers the run panel offers: the local model plus whatever this workspace has configured.
+  const { providers } = useProviders();
+  const known = providers.find((p) => p.id === value.provider);
   const stopCount = parseStop(value.stop).length;
   const tooManyStops = stopCount > MAX_STOP_SEQUENCES;
 
@@ -48,8 +45,8 @@ export function ModelSettings({ value, onChange, readOnly = false }: Props) {
             onChange={(e) => changeProvider(e.target.value)}
             data-testid="model-provider"
           >
-            {PROVIDERS.map((p) => (
-              <option key={p.value} value={p.value}>
+            {providers.map((p) => (
+              <option key={p.id} value={p.id}>
                 {p.label}
               </option>
             ))}
@@ -63,13 +60,19 @@ export function ModelSettings({ value, onChange, readOnly = false }: Props) {
             id="model-name"
             value={value.model}
             onChange={(e) => set({ model: e.target.value })}
-            placeholder={known?.placeholder ?? 'model name'}
+            placeholder={known?.models[0] ?? 'model name'}
+            list="model-name-suggestions"
             maxLength={200}
             className="font-mono"
             spellCheck={false}
             aria-invalid={!value.model.trim() || undefined}
             data-testid="model-name"
           />
+          <datalist id="model-name-suggestions">
+            {(known?.models ?? []).map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
         </div>
         <NumberField
           id="model-temperature"
