@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ChatMessage, Usage } from '@/lib/llm/types';
 import type { VariableDef } from '@/lib/templates/variable-schema';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
@@ -193,15 +194,7 @@ export const apiKeys = pgTable(
 export const runStatus = pgEnum('run_status', ['queued', 'running', 'succeeded', 'failed', 'canceled']);
 export type RunStatus = (typeof runStatus.enumValues)[number];
 
-export type RunUsage = {
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
-  estimated: boolean;
-};
+export type RunUsage = Usage;
 
 export const runs = pgTable(
   'runs',
@@ -224,7 +217,7 @@ export const runs = pgTable(
     model: text('model').notNull(),
     params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
     variables: jsonb('variables').$type<Record<string, unknown>>().notNull().default({}),
-    messages: jsonb('messages').$type<{ role: 'system' | 'user' | 'assistant'; content: string }[]>().notNull(),
+    messages: jsonb('messages').$type<ChatMessage[]>().notNull(),
     output: text('output'),
     usage: jsonb('usage').$type<RunUsage>(),
     costUsd: numeric('cost_usd', { precision: 14, scale: 8, mode: 'number' }),

@@ -1,6 +1,7 @@
 // JSON shapes of the API as the browser receives them (dates are ISO strings).
 import type { VariableDef } from '@/lib/templates/variable-schema';
 import type { ModelConfig } from '@/db/schema';
+import type { ChatMessage, Usage } from '@/lib/llm/types';
 
 export type Version = {
   id: string;
@@ -36,18 +37,8 @@ export type { VariableDef, ModelConfig };
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
 
-export type RunUsage = {
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
-  /** true when the provider reported no usage and the server counted with a tokenizer. */
-  estimated: boolean;
-};
-
-export type RunMessage = { role: 'system' | 'user' | 'assistant'; content: string };
+export type RunUsage = Usage;
+export type RunMessage = ChatMessage;
 
 export type RunParams = { temperature?: number; maxTokens?: number; topP?: number; stop?: string[] };
 
