@@ -41,3 +41,40 @@ test('switches to dark mode and keeps it after a reload', async ({ page, user: _
   await page.getByTestId('theme-option-light').click();
   await expect(page.locator('html')).not.toHaveClass(/dark/);
 });
+
+test('adds a custom OpenAI-compatible endpoint, tests it, runs on it, and caps spending', async ({ page, user: _user }) => {
+  const { fakeLlmUrl } = await import('../../playwright.config');
+  await page.goto('/settings');
+  await page.getByTestId('add-provider').click();
+  await page.getByTestId('provider-select').selectOption('custom');
+  await page.getByTestId('provider-label').fill('my-gateway');
+  await page.getByTestId('provider-base-url').fill(`${fakeLlmUrl}/v1`);
+  await page.getByTestId('provider-api-key').fill('sk-gateway-1234');
+  await page.getByTestId('save-provider').click();
+  const row = page.getByTestId('provider-row').filter({ hasText: 'my-gateway' });
+  await expect(row).toContainText('1234');
+  await expect(row).not.toContainText('sk-gateway');
+  await row.getByTestId('test-provider').click();
+  await expect(row.getByTestId('provider-test-result')).toContainText('gpt-4o-mini');
+
+  // A run through the saved endpoint, then a budget that stops the next one.
+  const api = page.request;
+  const prompt = await (await api.post('/api/v1/prompts', { data: { title: 'Gateway', userPrompt: 'Ping {{ x }}' } })).json();
+  const run = await (await api.post('/api/v1/runs', { data: { promptId: prompt.data.id, variables: { x: '1' }, provider: 'my-gateway', model: 'gpt-4o-mini' } })).json();
+  await expect.poll(async () => (await (await api.get(`/api/v1/runs/${run.data.id}`)).json()).data.status).toBe('succeeded');
+  // A custom gateway's prices are unknown (cost null); the instance's OpenAI has a price, so it shows as spend.
+  const priced = await (await api.post('/api/v1/runs', { data: { promptId: prompt.data.id, variables: { x: '3' }, provider: 'openai', model: 'gpt-4o-mini' } })).json();
+  await expect.poll(async () => (await (await api.get(`/api/v1/runs/${priced.data.id}`)).json()).data.costUsd).toBeGreaterThan(0);
+
+  await page.reload();
+  const spent = Number(/\$([\d.]+)/.exec((await page.getByTestId('month-spend').textContent()) ?? '')?.[1]);
+  expect(spent).toBeGreaterThan(0);
+  await page.getByTestId('policy-budget').fill('0');
+  await page.getByTestId('policy-save').click();
+  await expect(page.getByTestId('month-spend')).toContainText('of $0.00');
+  await page.reload();
+  await expect(page.getByTestId('policy-budget')).toHaveValue('0');
+  const blocked = await api.post('/api/v1/runs', { data: { promptId: prompt.data.id, variables: { x: '2' }, provider: 'my-gateway', model: 'gpt-4o-mini' } });
+  expect(blocked.status()).toBe(402);
+  await page.screenshot({ path: '.data/test-results/screens/settings.png', fullPage: true });
+});

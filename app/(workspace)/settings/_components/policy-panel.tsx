@@ -44,7 +44,9 @@ export function PolicyPanel({ canManage }: { canManage: boolean }) {
     }
   }
 
-  const share = policy?.monthlyBudgetUsd ? Math.min(1, policy.monthSpendUsd / policy.monthlyBudgetUsd) : 0;
+  const budget = policy?.monthlyBudgetUsd ?? null;
+  // A $0 budget is spent from the start.
+  const share = budget === null ? 0 : budget === 0 ? 1 : Math.min(1, policy!.monthSpendUsd / budget);
   return (
     <Card data-testid="policy-panel">
       <CardHeader>
@@ -60,7 +62,7 @@ export function PolicyPanel({ canManage }: { canManage: boolean }) {
               <div className="flex items-baseline justify-between text-sm">
                 <span>This month</span>
                 <span className="font-mono" data-testid="month-spend">
-                  ${policy.monthSpendUsd.toFixed(4)}
+                  {formatUsd(policy.monthSpendUsd)}
                   {policy.monthlyBudgetUsd !== null && <span className="text-muted-foreground"> of ${policy.monthlyBudgetUsd.toFixed(2)}</span>}
                 </span>
               </div>
@@ -73,7 +75,7 @@ export function PolicyPanel({ canManage }: { canManage: boolean }) {
             <form onSubmit={save} className="space-y-4">
               <div className="space-y-2">
                 <Label htmlFor="budget">Monthly budget (USD)</Label>
-                <Input id="budget" name="budget" type="number" min={0} step="0.01" placeholder="No limit" defaultValue={policy.monthlyBudgetUsd ?? ''} disabled={!canManage} className="max-w-48" data-testid="policy-budget" />
+                <Input id="budget" name="budget" type="number" min={0} step="any" placeholder="No limit" defaultValue={policy.monthlyBudgetUsd ?? ''} disabled={!canManage} className="max-w-48" data-testid="policy-budget" />
               </div>
               <div className="space-y-2">
                 <Label htmlFor="allowlist">Model allowlist</Label>
@@ -90,4 +92,10 @@ export function PolicyPanel({ canManage }: { canManage: boolean }) {
       </CardContent>
     </Card>
   );
+}
+
+// Small amounts keep their digits: a few test runs cost millionths of a dollar.
+function formatUsd(value: number): string {
+  if (value === 0) return '$0';
+  return `$${value < 0.01 ? value.toFixed(6) : value.toFixed(2)}`;
 }
