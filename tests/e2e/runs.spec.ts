@@ -1,6 +1,15 @@
 import { EditorPage } from './pages/editor-page';
 import { PromptsPage } from './pages/prompts-page';
 import { expect, test } from './fixtures';
+import { fakeLlmUrl } from '../../playwright.config';
+
+// Slow the fake provider down for these tests so a partial output is observable on a busy machine.
+test.beforeEach(async ({ request }) => {
+  await request.post(`${fakeLlmUrl}/__control/configure`, { data: { ttftMs: 300, chunkDelayMs: 200 } });
+});
+test.afterEach(async ({ request }) => {
+  await request.post(`${fakeLlmUrl}/__control/reset`);
+});
 
 test('runs a prompt from the editor, streams the output, and lists it in the history', async ({ page, user: _user }) => {
   const editor = new EditorPage(page);
@@ -13,11 +22,11 @@ test('runs a prompt from the editor, streams the output, and lists it in the his
   await panel.getByTestId('run-model').fill('gpt-4o-mini');
   await panel.getByTestId('run-variable-thing').press('ControlOrMeta+Enter');
 
-  // The fake provider sends one word every 60 ms after 300 ms: the text grows before the run ends.
+  // The fake provider sends one word every 200 ms after 300 ms: the text grows before the run ends.
   const output = page.getByTestId('run-output');
   await expect(output).toContainText('Echo:');
-  await expect(page.getByTestId('run-status')).toHaveText(/running/i);
   const partial = (await output.textContent()) ?? '';
+  await expect(page.getByTestId('run-status')).toHaveText(/running/i);
   await expect(output).toContainText('Echo: Describe the sea at night in a few words please');
   expect(partial.length).toBeLessThan('Echo: Describe the sea at night in a few words please'.length);
   await expect(page.getByTestId('run-status')).toHaveText(/succeeded/i);
