@@ -11,7 +11,7 @@ import { toast } from '@/components/ui/toaster';
 import { apiFetch } from '@/lib/client/api';
 import { formatRelative } from '@/lib/client/format';
 import { CreateKeyDialog } from './create-key-dialog';
-import { RevokeKeyButton } from './revoke-key-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 export type ApiKeyRow = { id: string; name: string; prefix: string; lastUsedAt: string | null; createdAt: string };
 
@@ -61,9 +61,14 @@ export function ApiKeysPanel() {
                     <span data-testid="api-key-last-used">{key.lastUsedAt ? `last used ${formatRelative(key.lastUsedAt)}` : 'never used'}</span>
                   </div>
                 </div>
-                <RevokeKeyButton
-                  name={key.name}
-                  onRevoke={async () => {
+                <ConfirmButton
+                  label="Revoke"
+                  testId="revoke-api-key"
+                  title={`Revoke “${key.name}”?`}
+                  description="Anything using this key stops working immediately. This cannot be undone."
+                  confirmLabel="Revoke key"
+                  confirmTestId="confirm-revoke"
+                  onConfirm={async () => {
                     await apiFetch(`/api/v1/api-keys/${key.id}`, { method: 'DELETE' });
                     toast({ title: `Revoked “${key.name}”`, variant: 'success' });
                     load();

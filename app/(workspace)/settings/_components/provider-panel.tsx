@@ -13,7 +13,7 @@ import { apiFetch } from '@/lib/client/api';
 import type { CatalogEntry } from '@/lib/providers/catalog';
 import type { AvailableProvider } from '@/lib/providers/resolve';
 import { ProviderAddDialog } from './provider-add-dialog';
-import { ProviderDeleteButton } from './provider-delete-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { ProviderTest } from './provider-test';
 
 export type ProviderCredentialRow = {
@@ -113,9 +113,19 @@ export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; can
                           </div>
                         </div>
                         {canManage && (
-                          <ProviderDeleteButton
-                            label={row.label}
-                            onDelete={async () => {
+                          <ConfirmButton
+                            label="Remove"
+                            testId="delete-provider"
+                            title={`Remove “${row.label}”?`}
+                            description={
+                              <>
+                                The stored key is deleted. Prompts and runs that name <code className="font-mono">{row.label}</code> fall back
+                                to the instance settings, or fail until it is added again.
+                              </>
+                            }
+                            confirmLabel="Remove"
+                            confirmTestId="confirm-delete-provider"
+                            onConfirm={async () => {
                               await apiFetch(`/api/v1/providers/${row.id}`, { method: 'DELETE' });
                               toast({ title: `Removed “${row.label}”`, variant: 'success' });
                               load();

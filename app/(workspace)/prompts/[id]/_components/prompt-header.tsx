@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toaster';
 import { apiFetch } from '@/lib/client/api';
 import type { Prompt } from '@/lib/client/types';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EditDetailsDialog } from './edit-details-dialog';
 import { promptPath } from './use-prompt-data';
 

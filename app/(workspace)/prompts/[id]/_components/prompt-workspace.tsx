@@ -6,7 +6,7 @@ import { TemplateEditor } from '@/components/prompts/template-editor';
 import { toast } from '@/components/ui/toaster';
 import { apiFetch } from '@/lib/client/api';
 import type { Version } from '@/lib/client/types';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DiffDialog, type CompareRange } from './diff-dialog';
 import { draftFromVersion, draftToPayload, isDraftDirty, modelToForm, type Draft } from './draft';
 import { ModelSettings } from './model-settings';
