@@ -21,7 +21,7 @@ export type VersionView = Omit<PromptVersion, 'authorId' | 'workspaceId'> & {
 export function prepareVersionContent(input: VersionContentInput): VersionContentInput {
   for (const [field, text] of [['systemPrompt', input.systemPrompt], ['userPrompt', input.userPrompt]] as const) {
     const [first] = parseTemplate(text).errors;
-    if (first) throw new ApiError('INVALID_INPUT', `\`${field}\`: ${first.message}`, { status: 422 });
+    if (first) throw new ApiError('INVALID_INPUT', `\`${field}\`: ${first.message}`, { fields: [{ path: field, message: first.message }] });
   }
   const { variables } = reconcileVariables(input.variables, [input.systemPrompt, input.userPrompt]);
   return { ...input, variables };

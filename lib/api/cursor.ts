@@ -1,4 +1,4 @@
-import { ApiError } from './errors';
+import { fieldError } from './errors';
 
 /** Opaque keyset cursor: the last row's sort timestamp and id. */
 export function encodeCursor(at: Date, id: string): string {
@@ -9,7 +9,7 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
   if (!id || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new ApiError('INVALID_INPUT', '`cursor` is not valid: pass the nextCursor of a previous page');
+    throw fieldError('cursor', 'is not valid: pass the nextCursor of a previous page');
   }
   return { at, id };
 }

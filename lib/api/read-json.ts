@@ -3,17 +3,20 @@ import { ApiError } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads at most 1 MB of the body, parses JSON, validates it; every failure is a clear 4xx. */
+/** Reads at most 1 MB of the body, parses a JSON object, validates it; every failure is a clear 4xx. */
 export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const text = await readCapped(req);
-  if (text.trim() === '') throw new ApiError('INVALID_INPUT', 'Request body is empty: send a JSON object');
+  if (text.trim() === '') throw new ApiError('BAD_REQUEST', 'Request body is empty: send a JSON object');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ApiError('INVALID_INPUT', `Request body is not valid JSON: ${(error as Error).message}`);
+    throw new ApiError('BAD_REQUEST', `Request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new ApiError('BAD_REQUEST', 'Request body must be a JSON object, like {"title": "…"}');
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw parsed.error;

@@ -3,7 +3,7 @@ import type { MemberRole } from '@/db/schema';
 import { resolveCaller, type Caller } from '../auth/resolve-caller';
 import { ApiError } from './errors';
 import { fail } from './response';
-import { formatZodError } from './zod-message';
+import { formatFieldErrors, zodFieldErrors } from './zod-message';
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (ctx: { req: Request; params: P; caller: Caller; workspace: Caller['workspace'] }) => Promise<Response>;
@@ -43,7 +43,10 @@ function assertSameOrigin(req: Request) {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return fail(error);
-  if (error instanceof ZodError) return fail(new ApiError('INVALID_INPUT', formatZodError(error), { status: 422 }));
+  if (error instanceof ZodError) {
+    const fields = zodFieldErrors(error);
+    return fail(new ApiError('INVALID_INPUT', formatFieldErrors(fields), { fields }));
+  }
   console.error('[api] unhandled error', error);
   return fail(new ApiError('INTERNAL', 'Something went wrong on our side. Try again; if it persists, check the server logs.'));
 }

@@ -1,16 +1,31 @@
 import type { ZodError } from 'zod';
+import type { FieldError } from './errors';
 
-/** Turns zod issues into one sentence a caller can act on: "`title`: is required; `tags[0]`: …". */
-export function formatZodError(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const where = issue.path.reduce<string>(
-        (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-        '',
-      );
-      const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `\`${k}\``).join(', ')}` : issue.message;
-      return where ? `\`${where}\`: ${message}` : message;
-    })
-    .join('; ');
+const MAX_FIELDS = 50;
+
+/** Zod issues as field errors with dotted paths; an unknown key is reported at its own path. */
+export function zodFieldErrors(error: ZodError): FieldError[] {
+  const fields: FieldError[] = [];
+  for (const issue of error.issues) {
+    const at = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields.push({ path: [...at, key].join('.'), message: 'is not a known field' });
+    } else {
+      fields.push({ path: at.join('.'), message: shortMessage(issue.code, issue.message) });
+    }
+  }
+  return fields.slice(0, MAX_FIELDS);
+}
+
+// Zod's defaults read "Invalid input: expected string, received undefined"; a form wants "is required".
+function shortMessage(code: string, message: string): string {
+  if (code === 'invalid_type' && message.endsWith('received undefined')) return 'is required';
+  return message.replace(/^Invalid (input|option): /, '');
+}
+
+/** Field errors as one sentence a caller can act on: "`title`: is required; `tags.0`: …". */
+export function formatFieldErrors(fields: FieldError[]): string {
+  const shown = fields.slice(0, 5).map(({ path, message }) => (path ? `\`${path}\`: ${message}` : message));
+  const more = fields.length > 5 ? `; and ${fields.length - 5} more` : '';
+  return `${shown.join('; ')}${more}`;
 }

@@ -85,7 +85,7 @@ export function isPrivateAddress(ip: string): boolean {
   return blocked.check(groups.map((g) => g.toString(16)).join(':'), 'ipv6');
 }
 
-const invalid = (message: string) => new ApiError('INVALID_INPUT', message, { status: 422 });
+const invalid = (message: string) => new ApiError('INVALID_INPUT', message, { fields: [{ path: 'baseUrl', message }] });
 const allowHint = 'set ALLOW_PRIVATE_PROVIDER_URLS=true to allow it';
 
 /**

@@ -49,7 +49,7 @@ export const testConnectionSchema = z.strictObject({
   baseUrl: providerBaseUrlSchema.optional(),
 });
 
-const unprocessable = (message: string) => new ApiError('INVALID_INPUT', message, { status: 422 });
+const unprocessable = (message: string) => new ApiError('INVALID_INPUT', message);
 
 /**
  * Checks that the fields fit the provider (a key where one is required, a base URL only where one is taken)

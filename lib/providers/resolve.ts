@@ -31,15 +31,13 @@ function instanceSettings(id: string): { apiKey?: string; baseURL?: string } | n
 function notConfigured(entry: CatalogEntry): ApiError {
   const what = entry.apiKey === 'required' ? 'add a key' : 'add a base URL';
   const envHint = entry.envVar ? `, or set ${entry.envVar}` : '';
-  return new ApiError('INVALID_INPUT', `provider \`${entry.id}\` is not configured: ${what} in ${SETTINGS_PATH}${envHint}`, { status: 422 });
+  return new ApiError('INVALID_INPUT', `provider \`${entry.id}\` is not configured: ${what} in ${SETTINGS_PATH}${envHint}`);
 }
 
 async function unknownProvider(workspaceId: string, provider: string): Promise<ApiError> {
   const custom = (await listProviderCredentials({ workspaceId })).map((c) => c.label).filter((l) => !getCatalogEntry(l));
   const ids = [...CATALOG_PROVIDER_IDS, ...custom].map((id) => `\`${id}\``).join(', ');
-  return new ApiError('INVALID_INPUT', `unknown provider \`${provider}\`: use one of ${ids}, or save a custom endpoint in ${SETTINGS_PATH}`, {
-    status: 422,
-  });
+  return new ApiError('INVALID_INPUT', `unknown provider \`${provider}\`: use one of ${ids}, or save a custom endpoint in ${SETTINGS_PATH}`);
 }
 
 /** Builds the config a saved credential stands for; its base URL is checked again, the DNS answer may have changed. */
@@ -54,7 +52,6 @@ export async function configFromCredential(credential: ProviderCredential): Prom
       throw new ApiError(
         'INVALID_INPUT',
         `the saved key for \`${credential.label}\` cannot be decrypted (was ENCRYPTION_KEY changed?): save the key again in ${SETTINGS_PATH}`,
-        { status: 422 },
       );
     }
   }

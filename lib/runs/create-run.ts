@@ -47,7 +47,11 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   try {
     rendered = renderPrompt(version, input.variables);
   } catch (error) {
-    if (error instanceof TemplateRenderError) throw new ApiError('INVALID_INPUT', error.message, { status: 422 });
+    if (error instanceof TemplateRenderError) {
+      const named = error.issues.filter((issue) => issue.variable);
+      const fields = named.map((issue) => ({ path: `variables.${issue.variable}`, message: issue.message }));
+      throw new ApiError('INVALID_INPUT', error.message, { fields });
+    }
     throw error;
   }
   const messages: ChatMessage[] = [

@@ -38,7 +38,7 @@ export async function sessionCookie(userId: string): Promise<string> {
 type RouteHandler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
 export type ApiResult<T = any> = { status: number; headers: Headers; // error is typed non-null for brevity in assertions; it is null on success.
-  body: { data: T; error: { code: string; message: string } } };
+  body: { data: T; error: { code: string; message: string; details?: { fields?: { path: string; message: string }[] } & Record<string, unknown> } } };
 
 /** Calls a route handler the way Next.js does, with a real Request. */
 export async function call<T = any, P = Record<string, string>>(

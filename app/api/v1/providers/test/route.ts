@@ -21,7 +21,7 @@ export const POST = withWorkspace(async ({ req, workspace }) => {
       throw new ApiError('FORBIDDEN', `Testing unsaved credentials needs the admin role in the workspace; you are ${workspace.role}`);
     }
     const entry = getCatalogEntry(input.provider);
-    if (!entry) throw new ApiError('INVALID_INPUT', `\`provider\`: use a catalogue id such as openai or ${CUSTOM_PROVIDER_ID} with explicit values`, { status: 422 });
+    if (!entry) throw new ApiError('INVALID_INPUT', `\`provider\`: use a catalogue id such as openai or ${CUSTOM_PROVIDER_ID} with explicit values`);
     await assertCredentialFits(entry, { apiKey: input.apiKey, baseUrl: input.baseUrl });
     config = { kind: entry.kind, label: entry.id, ...(input.apiKey && { apiKey: input.apiKey }), ...(input.baseUrl && { baseURL: input.baseUrl }) };
   } else {
