@@ -2,7 +2,7 @@ import { and, arrayContains, desc, eq, ilike, isNull, lt, or, sql, type SQL } fr
 import { ApiError } from '@/lib/api/errors';
 import { DEFAULT_MODEL, slugify, type NewPromptInput, type NewVersionInput, type UpdatePromptInput } from '@/lib/prompts/schemas';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
-import { isUuid } from '@/lib/api/ids';
+import { isUuid } from '@/lib/ids';
 import { getDb } from '../client';
 import { promptVersions, prompts, users, type Prompt } from '../schema';
 import { isUniqueViolation } from './errors';

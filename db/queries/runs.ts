@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
-import { isUuid } from '@/lib/api/ids';
+import { isUuid } from '@/lib/ids';
 import { getDb } from '../client';
 import { runs, type Run, type RunStatus, type RunUsage } from '../schema';
 import { isUniqueViolation } from './errors';

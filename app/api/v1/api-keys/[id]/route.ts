@@ -1,5 +1,5 @@
 import { revokeApiKey } from '@/db/queries/api-keys';
-import { isUuid } from '@/lib/api/ids';
+import { isUuid } from '@/lib/ids';
 import { notFound } from '@/lib/api/errors';
 import { ok } from '@/lib/api/response';
 import { withWorkspace } from '@/lib/api/with-workspace';

@@ -4,7 +4,7 @@ import {
   updateProviderCredential,
 } from '@/db/queries/provider-credentials';
 import { notFound } from '@/lib/api/errors';
-import { isUuid } from '@/lib/api/ids';
+import { isUuid } from '@/lib/ids';
 import { readJson } from '@/lib/api/read-json';
 import { ok } from '@/lib/api/response';
 import { withWorkspace } from '@/lib/api/with-workspace';

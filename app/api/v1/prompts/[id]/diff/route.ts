@@ -1,5 +1,5 @@
 import { getPromptVersionByNumber } from '@/db/queries/prompt-versions';
-import { isUuid } from '@/lib/api/ids';
+import { isUuid } from '@/lib/ids';
 import { notFound } from '@/lib/api/errors';
 import { ok } from '@/lib/api/response';
 import { parseQuery } from '@/lib/api/query-params';

@@ -1,6 +1,6 @@
 import { listPromptVersions } from '@/db/queries/prompt-versions';
 import { createPromptVersion, getPromptById } from '@/db/queries/prompts';
-import { isUuid } from '@/lib/api/ids';
+import { isUuid } from '@/lib/ids';
 import { notFound } from '@/lib/api/errors';
 import { ok } from '@/lib/api/response';
 import { readJson } from '@/lib/api/read-json';

@@ -1,5 +1,5 @@
 import { getPromptVersionByNumber } from '@/db/queries/prompt-versions';
-import { isUuid } from '@/lib/api/ids';
+import { isUuid } from '@/lib/ids';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { fail, ok } from '@/lib/api/response';
 import { withWorkspace } from '@/lib/api/with-workspace';
