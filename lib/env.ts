@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { privateProviderUrlsAllowed } from './net/private-url-policy';
 
 /** Every setting PromptLab reads. This module is the only reader of process.env. */
 const bool = (fallback: boolean) =>
@@ -149,8 +150,9 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
       vllm: { baseURL: raw.VLLM_BASE_URL },
     },
     llmTimeoutMs: raw.LLM_TIMEOUT_MS,
-    // Local installs talk to Ollama on localhost; a deployed app must not be steered at its own network.
-    allowPrivateProviderUrls: raw.ALLOW_PRIVATE_PROVIDER_URLS ?? !deployed,
+    // Workspace-chosen endpoints only: a local install talks to Ollama on localhost, a reachable one must not be
+    // steered at its own network. The operator's own *_BASE_URL settings are never refused.
+    allowPrivateProviderUrls: privateProviderUrlsAllowed({ setting: raw.ALLOW_PRIVATE_PROVIDER_URLS, deployed, appUrl: raw.APP_URL }),
     encryptionKey: raw.ENCRYPTION_KEY,
     qstash: raw.QSTASH_TOKEN
       ? {
