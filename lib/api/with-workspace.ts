@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import type { MemberRole } from '@/db/schema';
 import { resolveCaller, type Caller } from '../auth/resolve-caller';
+import { assertSameOrigin } from '../auth/same-origin';
 import { ApiError } from './errors';
 import { fail } from './response';
 import { formatFieldErrors, zodFieldErrors } from './zod-message';
@@ -31,14 +32,6 @@ export function withWorkspace<P = Record<string, never>>(handler: Handler<P>, op
       return errorResponse(error);
     }
   };
-}
-
-// Cookie-authenticated writes must come from our own pages, not from another site's form or script.
-function assertSameOrigin(req: Request) {
-  const origin = req.headers.get('origin');
-  if (!origin) return;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? new URL(req.url).host;
-  if (new URL(origin).host !== host) throw new ApiError('FORBIDDEN', 'Cross-site request refused');
 }
 
 export function errorResponse(error: unknown): Response {
