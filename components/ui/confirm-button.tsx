@@ -11,29 +11,13 @@ type Props = {
   description: ReactNode;
   confirmLabel: string;
   confirmTestId?: string;
-  /** Rejecting keeps the dialog open and shows the error's message. */
-  onConfirm: () => Promise<void>;
+  /** Starts the action; the dialog closes at once (the list updates optimistically, errors arrive as a toast). */
+  onConfirm: () => void;
 };
 
 /** A small outline button that asks before doing something destructive. */
 export function ConfirmButton({ label, testId, title, description, confirmLabel, confirmTestId, onConfirm }: Props) {
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
-      await onConfirm();
-      setOpen(false);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
     <>
       <Button variant="outline" size="sm" onClick={() => setOpen(true)} data-testid={testId}>
@@ -41,18 +25,16 @@ export function ConfirmButton({ label, testId, title, description, confirmLabel,
       </Button>
       <ConfirmDialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) setError(null);
-        }}
+        onOpenChange={setOpen}
         title={title}
         description={description}
         confirmLabel={confirmLabel}
         confirmTestId={confirmTestId}
-        onConfirm={() => void confirm()}
+        onConfirm={() => {
+          setOpen(false);
+          onConfirm();
+        }}
         destructive
-        pending={pending}
-        error={error}
       />
     </>
   );

@@ -1,16 +1,37 @@
-/** Browser-side calls to our JSON API: unwraps the envelope and throws its error. */
+import type { FieldError } from '@/lib/api/errors';
+import type { ApiErrorBody } from '@/lib/api/response';
+
+export type { FieldError };
+
+/** A failed API call: the envelope's code, message and details, plus the HTTP status. */
 export class ApiClientError extends Error {
+  /** Empty unless the API named fields (validation failures). */
+  readonly fields: FieldError[];
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiClientError';
+    this.fields = readFields(details.fields);
   }
 }
 
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+function readFields(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (f): f is FieldError => typeof f === 'object' && f !== null && typeof f.path === 'string' && typeof f.message === 'string',
+  );
+}
+
+export type ApiRequest = { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; signal?: AbortSignal };
+
+type Envelope<T> = { data: T; error: null } | { data: null; error: Partial<ApiErrorBody> | null };
+
+/** Browser-side call to our JSON API: unwraps the envelope and throws its error as an ApiClientError. */
+export async function apiFetch<T>(path: string, init: ApiRequest = {}): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? 'GET',
     headers: init.body !== undefined ? { 'content-type': 'application/json' } : undefined,
@@ -18,18 +39,26 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
     signal: init.signal,
     cache: 'no-store',
   });
-  let payload: { data: T; error: { code: string; message: string } | null } | null = null;
+  let payload: Envelope<T> | null = null;
   try {
-    payload = await res.json();
+    payload = (await res.json()) as Envelope<T>;
   } catch {
     // Non-JSON (a proxy error page): reported below with the status.
   }
-  if (!res.ok || !payload || payload.error) {
-    const error = payload?.error;
-    // The session is gone: a full navigation drops every stale client state on the way to sign-in.
+  if (res.ok && payload && !payload.error) return payload.data as T;
+  // The session is gone: a full navigation drops every stale client state on the way to sign-in.
+  if (res.status === 401 && typeof window !== 'undefined') {
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    if (res.status === 401 && typeof window !== 'undefined') window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
-    throw new ApiClientError(error?.code ?? 'INTERNAL', error?.message ?? `Request failed with status ${res.status}`, res.status);
+    window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
   }
-  return payload.data;
+  const error = payload?.error;
+  throw new ApiClientError(
+    error?.code ?? 'INTERNAL',
+    error?.message ?? `Request failed with status ${res.status}`,
+    res.status,
+    (error?.details as Record<string, unknown> | undefined) ?? {},
+  );
 }
+
+/** The message of any error a query or mutation can throw. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,92 +1,69 @@
-// JSON shapes of the API as the browser receives them (dates are ISO strings).
-import type { VariableDef } from '@/lib/templates/variable-schema';
-import type { ModelConfig } from '@/db/schema';
-import type { ChatMessage, Usage } from '@/lib/llm/types';
+// JSON shapes of the API as the browser receives them, derived from the server's own views and schemas.
+// Type-only imports: no server code reaches the browser bundle.
+import type { z } from 'zod';
+import type { ApiKeySummary } from '@/db/queries/api-keys';
+import type { ProviderCredentialSummary } from '@/db/queries/provider-credentials';
+import type { MemberRole, Workspace } from '@/db/schema';
+import type { GenerationParams } from '@/lib/llm/types';
+import type { newPromptSchema, newVersionSchema, updatePromptSchema } from '@/lib/prompts/schemas';
+import type { PromptListItem as PromptListItemView, PromptView, VersionView } from '@/lib/prompts/views';
+import type { CatalogEntry } from '@/lib/providers/catalog';
+import type { newProviderCredentialSchema } from '@/lib/providers/credentials';
+import type { AvailableProvider as AvailableProviderView } from '@/lib/providers/resolve';
+import type { RunView } from '@/lib/runs/run-view';
+import type { createRunSchema } from '@/lib/runs/schemas';
 
-export type Version = {
-  id: string;
-  promptId: string;
-  versionNumber: number;
-  systemPrompt: string;
-  userPrompt: string;
-  variables: VariableDef[];
-  model: ModelConfig;
-  notes: string;
-  restoredFrom: number | null;
-  author: { id: string; name: string | null; email: string | null } | null;
-  createdAt: string;
+/** What JSON.stringify makes of a value: dates become ISO strings, recursively. */
+export type Jsonify<T> = T extends Date
+  ? string
+  : T extends string | number | boolean | null | undefined
+    ? T
+    : T extends readonly (infer U)[]
+      ? Jsonify<U>[]
+      : T extends object
+        ? { [K in keyof T]: Jsonify<T[K]> }
+        : T;
+
+/** A cursor-paginated list. */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type Prompt = Jsonify<PromptView>;
+export type PromptListItem = Jsonify<PromptListItemView>;
+export type Version = Jsonify<VersionView>;
+/** A row of the version history (GET /versions): everything but the templates and variables. */
+export type VersionSummary = Pick<Version, 'id' | 'versionNumber' | 'notes' | 'author' | 'createdAt' | 'restoredFrom' | 'model'>;
+export type ModelConfig = Version['model'];
+export type VariableDef = Version['variables'][number];
+
+export type Run = Jsonify<RunView>;
+export type RunStatus = Run['status'];
+export type RunMessage = Run['messages'][number];
+export type RunParams = GenerationParams;
+
+export type AvailableProvider = Jsonify<AvailableProviderView>;
+export type ProviderCredential = Jsonify<ProviderCredentialSummary>;
+/** GET /api/v1/providers */
+export type ProvidersResponse = { available: AvailableProvider[]; credentials: ProviderCredential[]; catalog: CatalogEntry[] };
+
+export type ApiKey = Jsonify<ApiKeySummary>;
+
+/** GET /api/v1/workspace: the workspace, its policies and this month's spend. */
+export type WorkspaceSettings = Jsonify<Pick<Workspace, 'id' | 'name' | 'monthlyBudgetUsd' | 'modelAllowlist'>> & {
+  role: MemberRole;
+  monthSpendUsd: number;
 };
 
-export type Prompt = {
-  id: string;
-  title: string;
-  slug: string;
-  description: string;
-  tags: string[];
-  versionCount: number;
-  currentVersion: Version | null;
-  createdAt: string;
-  updatedAt: string;
-};
+/** Request bodies, as the server's schemas accept them. */
+export type CreateRunBody = z.input<typeof createRunSchema>;
+export type NewPromptBody = z.input<typeof newPromptSchema>;
+export type UpdatePromptBody = z.input<typeof updatePromptSchema>;
+export type NewVersionBody = z.input<typeof newVersionSchema>;
+/** The catalogue id is checked by the server; the form offers only catalogue entries. */
+export type NewProviderBody = Omit<z.input<typeof newProviderCredentialSchema>, 'provider'> & { provider: string };
 
-export type PromptListItem = Omit<Prompt, 'currentVersion'> & {
-  currentVersion: { versionNumber: number; provider: string; model: string; createdAt: string } | null;
-};
-
-export type { VariableDef, ModelConfig };
-
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
-
-export type RunUsage = Usage;
-export type RunMessage = ChatMessage;
-
-export type RunParams = { temperature?: number; maxTokens?: number; topP?: number; stop?: string[] };
-
-export type Run = {
-  id: string;
-  promptId: string;
-  versionNumber: number;
-  status: RunStatus;
-  provider: string;
-  model: string;
-  params: RunParams & Record<string, unknown>;
-  variables: Record<string, unknown>;
-  messages: RunMessage[];
-  output: string | null;
-  usage: RunUsage | null;
-  /** null: the model's price is unknown (never shown as $0). A cache hit costs 0. */
-  costUsd: number | null;
-  latencyMs: number | null;
-  ttftMs: number | null;
-  cached: boolean;
-  sourceRunId: string | null;
-  attempts: number;
-  error: { code: string; message: string } | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
-
-export type RunPage = { items: Run[]; nextCursor: string | null };
-
-/** Body of POST /api/v1/runs. */
-export type CreateRunBody = {
-  promptId: string;
-  versionNumber?: number;
-  variables: Record<string, unknown>;
-  provider?: string;
-  model?: string;
-  params?: RunParams;
-  cache?: boolean;
-  idempotencyKey?: string;
-};
-
-/** Events of GET /api/v1/runs/{id}/stream. */
+/** Events of GET /api/v1/runs/{id}/stream (only the browser reads them). */
 export type RunStreamEvent =
   | { type: 'delta'; text: string }
   | { type: 'status'; status: RunStatus }
   | { type: 'snapshot'; output: string; status: RunStatus }
   | { type: 'done'; status: RunStatus };
-
-/** A provider the workspace can run on now, from GET /api/v1/providers. */
-export type AvailableProvider = { id: string; label: string; kind: string; source: string; models: string[] };

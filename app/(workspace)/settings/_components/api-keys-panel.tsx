@@ -1,33 +1,31 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { KeyRound, Plus } from 'lucide-react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toaster';
-import { apiFetch } from '@/lib/client/api';
+import { errorMessage } from '@/lib/client/api';
 import { formatRelative } from '@/lib/client/format';
+import type { ApiKey } from '@/lib/client/types';
 import { CreateKeyDialog } from './create-key-dialog';
-import { ConfirmButton } from '@/components/ui/confirm-button';
-
-export type ApiKeyRow = { id: string; name: string; prefix: string; lastUsedAt: string | null; createdAt: string };
+import { useApiKeys, useRevokeApiKey } from './use-api-keys';
 
 export function ApiKeysPanel() {
-  const [keys, setKeys] = useState<ApiKeyRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const keys = useApiKeys();
+  const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
 
-  const load = useCallback(() => {
-    apiFetch<ApiKeyRow[]>('/api/v1/api-keys').then(
-      (rows) => { setKeys(rows); setError(null); },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-
-  useEffect(load, [load]);
+  function revokeKey(key: ApiKey) {
+    revoke.mutate(key.id, {
+      onSuccess: () => toast({ title: `Revoked “${key.name}”`, variant: 'success' }),
+      onError: (error) => toast({ title: `Could not revoke “${key.name}”`, description: errorMessage(error), variant: 'error' }),
+    });
+  }
 
   return (
     <Card>
@@ -43,43 +41,45 @@ export function ApiKeysPanel() {
         </Button>
       </CardHeader>
       <CardContent>
-        {error && (
-          <Alert variant="destructive"><AlertDescription>{error}</AlertDescription></Alert>
+        {keys.isError && (
+          <Alert variant="destructive"><AlertDescription>{errorMessage(keys.error)}</AlertDescription></Alert>
         )}
-        {!keys && !error && <Skeleton className="h-16" />}
-        {keys?.length === 0 && (
+        {keys.isPending && <Skeleton className="h-16" />}
+        {keys.data?.length === 0 && (
           <EmptyState icon={<KeyRound />} title="No API keys" titleAs="h3" description="Create one to call PromptLab from scripts and apps." className="py-8" />
         )}
-        {keys && keys.length > 0 && (
+        {keys.data && keys.data.length > 0 && (
           <ul className="divide-y rounded-lg border" data-testid="api-key-list">
-            {keys.map((key) => (
-              <li key={key.id} className="flex items-center gap-4 px-4 py-3" data-testid="api-key-row">
-                <div className="min-w-0 flex-1">
-                  <div className="font-medium">{key.name}</div>
-                  <div className="text-xs text-muted-foreground">
-                    <code className="font-mono">{key.prefix}…</code> · created {formatRelative(key.createdAt)} ·{' '}
-                    <span data-testid="api-key-last-used">{key.lastUsedAt ? `last used ${formatRelative(key.lastUsedAt)}` : 'never used'}</span>
-                  </div>
-                </div>
-                <ConfirmButton
-                  label="Revoke"
-                  testId="revoke-api-key"
-                  title={`Revoke “${key.name}”?`}
-                  description="Anything using this key stops working immediately. This cannot be undone."
-                  confirmLabel="Revoke key"
-                  confirmTestId="confirm-revoke"
-                  onConfirm={async () => {
-                    await apiFetch(`/api/v1/api-keys/${key.id}`, { method: 'DELETE' });
-                    toast({ title: `Revoked “${key.name}”`, variant: 'success' });
-                    load();
-                  }}
-                />
-              </li>
+            {keys.data.map((key) => (
+              <ApiKeyRow key={key.id} apiKey={key} onRevoke={() => revokeKey(key)} />
             ))}
           </ul>
         )}
       </CardContent>
-      <CreateKeyDialog open={creating} onOpenChange={setCreating} onCreated={load} />
+      <CreateKeyDialog open={creating} onOpenChange={setCreating} />
     </Card>
+  );
+}
+
+function ApiKeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) {
+  return (
+    <li className="flex items-center gap-4 px-4 py-3" data-testid="api-key-row">
+      <div className="min-w-0 flex-1">
+        <div className="font-medium">{apiKey.name}</div>
+        <div className="text-xs text-muted-foreground">
+          <code className="font-mono">{apiKey.prefix}…</code> · created {formatRelative(apiKey.createdAt)} ·{' '}
+          <span data-testid="api-key-last-used">{apiKey.lastUsedAt ? `last used ${formatRelative(apiKey.lastUsedAt)}` : 'never used'}</span>
+        </div>
+      </div>
+      <ConfirmButton
+        label="Revoke"
+        testId="revoke-api-key"
+        title={`Revoke “${apiKey.name}”?`}
+        description="Anything using this key stops working immediately. This cannot be undone."
+        confirmLabel="Revoke key"
+        confirmTestId="confirm-revoke"
+        onConfirm={onRevoke}
+      />
+    </li>
   );
 }

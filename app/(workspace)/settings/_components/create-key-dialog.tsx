@@ -5,42 +5,27 @@ import { Check, Copy } from 'lucide-react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { fieldAria, FieldMessage } from '@/components/ui/field-message';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Spinner } from '@/components/ui/spinner';
-import { apiFetch } from '@/lib/client/api';
+import { formErrors } from '@/lib/client/field-errors';
+import { useCreateApiKey } from './use-api-keys';
 
-type Props = { open: boolean; onOpenChange: (open: boolean) => void; onCreated: () => void };
+type Props = { open: boolean; onOpenChange: (open: boolean) => void };
 
-export function CreateKeyDialog({ open, onOpenChange, onCreated }: Props) {
-  const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+export function CreateKeyDialog({ open, onOpenChange }: Props) {
+  const create = useCreateApiKey();
   const [copied, setCopied] = useState(false);
+  const secret = create.data?.key ?? null;
+  const errors = formErrors(create.error, ['name']);
 
   function close(next: boolean) {
     if (!next) {
-      setSecret(null);
-      setError(null);
+      create.reset();
       setCopied(false);
     }
     onOpenChange(next);
-  }
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const name = String(new FormData(event.currentTarget).get('name') ?? '');
-      const created = await apiFetch<{ key: string }>('/api/v1/api-keys', { method: 'POST', body: { name } });
-      setSecret(created.key);
-      onCreated();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
   }
 
   return (
@@ -73,15 +58,31 @@ export function CreateKeyDialog({ open, onOpenChange, onCreated }: Props) {
             </DialogFooter>
           </div>
         ) : (
-          <form onSubmit={submit} className="space-y-4">
-            {error && <Alert variant="destructive"><AlertDescription>{error}</AlertDescription></Alert>}
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              create.mutate(String(new FormData(event.currentTarget).get('name') ?? ''));
+            }}
+            className="space-y-4"
+          >
+            {errors.form && <Alert variant="destructive"><AlertDescription data-testid="api-key-form-error">{errors.form}</AlertDescription></Alert>}
             <div className="space-y-2">
               <Label htmlFor="key-name">Name</Label>
-              <Input id="key-name" name="name" required maxLength={100} placeholder="CI pipeline" autoFocus data-testid="api-key-name" />
+              <Input
+                id="key-name"
+                name="name"
+                required
+                maxLength={100}
+                placeholder="CI pipeline"
+                autoFocus
+                data-testid="api-key-name"
+                {...fieldAria('key-name-error', errors.fields.name)}
+              />
+              <FieldMessage id="key-name-error" message={errors.fields.name} />
             </div>
             <DialogFooter>
               <Button type="button" variant="ghost" onClick={() => close(false)}>Cancel</Button>
-              <Button type="submit" disabled={busy} data-testid="submit-api-key">{busy && <Spinner />} Create key</Button>
+              <Button type="submit" disabled={create.isPending} data-testid="submit-api-key">{create.isPending && <Spinner />} Create key</Button>
             </DialogFooter>
           </form>
         )}

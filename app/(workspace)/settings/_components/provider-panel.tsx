@@ -1,32 +1,20 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Plus, Server } from 'lucide-react';
+import { useDeleteProvider, useProviders } from '@/components/providers/use-providers';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toaster';
-import { apiFetch } from '@/lib/client/api';
-import type { CatalogEntry } from '@/lib/providers/catalog';
-import type { AvailableProvider } from '@/lib/providers/resolve';
+import { errorMessage } from '@/lib/client/api';
+import type { AvailableProvider, ProviderCredential } from '@/lib/client/types';
 import { ProviderAddDialog } from './provider-add-dialog';
-import { ConfirmButton } from '@/components/ui/confirm-button';
 import { ProviderTest } from './provider-test';
-
-export type ProviderCredentialRow = {
-  id: string;
-  provider: string;
-  label: string;
-  baseUrl: string | null;
-  keyLast4: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-type ProvidersResponse = { available: AvailableProvider[]; credentials: ProviderCredentialRow[]; catalog: CatalogEntry[] };
 
 const SOURCE_BADGE = {
   builtin: { text: 'built-in', variant: 'secondary' },
@@ -35,20 +23,18 @@ const SOURCE_BADGE = {
 } as const;
 
 export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; canTest: boolean }) {
-  const [data, setData] = useState<ProvidersResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const providers = useProviders();
+  const remove = useDeleteProvider();
   const [adding, setAdding] = useState(false);
-
-  const load = useCallback(() => {
-    apiFetch<ProvidersResponse>('/api/v1/providers').then(
-      (next) => { setData(next); setError(null); },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-
-  useEffect(load, [load]);
-
+  const data = providers.data;
   const catalogLabel = (id: string) => data?.catalog.find((entry) => entry.id === id)?.label ?? id;
+
+  function removeRow(row: ProviderCredential) {
+    remove.mutate(row.id, {
+      onSuccess: () => toast({ title: `Removed “${row.label}”`, variant: 'success' }),
+      onError: (error) => toast({ title: `Could not remove “${row.label}”`, description: errorMessage(error), variant: 'error' }),
+    });
+  }
 
   return (
     <Card data-testid="providers-panel">
@@ -66,24 +52,13 @@ export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; can
         )}
       </CardHeader>
       <CardContent className="space-y-6">
-        {error && (
-          <Alert variant="destructive"><AlertDescription>{error}</AlertDescription></Alert>
+        {providers.isError && (
+          <Alert variant="destructive"><AlertDescription>{errorMessage(providers.error)}</AlertDescription></Alert>
         )}
-        {!data && !error && <Skeleton className="h-24" />}
+        {providers.isPending && <Skeleton className="h-24" />}
         {data && (
           <>
-            <section className="space-y-2" aria-labelledby="available-providers-heading">
-              <h3 id="available-providers-heading" className="text-sm font-medium">Available to run</h3>
-              <ul className="flex flex-wrap gap-2" data-testid="available-providers">
-                {data.available.map((provider) => (
-                  <li key={provider.id} className="flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-sm" data-testid="available-provider">
-                    <span>{provider.label}</span>
-                    <Badge variant={SOURCE_BADGE[provider.source].variant}>{SOURCE_BADGE[provider.source].text}</Badge>
-                  </li>
-                ))}
-              </ul>
-            </section>
-
+            <AvailableList available={data.available} />
             <section className="space-y-2" aria-labelledby="saved-providers-heading">
               <h3 id="saved-providers-heading" className="text-sm font-medium">Saved in this workspace</h3>
               {data.credentials.length === 0 ? (
@@ -97,44 +72,13 @@ export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; can
               ) : (
                 <ul className="divide-y rounded-lg border" data-testid="provider-list">
                   {data.credentials.map((row) => (
-                    <li key={row.id} className="space-y-2 px-4 py-3" data-testid="provider-row">
-                      <div className="flex items-center gap-4">
-                        <div className="min-w-0 flex-1">
-                          <div className="flex items-center gap-2">
-                            <span className="font-medium" data-testid="provider-row-label">{row.label}</span>
-                            <Badge variant="outline">{catalogLabel(row.provider)}</Badge>
-                          </div>
-                          <div className="truncate text-xs text-muted-foreground">
-                            {row.baseUrl && <code className="font-mono" data-testid="provider-row-base-url">{row.baseUrl}</code>}
-                            {row.baseUrl && ' · '}
-                            <span data-testid="provider-row-key">
-                              {row.keyLast4 === null ? 'no key' : <>key <code className="font-mono">••••{row.keyLast4}</code></>}
-                            </span>
-                          </div>
-                        </div>
-                        {canManage && (
-                          <ConfirmButton
-                            label="Remove"
-                            testId="delete-provider"
-                            title={`Remove “${row.label}”?`}
-                            description={
-                              <>
-                                The stored key is deleted. Prompts and runs that name <code className="font-mono">{row.label}</code> fall back
-                                to the instance settings, or fail until it is added again.
-                              </>
-                            }
-                            confirmLabel="Remove"
-                            confirmTestId="confirm-delete-provider"
-                            onConfirm={async () => {
-                              await apiFetch(`/api/v1/providers/${row.id}`, { method: 'DELETE' });
-                              toast({ title: `Removed “${row.label}”`, variant: 'success' });
-                              load();
-                            }}
-                          />
-                        )}
-                      </div>
-                      {canTest && <ProviderTest provider={row.label} />}
-                    </li>
+                    <ProviderRow
+                      key={row.id}
+                      row={row}
+                      providerName={catalogLabel(row.provider)}
+                      onRemove={canManage ? () => removeRow(row) : undefined}
+                      canTest={canTest}
+                    />
                   ))}
                 </ul>
               )}
@@ -142,7 +86,64 @@ export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; can
           </>
         )}
       </CardContent>
-      {data && canManage && <ProviderAddDialog open={adding} onOpenChange={setAdding} catalog={data.catalog} onSaved={load} />}
+      {data && canManage && <ProviderAddDialog open={adding} onOpenChange={setAdding} catalog={data.catalog} />}
     </Card>
+  );
+}
+
+function AvailableList({ available }: { available: AvailableProvider[] }) {
+  return (
+    <section className="space-y-2" aria-labelledby="available-providers-heading">
+      <h3 id="available-providers-heading" className="text-sm font-medium">Available to run</h3>
+      <ul className="flex flex-wrap gap-2" data-testid="available-providers">
+        {available.map((provider) => (
+          <li key={provider.id} className="flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-sm" data-testid="available-provider">
+            <span>{provider.label}</span>
+            <Badge variant={SOURCE_BADGE[provider.source].variant}>{SOURCE_BADGE[provider.source].text}</Badge>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type RowProps = { row: ProviderCredential; providerName: string; onRemove?: () => void; canTest: boolean };
+
+function ProviderRow({ row, providerName, onRemove, canTest }: RowProps) {
+  return (
+    <li className="space-y-2 px-4 py-3" data-testid="provider-row">
+      <div className="flex items-center gap-4">
+        <div className="min-w-0 flex-1">
+          <div className="flex items-center gap-2">
+            <span className="font-medium" data-testid="provider-row-label">{row.label}</span>
+            <Badge variant="outline">{providerName}</Badge>
+          </div>
+          <div className="truncate text-xs text-muted-foreground">
+            {row.baseUrl && <code className="font-mono" data-testid="provider-row-base-url">{row.baseUrl}</code>}
+            {row.baseUrl && ' · '}
+            <span data-testid="provider-row-key">
+              {row.keyLast4 === null ? 'no key' : <>key <code className="font-mono">••••{row.keyLast4}</code></>}
+            </span>
+          </div>
+        </div>
+        {onRemove && (
+          <ConfirmButton
+            label="Remove"
+            testId="delete-provider"
+            title={`Remove “${row.label}”?`}
+            description={
+              <>
+                The stored key is deleted. Prompts and runs that name <code className="font-mono">{row.label}</code> fall back
+                to the instance settings, or fail until it is added again.
+              </>
+            }
+            confirmLabel="Remove"
+            confirmTestId="confirm-delete-provider"
+            onConfirm={onRemove}
+          />
+        )}
+      </div>
+      {canTest && <ProviderTest provider={row.label} />}
+    </li>
   );
 }
