@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 export function percentile(values: number[], p: number): number {
@@ -8,10 +7,15 @@ export function percentile(values: number[], p: number): number {
   return Math.round(sorted[index]! * 10) / 10;
 }
 
-/** RSS of a process and all its descendants (next start runs the server in a child process). */
+export const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) });
+
+/**
+ * RSS of a process and all its descendants. Reads /proc only: spawning `ps` every sample would block the bench's
+ * event loop for milliseconds and show up in the latencies it measures.
+ */
 export function processTreeRssBytes(rootPid: number): number {
   let total = 0;
-  for (const pid of collect(rootPid)) {
+  for (const pid of descendants(rootPid)) {
     try {
       const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
       total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
@@ -22,21 +26,45 @@ export function processTreeRssBytes(rootPid: number): number {
   return total;
 }
 
-function collect(pid: number): number[] {
+function descendants(pid: number): number[] {
   const out = [pid];
   try {
-    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)]).toString().trim().split('\n').filter(Boolean);
-    for (const child of children) out.push(...collect(Number(child)));
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      for (const child of children) out.push(...descendants(Number(child)));
+    }
   } catch {
-    // No children.
+    // Exited, or no children.
   }
   return out;
 }
 
-/** Reads a run's SSE stream until its `done` event; returns the final status. */
-export async function streamUntilDone(url: string, key: string): Promise<string> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
-  const text = await res.text();
-  const match = /event: done\ndata: (.*)\n/.exec(text);
-  return match ? (JSON.parse(match[1]!) as { status: string }).status : 'unknown';
+/** Runs `task` from `concurrency` workers until `n` calls have started. */
+export async function runPool(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(n, concurrency) }, async () => {
+      while (next < n) await task(next++);
+    }),
+  );
+  return (performance.now() - started) / 1000;
 }
+
+/** Runs `task` from `concurrency` workers for `seconds`; returns each call's latency in ms. */
+export async function runFor(seconds: number, concurrency: number, task: () => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        await task();
+        times.push(performance.now() - started);
+      }
+    }),
+  );
+  return times;
+}
+
+export const round1 = (x: number) => Math.round(x * 10) / 10;
