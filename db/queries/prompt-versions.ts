@@ -1,93 +1,107 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { ApiError } from '@/lib/api/errors';
-import { parseTemplate, reconcileVariables, type VariableDef } from '@/lib/templates';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
+import { isUuid } from '@/lib/ids';
 import type { Transaction } from '../client';
 import { getDb } from '../client';
-import { promptVersions, prompts, users, type ModelConfig, type PromptVersion } from '../schema';
+import { promptVersions, prompts, users, type Prompt, type PromptVersion } from '../schema';
 
-export type VersionContentInput = {
-  systemPrompt: string;
-  userPrompt: string;
-  variables: VariableDef[];
-  model: ModelConfig;
-  notes: string;
+export type VersionContent = Pick<PromptVersion, 'systemPrompt' | 'userPrompt' | 'variables' | 'model' | 'notes'>;
+export type VersionRow = { version: PromptVersion; authorName: string | null; authorEmail: string | null };
+export type VersionSummaryRow = Pick<PromptVersion, 'id' | 'versionNumber' | 'notes' | 'createdAt' | 'restoredFrom' | 'model' | 'authorId'> & {
+  authorName: string | null;
+  authorEmail: string | null;
 };
 
-export type VersionView = Omit<PromptVersion, 'authorId' | 'workspaceId'> & {
-  author: { id: string; name: string | null; email: string | null } | null;
-};
+const versionColumns = { version: promptVersions, authorName: users.name, authorEmail: users.email };
 
-/** Refuses templates with broken placeholders and declares every variable a template uses. */
-export function prepareVersionContent(input: VersionContentInput): VersionContentInput {
-  for (const [field, text] of [['systemPrompt', input.systemPrompt], ['userPrompt', input.userPrompt]] as const) {
-    const [first] = parseTemplate(text).errors;
-    if (first) throw new ApiError('INVALID_INPUT', `\`${field}\`: ${first.message}`, { fields: [{ path: field, message: first.message }] });
-  }
-  const { variables } = reconcileVariables(input.variables, [input.systemPrompt, input.userPrompt]);
-  return { ...input, variables };
-}
-
-/**
- * Appends a version inside the caller's transaction. Bumping latest_version_number locks the prompt row,
- * so concurrent saves queue up and get consecutive numbers instead of colliding.
- */
-export async function insertPromptVersion(
+/** Appends the next version of a prompt whose row the transaction holds locked, and makes it current. */
+export async function insertVersionRow(
   tx: Transaction,
-  args: { promptId: string; workspaceId: string; authorId: string | null; restoredFrom?: number; content: VersionContentInput },
+  args: { prompt: Prompt; authorId: string | null; restoredFrom: number | null; content: VersionContent },
 ): Promise<PromptVersion> {
-  const [bumped] = await tx
-    .update(prompts)
-    .set({ latestVersionNumber: sql`${prompts.latestVersionNumber} + 1`, updatedAt: new Date() })
-    .where(and(eq(prompts.id, args.promptId), eq(prompts.workspaceId, args.workspaceId), isNull(prompts.deletedAt)))
-    .returning({ number: prompts.latestVersionNumber });
-  if (!bumped) throw new ApiError('NOT_FOUND', 'Prompt not found');
-  const content = prepareVersionContent(args.content);
   const [version] = await tx
     .insert(promptVersions)
     .values({
-      promptId: args.promptId,
-      workspaceId: args.workspaceId,
-      versionNumber: bumped.number,
+      promptId: args.prompt.id,
+      workspaceId: args.prompt.workspaceId,
+      versionNumber: args.prompt.latestVersionNumber + 1,
       authorId: args.authorId,
-      restoredFrom: args.restoredFrom ?? null,
-      ...content,
+      restoredFrom: args.restoredFrom,
+      ...args.content,
     })
     .returning();
   if (!version) throw new Error('insert returned no version');
-  await tx.update(prompts).set({ currentVersionId: version.id }).where(eq(prompts.id, args.promptId));
+  await tx
+    .update(prompts)
+    .set({ latestVersionNumber: version.versionNumber, currentVersionId: version.id, updatedAt: new Date() })
+    .where(eq(prompts.id, args.prompt.id));
   return version;
 }
 
-export const versionColumns = {
-  version: promptVersions,
-  authorName: users.name,
-  authorEmail: users.email,
-};
-
-export function toVersionView(row: { version: PromptVersion; authorName: string | null; authorEmail: string | null }): VersionView {
-  const { authorId, workspaceId: _workspaceId, ...version } = row.version;
-  return {
-    ...version,
-    author: authorId ? { id: authorId, name: row.authorName, email: row.authorEmail } : null,
-  };
-}
-
-export async function listPromptVersions({ promptId, workspaceId }: { promptId: string; workspaceId: string }): Promise<VersionView[]> {
-  const db = await getDb();
-  const rows = await db
-    .select(versionColumns)
-    .from(promptVersions)
-    .leftJoin(users, eq(users.id, promptVersions.authorId))
-    .where(and(eq(promptVersions.promptId, promptId), eq(promptVersions.workspaceId, workspaceId)))
-    .orderBy(desc(promptVersions.versionNumber));
-  return rows.map(toVersionView);
-}
-
-export async function getPromptVersionByNumber(args: {
+/**
+ * Saves a version under a lock on the prompt row, so concurrent saves queue up and get consecutive numbers.
+ * `build` sees the locked prompt and its current version and returns the content (or throws to refuse).
+ * Null when there is no such live prompt.
+ */
+export async function appendPromptVersion(args: {
   promptId: string;
   workspaceId: string;
-  versionNumber: number;
-}): Promise<VersionView | null> {
+  authorId: string | null;
+  restoredFrom: number | null;
+  build: (locked: { prompt: Prompt; current: PromptVersion | null }) => VersionContent;
+}): Promise<PromptVersion | null> {
+  if (!isUuid(args.promptId)) return null;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [prompt] = await tx
+      .select()
+      .from(prompts)
+      .where(and(eq(prompts.id, args.promptId), eq(prompts.workspaceId, args.workspaceId), isNull(prompts.deletedAt)))
+      .for('update');
+    if (!prompt) return null;
+    const [current] = prompt.currentVersionId
+      ? await tx.select().from(promptVersions).where(eq(promptVersions.id, prompt.currentVersionId))
+      : [];
+    const content = args.build({ prompt, current: current ?? null });
+    return insertVersionRow(tx, { prompt, authorId: args.authorId, restoredFrom: args.restoredFrom, content });
+  });
+}
+
+/** Newest first, without the prompt text; `beforeNumber` continues a page. */
+export async function listVersionSummaries(args: {
+  promptId: string;
+  workspaceId: string;
+  beforeNumber?: number;
+  limit: number;
+}): Promise<VersionSummaryRow[]> {
+  if (!isUuid(args.promptId)) return [];
+  const db = await getDb();
+  return db
+    .select({
+      id: promptVersions.id,
+      versionNumber: promptVersions.versionNumber,
+      notes: promptVersions.notes,
+      createdAt: promptVersions.createdAt,
+      restoredFrom: promptVersions.restoredFrom,
+      model: promptVersions.model,
+      authorId: promptVersions.authorId,
+      authorName: users.name,
+      authorEmail: users.email,
+    })
+    .from(promptVersions)
+    .leftJoin(users, eq(users.id, promptVersions.authorId))
+    .where(
+      and(
+        eq(promptVersions.promptId, args.promptId),
+        eq(promptVersions.workspaceId, args.workspaceId),
+        args.beforeNumber ? lt(promptVersions.versionNumber, args.beforeNumber) : undefined,
+      ),
+    )
+    .orderBy(desc(promptVersions.versionNumber))
+    .limit(args.limit);
+}
+
+export async function getPromptVersionByNumber(args: { promptId: string; workspaceId: string; versionNumber: number }): Promise<VersionRow | null> {
+  if (!isUuid(args.promptId)) return null;
   const db = await getDb();
   // Joined to its prompt so a deleted prompt's history is gone from the API too.
   const [row] = await db
@@ -102,15 +116,16 @@ export async function getPromptVersionByNumber(args: {
         eq(promptVersions.versionNumber, args.versionNumber),
       ),
     );
-  return row ? toVersionView(row) : null;
+  return row ?? null;
 }
 
-export async function getPromptVersionById({ id, workspaceId }: { id: string; workspaceId: string }): Promise<VersionView | null> {
+export async function getPromptVersionById({ id, workspaceId }: { id: string; workspaceId: string }): Promise<VersionRow | null> {
+  if (!isUuid(id)) return null;
   const db = await getDb();
   const [row] = await db
     .select(versionColumns)
     .from(promptVersions)
     .leftJoin(users, eq(users.id, promptVersions.authorId))
     .where(and(eq(promptVersions.id, id), eq(promptVersions.workspaceId, workspaceId)));
-  return row ? toVersionView(row) : null;
+  return row ?? null;
 }

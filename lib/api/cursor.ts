@@ -13,3 +13,14 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   }
   return { at, id };
 }
+
+/** Opaque cursor over a descending positive number (version numbers). */
+export function encodeNumberCursor(n: number): string {
+  return Buffer.from(`n|${n}`).toString('base64url');
+}
+
+export function decodeNumberCursor(cursor: string): number {
+  const match = /^n\|([1-9][0-9]{0,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw fieldError('cursor', 'is not valid: pass the nextCursor of a previous page');
+  return Number(match[1]);
+}

@@ -43,14 +43,3 @@ export function errorResponse(error: unknown): Response {
   console.error('[api] unhandled error', error);
   return fail(new ApiError('INTERNAL', 'Something went wrong on our side. Try again; if it persists, check the server logs.'));
 }
-
-/** For routes that need no caller (health) but still want the envelope on failure. */
-export function withErrors<P>(handler: (req: Request, context: RouteContext<P>) => Promise<Response>) {
-  return async (req: Request, context: RouteContext<P>) => {
-    try {
-      return await handler(req, context);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
-}

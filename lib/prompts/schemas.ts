@@ -33,7 +33,11 @@ const versionContent = {
   notes: z.string().max(2_000).optional(),
 };
 
-export const newVersionSchema = z.strictObject(versionContent);
+export const newVersionSchema = z.strictObject({
+  ...versionContent,
+  /** The version the editor started from: a save on a stale base is refused with 409. */
+  baseVersionNumber: z.number().int().positive().optional(),
+});
 export type NewVersionInput = z.infer<typeof newVersionSchema>;
 
 export const newPromptSchema = z.strictObject({
@@ -69,17 +73,9 @@ export const versionNumberSchema = z.coerce
   .int('must be a whole version number')
   .positive('must be a version number (1, 2, 3…)');
 
-export const diffQuerySchema = z.strictObject({ from: versionNumberSchema, to: versionNumberSchema });
+export const listVersionsQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 
-/** A readable slug from a title; non-Latin titles fall back to `prompt`. */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug || 'prompt';
-}
+export const diffQuerySchema = z.strictObject({ from: versionNumberSchema, to: versionNumberSchema });

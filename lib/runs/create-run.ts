@@ -1,5 +1,5 @@
 import { getPromptVersionByNumber } from '@/db/queries/prompt-versions';
-import { getPromptById } from '@/db/queries/prompts';
+import { getPromptWithCurrentVersion } from '@/db/queries/prompts';
 import { getMonthSpendUsd, insertRun } from '@/db/queries/runs';
 import type { Run } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
@@ -20,11 +20,12 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   const workspace = caller.workspace;
   await enforceRateLimits(caller);
 
-  const prompt = await getPromptById({ id: input.promptId, workspaceId: workspace.id });
-  if (!prompt) throw new ApiError('NOT_FOUND', 'Prompt not found');
+  const found = await getPromptWithCurrentVersion({ id: input.promptId, workspaceId: workspace.id });
+  if (!found) throw new ApiError('NOT_FOUND', 'Prompt not found');
+  const { prompt } = found;
   const version = input.versionNumber
-    ? await getPromptVersionByNumber({ promptId: prompt.id, workspaceId: workspace.id, versionNumber: input.versionNumber })
-    : prompt.currentVersion;
+    ? (await getPromptVersionByNumber({ promptId: prompt.id, workspaceId: workspace.id, versionNumber: input.versionNumber }))?.version
+    : found.version;
   if (!version) throw new ApiError('NOT_FOUND', `Version ${input.versionNumber} of this prompt not found`);
 
   const provider = input.provider ?? version.model.provider;

@@ -5,13 +5,13 @@ import * as ready from '@/app/api/health/ready/route';
 
 describe('health', () => {
   it('answers liveness without a database or a caller', async () => {
-    const res = health.GET();
+    const res = await health.GET(new Request('http://localhost/api/health'), { params: Promise.resolve({}) });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { status: 'ok' }, error: null });
   });
 
   it('reports ready once the database answers and migrations are current', async () => {
-    const res = await ready.GET();
+    const res = await ready.GET(new Request('http://localhost/api/health/ready'), { params: Promise.resolve({}) });
     const body = await res.json();
     expect(res.status).toBe(200);
     expect(body.data.status).toBe('ready');

@@ -42,8 +42,8 @@ async function undispatchedRun(topic: string) {
 }
 
 async function latestVersionId() {
-  const { getPromptById } = await import('@/db/queries/prompts');
-  return (await getPromptById({ id: promptId, workspaceId: alice.workspace.id }))!.currentVersion!.id;
+  const { getPrompt } = await import('@/lib/prompts/read-prompts');
+  return (await getPrompt({ id: promptId, workspaceId: alice.workspace.id })).currentVersion!.id;
 }
 
 function deliver(runId: string, { url, key, body, expiredSeconds }: { url?: string; key?: string; body?: string; expiredSeconds?: number } = {}) {

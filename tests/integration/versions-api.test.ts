@@ -47,9 +47,13 @@ describe('versions', () => {
     expect(prompt.body.data).toMatchObject({ versionCount: 2, currentVersion: { versionNumber: 2 } });
   });
 
-  it('lists newest first and reads one by number', async () => {
+  it('lists summaries newest first, without the prompt text, and reads one in full by number', async () => {
     const list = await call(versionsRoute.GET, { params: { id: promptId }, headers: alice.headers });
-    expect(list.body.data.map((v: { versionNumber: number }) => v.versionNumber)).toEqual([2, 1]);
+    expect(list.body.data.items.map((v: { versionNumber: number }) => v.versionNumber)).toEqual([2, 1]);
+    expect(list.body.data.nextCursor).toBeNull();
+    const [latest] = list.body.data.items;
+    expect(Object.keys(latest).sort()).toEqual(['author', 'createdAt', 'id', 'model', 'notes', 'restoredFrom', 'versionNumber']);
+    expect(latest).toMatchObject({ notes: 'audience', restoredFrom: null, model: { provider: 'openai' }, author: { id: alice.user.id } });
     const one = await call(versionRoute.GET, { params: { id: promptId, number: '1' }, headers: alice.headers });
     expect(one.body.data).toMatchObject({ versionNumber: 1, userPrompt: 'Summarise {{text}}' });
     for (const number of ['99', '0', 'abc', '1.5']) {
@@ -94,7 +98,7 @@ describe('versions', () => {
     const prompt = await call(promptRoute.GET, { params: { id: promptId }, headers: alice.headers });
     expect(prompt.body.data.currentVersion.versionNumber).toBe(3);
     const list = await call(versionsRoute.GET, { params: { id: promptId }, headers: alice.headers });
-    expect(list.body.data).toHaveLength(3);
+    expect(list.body.data.items).toHaveLength(3);
 
     const missing = await call(restoreRoute.POST, { method: 'POST', params: { id: promptId }, body: { versionNumber: 42 }, headers: alice.headers });
     expect(missing.status).toBe(404);
@@ -136,14 +140,59 @@ describe('versions', () => {
   it('gives concurrent saves distinct consecutive numbers', async () => {
     const prompt = (await call(promptsRoute.POST, { method: 'POST', headers: alice.headers, body: { title: 'Race', userPrompt: 'v1' } })).body.data;
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => newVersion(alice, prompt.id, { userPrompt: `v${i + 2}` })));
-    const statuses = results.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
-    const numbers = results.filter((r) => r.status === 201).map((r) => r.body.data.versionNumber).sort((a, b) => a - b);
-    expect(new Set(numbers).size).toBe(numbers.length);
-    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 2));
-    expect(numbers.length).toBeGreaterThan(0);
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+    const numbers = results.map((r) => r.body.data.versionNumber).sort((a, b) => a - b);
+    expect(numbers).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     const latest = await call(promptRoute.GET, { params: { id: prompt.id }, headers: alice.headers });
-    expect(latest.body.data.versionCount).toBe(numbers.length + 1);
+    expect(latest.body.data.versionCount).toBe(9);
+  });
+
+  it('refuses a save whose base version is no longer the latest with 409 naming the current version', async () => {
+    const prompt = (await call(promptsRoute.POST, { method: 'POST', headers: alice.headers, body: { title: 'Base', userPrompt: 'v1' } })).body.data;
+    const fresh = await newVersion(alice, prompt.id, { userPrompt: 'v2', baseVersionNumber: 1 });
+    expect(fresh.status).toBe(201);
+    const stale = await newVersion(alice, prompt.id, { userPrompt: 'also from v1', baseVersionNumber: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toEqual({
+      code: 'CONFLICT',
+      message: 'Version 2 was saved since you started editing version 1',
+      details: { currentVersionNumber: 2 },
+    });
+    expect((await newVersion(alice, prompt.id, { userPrompt: 'save anyway' })).status).toBe(201);
+    expect((await newVersion(alice, prompt.id, { userPrompt: 'bad', baseVersionNumber: 0 })).status).toBe(422);
+  });
+
+  it('lets exactly one of several concurrent saves from the same base through', async () => {
+    const prompt = (await call(promptsRoute.POST, { method: 'POST', headers: alice.headers, body: { title: 'Base race', userPrompt: 'v1' } })).body.data;
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => newVersion(alice, prompt.id, { userPrompt: `edit ${i}`, baseVersionNumber: 1 })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    const refused = results.filter((r) => r.status === 409);
+    expect(refused).toHaveLength(5);
+    expect(refused.every((r) => r.body.error.details?.currentVersionNumber === 2)).toBe(true);
+    const latest = await call(promptRoute.GET, { params: { id: prompt.id }, headers: alice.headers });
+    expect(latest.body.data.versionCount).toBe(2);
+  });
+
+  it('pages the history with cursor and limit', async () => {
+    const prompt = (await call(promptsRoute.POST, { method: 'POST', headers: alice.headers, body: { title: 'Long history', userPrompt: 'v1' } })).body.data;
+    for (let n = 2; n <= 5; n++) await newVersion(alice, prompt.id, { userPrompt: `v${n}` });
+    const pages: number[][] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await call(versionsRoute.GET, { path: `/x?limit=2${query}`, params: { id: prompt.id }, headers: alice.headers });
+      expect(page.status).toBe(200);
+      pages.push(page.body.data.items.map((v: { versionNumber: number }) => v.versionNumber));
+      cursor = page.body.data.nextCursor;
+    } while (cursor);
+    expect(pages).toEqual([[5, 4], [3, 2], [1]]);
+    for (const query of ['limit=0', 'limit=201', 'cursor=nonsense', 'page=2']) {
+      const res = await call(versionsRoute.GET, { path: `/x?${query}`, params: { id: prompt.id }, headers: alice.headers });
+      expect(res.status, query).toBe(422);
+      expect(res.body.error.details?.fields?.[0]?.path, query).toBe(query.split('=')[0]);
+    }
+    const all = await call(versionsRoute.GET, { path: '/x?limit=200', params: { id: prompt.id }, headers: alice.headers });
+    expect(all.body.data.items).toHaveLength(5);
   });
 
   it('takes a deleted prompt’s history with it', async () => {
@@ -161,11 +210,11 @@ describe('versions', () => {
   it('hides every version route of a prompt from another workspace', async () => {
     const params = { id: promptId };
     expect((await call(versionsRoute.GET, { params, headers: bob.headers })).status).toBe(404);
-    expect((await newVersion(bob, promptId, { userPrompt: 'mine now' })).status).toBe(404);
+    expect((await newVersion(bob, promptId, { userPrompt: 'mine now', notes: 'mine now' })).status).toBe(404);
     expect((await call(versionRoute.GET, { params: { id: promptId, number: '1' }, headers: bob.headers })).status).toBe(404);
     expect((await call(restoreRoute.POST, { method: 'POST', params, body: { versionNumber: 1 }, headers: bob.headers })).status).toBe(404);
     expect((await call(diffRoute.GET, { path: '/x?from=1&to=2', params, headers: bob.headers })).status).toBe(404);
     const list = await call(versionsRoute.GET, { params, headers: alice.headers });
-    expect(list.body.data.every((v: { userPrompt: string }) => v.userPrompt !== 'mine now')).toBe(true);
+    expect(list.body.data.items.every((v: { notes: string }) => v.notes !== 'mine now')).toBe(true);
   });
 });

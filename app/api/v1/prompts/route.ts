@@ -1,14 +1,15 @@
-import { createPrompt, listPrompts } from '@/db/queries/prompts';
 import { ok } from '@/lib/api/response';
 import { parseQuery } from '@/lib/api/query-params';
 import { readJson } from '@/lib/api/read-json';
 import { withWorkspace } from '@/lib/api/with-workspace';
+import { createPrompt } from '@/lib/prompts/create-prompt';
+import { listPromptPage } from '@/lib/prompts/read-prompts';
 import { listPromptsQuerySchema, newPromptSchema } from '@/lib/prompts/schemas';
 
 // GET /api/v1/prompts?q=&tag=&cursor=&limit= – newest-updated first, keyset-paginated
 export const GET = withWorkspace(async ({ req, workspace }) => {
   const query = parseQuery(req, listPromptsQuerySchema);
-  return ok(await listPrompts({ workspaceId: workspace.id, ...query }));
+  return ok(await listPromptPage({ workspaceId: workspace.id, ...query }));
 });
 
 // POST /api/v1/prompts – create a prompt and its version 1

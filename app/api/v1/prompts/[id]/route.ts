@@ -1,24 +1,20 @@
-import { deletePrompt, getPromptById, updatePrompt } from '@/db/queries/prompts';
+import { deletePrompt } from '@/db/queries/prompts';
 import { notFound } from '@/lib/api/errors';
 import { ok } from '@/lib/api/response';
 import { readJson } from '@/lib/api/read-json';
 import { withWorkspace } from '@/lib/api/with-workspace';
+import { getPrompt } from '@/lib/prompts/read-prompts';
 import { updatePromptSchema } from '@/lib/prompts/schemas';
+import { updatePrompt } from '@/lib/prompts/update-prompt';
 
 type Params = { id: string };
 
-export const GET = withWorkspace<Params>(async ({ params, workspace }) => {
-  const prompt = await getPromptById({ id: params.id, workspaceId: workspace.id });
-  if (!prompt) throw notFound('Prompt');
-  return ok(prompt);
-});
+export const GET = withWorkspace<Params>(async ({ params, workspace }) => ok(await getPrompt({ id: params.id, workspaceId: workspace.id })));
 
 // PATCH changes metadata only; content changes are new versions.
 export const PATCH = withWorkspace<Params>(async ({ req, params, workspace }) => {
   const input = await readJson(req, updatePromptSchema);
-  const prompt = await updatePrompt({ id: params.id, workspaceId: workspace.id, input });
-  if (!prompt) throw notFound('Prompt');
-  return ok(prompt);
+  return ok(await updatePrompt({ id: params.id, workspaceId: workspace.id, input }));
 });
 
 export const DELETE = withWorkspace<Params>(async ({ params, workspace }) => {

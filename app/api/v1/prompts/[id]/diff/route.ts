@@ -1,20 +1,15 @@
-import { getPromptVersionByNumber } from '@/db/queries/prompt-versions';
-import { isUuid } from '@/lib/ids';
-import { notFound } from '@/lib/api/errors';
 import { ok } from '@/lib/api/response';
 import { parseQuery } from '@/lib/api/query-params';
 import { withWorkspace } from '@/lib/api/with-workspace';
 import { diffVersions } from '@/lib/diff/version-diff';
+import { getVersion } from '@/lib/prompts/read-prompts';
 import { diffQuerySchema } from '@/lib/prompts/schemas';
 
 // GET /api/v1/prompts/{id}/diff?from=1&to=2 – line diff of both prompts plus changed settings
 export const GET = withWorkspace<{ id: string }>(async ({ req, params, workspace }) => {
   const { from, to } = parseQuery(req, diffQuerySchema);
-  if (!isUuid(params.id)) throw notFound('Prompt');
   const [a, b] = await Promise.all(
-    [from, to].map((versionNumber) => getPromptVersionByNumber({ promptId: params.id, workspaceId: workspace.id, versionNumber })),
+    [from, to].map((versionNumber) => getVersion({ promptId: params.id, workspaceId: workspace.id, versionNumber })),
   );
-  if (!a) throw notFound(`Version ${from}`);
-  if (!b) throw notFound(`Version ${to}`);
-  return ok({ from, to, ...diffVersions(a, b) });
+  return ok({ from, to, ...diffVersions(a!, b!) });
 });
