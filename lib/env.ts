@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { privateProviderUrlsAllowed } from './net/private-url-policy';
+import { isLoopbackHost, privateProviderUrlsAllowed } from './net/private-url-policy';
+import { LEASE_MARGIN_MS, MAX_LLM_TIMEOUT_MS } from './queue/limits';
 
 /** Every setting PromptLab reads. This module is the only reader of process.env. */
 const bool = (fallback: boolean) =>
@@ -56,7 +57,13 @@ const envSchema = z.object({
   OLLAMA_BASE_URL: optionalUrl,
   LMSTUDIO_BASE_URL: optionalUrl,
   VLLM_BASE_URL: optionalUrl,
-  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  LLM_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    // The run's lease (timeout + 30 s) must end before the callback's 300 s maxDuration kills a stuck executor.
+    .max(MAX_LLM_TIMEOUT_MS, `must be at most ${MAX_LLM_TIMEOUT_MS} (the run callback is stopped after 300 s, and the lease needs a 30 s margin on each side)`)
+    .default(60_000),
   ALLOW_PRIVATE_PROVIDER_URLS: z
     .enum(['true', 'false', ''])
     .optional()
@@ -72,6 +79,11 @@ const envSchema = z.object({
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalText,
   CRON_SECRET: optionalText,
+  // Local dispatcher (no QStash): deliveries in flight at once, and per workspace (also QStash's flow-control parallelism).
+  RUN_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  RUN_CONCURRENCY_PER_WORKSPACE: z.coerce.number().int().min(1).max(1000).default(8),
+  // Where the local dispatcher delivers callbacks (this server's own address); default APP_URL when it is loopback, else http://127.0.0.1:PORT.
+  LOCAL_DISPATCH_URL: optionalUrl,
 });
 
 export type DatabaseDriver = 'pglite' | 'postgres' | 'neon';
@@ -102,6 +114,9 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
     problems.push('QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY are required with QSTASH_TOKEN (QStash console → Signing keys)');
   }
   if (raw.QSTASH_TOKEN && !raw.APP_URL) problems.push('APP_URL is missing: QStash must know the public URL to call back');
+  if (raw.QSTASH_TOKEN && !raw.CRON_SECRET) {
+    problems.push('CRON_SECRET is missing: with QSTASH_TOKEN the recovery job needs it, or runs whose delivery failed stay stuck (try `openssl rand -hex 32`)');
+  }
   if (Boolean(raw.UPSTASH_REDIS_REST_URL) !== Boolean(raw.UPSTASH_REDIS_REST_TOKEN)) {
     problems.push('UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together: set both or neither');
   }
@@ -139,6 +154,9 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
     rateLimits: { loginPerMinute: raw.RATE_LIMIT_LOGIN_PER_MINUTE, runsPerMinute: raw.RATE_LIMIT_RUNS_PER_MINUTE },
     /** Where callbacks are delivered: APP_URL, else this server on PORT. */
     callbackBaseUrl: (raw.APP_URL ?? `http://127.0.0.1:${raw.PORT}`).replace(/\/+$/, ''),
+    // The local dispatcher posts to this server itself (a public APP_URL would go out and back in), signed for
+    // callbackBaseUrl all the same, which is what the callback verifies.
+    localDispatchUrl: (raw.LOCAL_DISPATCH_URL ?? (raw.APP_URL && isLoopbackHost(new URL(raw.APP_URL).hostname) ? raw.APP_URL : `http://127.0.0.1:${raw.PORT}`)).replace(/\/+$/, ''),
     providers: {
       openai: { apiKey: raw.OPENAI_API_KEY, baseURL: raw.OPENAI_BASE_URL },
       anthropic: { apiKey: raw.ANTHROPIC_API_KEY, baseURL: raw.ANTHROPIC_BASE_URL },
@@ -162,7 +180,14 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
           nextSigningKey: raw.QSTASH_NEXT_SIGNING_KEY!,
         }
       : null,
-    runs: { maxAttempts: raw.RUN_MAX_ATTEMPTS, cacheTtlSeconds: raw.RUN_CACHE_TTL_SECONDS },
+    runs: {
+      maxAttempts: raw.RUN_MAX_ATTEMPTS,
+      cacheTtlSeconds: raw.RUN_CACHE_TTL_SECONDS,
+      /** How long a claimed run belongs to its executor: the provider timeout plus a margin for the writes. */
+      leaseMs: raw.LLM_TIMEOUT_MS + LEASE_MARGIN_MS,
+      concurrency: raw.RUN_CONCURRENCY,
+      concurrencyPerWorkspace: raw.RUN_CONCURRENCY_PER_WORKSPACE,
+    },
     redis: raw.UPSTASH_REDIS_REST_URL ? { url: raw.UPSTASH_REDIS_REST_URL, token: raw.UPSTASH_REDIS_REST_TOKEN! } : null,
     cronSecret: raw.CRON_SECRET,
   };

@@ -153,6 +153,7 @@ describe('dispatch() with QStash configured', () => {
       QSTASH_URL: qstash.url,
       QSTASH_CURRENT_SIGNING_KEY: 'sig_current_0123456789abcdefghijklmnopqrstuv',
       QSTASH_NEXT_SIGNING_KEY: 'sig_next_0123456789abcdefghijklmnopqrstuvwxyz',
+      CRON_SECRET: 'cron-secret-for-tests',
       RUN_MAX_ATTEMPTS: '4',
     });
     vi.resetModules(); // env() is memoised
