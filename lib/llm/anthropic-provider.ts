@@ -6,6 +6,7 @@ import type {
   MessageParam,
   Usage as AnthropicUsage,
 } from '@anthropic-ai/sdk/resources/messages';
+import { providerFetch } from '../net/guarded-fetch';
 import { providerError } from './errors';
 import { emitDelta, guardCall } from './guard-call';
 import { LIST_MODELS_TIMEOUT_MS } from './openai-provider';
@@ -26,7 +27,7 @@ export type AnthropicProviderOptions = {
   baseURL?: string;
   /** Names the provider in error messages. */
   label?: string;
-  /** Replaces global fetch (tests). */
+  /** Defaults to the guarded provider fetch (lib/net/guarded-fetch.ts); tests may replace it. */
   fetch?: typeof globalThis.fetch;
 };
 
@@ -82,7 +83,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
         baseURL: options.baseURL ?? ANTHROPIC_BASE_URL,
         webhookKey: null,
         maxRetries: 0,
-        ...(options.fetch && { fetch: options.fetch }),
+        fetch: options.fetch ?? providerFetch(),
       })
     : null;
   const requireClient = () => {

@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { ContentFilterFinishReasonError } from 'openai/core/error';
+import { findUrlRefused } from '../net/guarded-fetch';
 import { ProviderError, type ProviderErrorKind } from './types';
 
 type HeaderSource = Headers | Record<string, string | undefined> | null | undefined;
@@ -86,6 +87,11 @@ function errorType(error: SdkApiError): string | null {
   return error.code ?? error.type ?? null;
 }
 
+/** The error code or type an SDK error carries from the response body (`model_not_found`), if any. */
+export function sdkErrorType(error: unknown): string | null {
+  return error instanceof OpenAI.APIError || error instanceof Anthropic.APIError ? errorType(error) : null;
+}
+
 /** A ProviderError raised by our own checks of a response, with the provider prefix on its message. */
 export function providerError(provider: string, kind: ProviderErrorKind, message: string): ProviderError {
   return new ProviderError(kind, `${provider}: ${message}`, { provider });
@@ -100,6 +106,9 @@ export function classifyProviderError(error: unknown, provider: string): Provide
   if (error instanceof OpenAI.APIUserAbortError || error instanceof Anthropic.APIUserAbortError) {
     return fail('canceled', 'request canceled');
   }
+  // The address policy refused the connection: no retry can change that.
+  const refused = findUrlRefused(error);
+  if (refused) return new ProviderError('bad_request', `${provider}: ${refused.message}`, { provider, cause: refused });
   if (error instanceof OpenAI.APIConnectionTimeoutError || error instanceof Anthropic.APIConnectionTimeoutError) {
     return fail('timeout', error.message);
   }

@@ -5,6 +5,7 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
+import { providerFetch } from '../net/guarded-fetch';
 import { providerError } from './errors';
 import { emitDelta, guardCall } from './guard-call';
 import { estimateUsage } from './tokens';
@@ -24,7 +25,7 @@ export type OpenAIProviderOptions = {
    * `max_completion_tokens`; most OpenAI-compatible servers know only `max_tokens`.
    */
   maxTokensField?: 'max_tokens' | 'max_completion_tokens';
-  /** Replaces global fetch (tests). */
+  /** Defaults to the guarded provider fetch (lib/net/guarded-fetch.ts); tests may replace it. */
   fetch?: typeof globalThis.fetch;
 };
 
@@ -76,7 +77,7 @@ export function createChatCompletionsProvider(
         project: null,
         adminAPIKey: null,
         webhookSecret: null,
-        ...(options.fetch && { fetch: options.fetch }),
+        fetch: options.fetch ?? providerFetch(),
       })
     : null;
   const requireClient = () => {

@@ -47,6 +47,12 @@ export type ProviderConfig = {
   baseURL?: string;
   /** A short label for errors and the UI, e.g. "groq" for an openai-compatible preset. */
   label?: string;
+  /**
+   * The operator's own settings (OPENAI_BASE_URL, OLLAMA_BASE_URL…): may reach private addresses and its error
+   * messages are shown. Otherwise the endpoint is guarded and, when the workspace chose the base URL, its error
+   * bodies are never echoed.
+   */
+  trusted?: boolean;
 };
 
 export interface LlmProvider {

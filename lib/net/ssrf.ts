@@ -85,14 +85,17 @@ export function isPrivateAddress(ip: string): boolean {
   return blocked.check(groups.map((g) => g.toString(16)).join(':'), 'ipv6');
 }
 
-const invalid = (message: string) => new ApiError('INVALID_INPUT', message, { fields: [{ path: 'baseUrl', message }] });
+// The reason lets a run that meets it fail at once as URL_REFUSED rather than be retried.
+const invalid = (message: string) =>
+  new ApiError('INVALID_INPUT', message, { fields: [{ path: 'baseUrl', message }], details: { reason: 'URL_REFUSED' } });
 const allowHint = 'set ALLOW_PRIVATE_PROVIDER_URLS=true to allow it';
 
 /**
- * Refuses a provider base URL that is not http(s) or that points into a private network (unless
- * ALLOW_PRIVATE_PROVIDER_URLS), so a workspace cannot steer the server at its own network or cloud metadata.
- * Checked when the URL is saved, tested and used; a DNS answer that changes between the check and the
- * request (rebinding) is not covered here.
+ * Refuses a provider base URL that is not http(s) or that points into a private network (unless the instance
+ * allows it: see privateProviderUrlsAllowed), so a workspace cannot steer the server at its own network or cloud
+ * metadata.
+ * Checked when the URL is saved, tested and used, to answer early with a clear 422; the guarded fetch
+ * (guarded-fetch.ts) checks again the address actually connected to, so rebinding and redirects are covered too.
  */
 export async function assertPublicUrl(url: string): Promise<void> {
   let parsed: URL;

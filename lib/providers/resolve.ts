@@ -31,16 +31,23 @@ function instanceSettings(id: string): { apiKey?: string; baseURL?: string } | n
 function notConfigured(entry: CatalogEntry): ApiError {
   const what = entry.apiKey === 'required' ? 'add a key' : 'add a base URL';
   const envHint = entry.envVar ? `, or set ${entry.envVar}` : '';
-  return new ApiError('INVALID_INPUT', `provider \`${entry.id}\` is not configured: ${what} in ${SETTINGS_PATH}${envHint}`);
+  return new ApiError('INVALID_INPUT', `provider \`${entry.id}\` is not configured: ${what} in ${SETTINGS_PATH}${envHint}`, {
+    details: { reason: 'PROVIDER_NOT_CONFIGURED' },
+  });
 }
 
 async function unknownProvider(workspaceId: string, provider: string): Promise<ApiError> {
   const custom = (await listProviderCredentials({ workspaceId })).map((c) => c.label).filter((l) => !getCatalogEntry(l));
   const ids = [...CATALOG_PROVIDER_IDS, ...custom].map((id) => `\`${id}\``).join(', ');
-  return new ApiError('INVALID_INPUT', `unknown provider \`${provider}\`: use one of ${ids}, or save a custom endpoint in ${SETTINGS_PATH}`);
+  return new ApiError('INVALID_INPUT', `unknown provider \`${provider}\`: use one of ${ids}, or save a custom endpoint in ${SETTINGS_PATH}`, {
+    details: { reason: 'PROVIDER_NOT_CONFIGURED' },
+  });
 }
 
-/** Builds the config a saved credential stands for; its base URL is checked again, the DNS answer may have changed. */
+/**
+ * Builds the config a saved credential stands for; its base URL is checked again (the setting or the DNS answer
+ * may have changed), and the guarded fetch checks the address it connects to.
+ */
 export async function configFromCredential(credential: ProviderCredential): Promise<ProviderConfig> {
   const entry = getCatalogEntry(credential.provider) ?? getCatalogEntry(CUSTOM_PROVIDER_ID)!;
   let apiKey: string | undefined;
@@ -52,6 +59,7 @@ export async function configFromCredential(credential: ProviderCredential): Prom
       throw new ApiError(
         'INVALID_INPUT',
         `the saved key for \`${credential.label}\` cannot be decrypted (was ENCRYPTION_KEY changed?): save the key again in ${SETTINGS_PATH}`,
+        { details: { reason: 'CREDENTIAL_UNREADABLE' } },
       );
     }
   }
@@ -79,7 +87,7 @@ export async function resolveProviderConfig({ workspaceId, provider }: { workspa
   const settings = instanceSettings(entry.id);
   if (!settings) throw notConfigured(entry);
   // Instance settings come from the operator, so their base URLs (Ollama on localhost) are trusted as given.
-  return compact({ kind: entry.kind, apiKey: settings.apiKey, baseURL: settings.baseURL, label: entry.id });
+  return compact({ kind: entry.kind, apiKey: settings.apiKey, baseURL: settings.baseURL, label: entry.id, trusted: true });
 }
 
 /** Providers a picker may offer: the built-in model, what the instance configures, and the workspace's own. No secrets. */

@@ -179,6 +179,7 @@ describe('resolveProviderConfig', () => {
       kind: 'openai',
       apiKey: INSTANCE_OPENAI_KEY,
       label: 'openai',
+      trusted: true, // the operator's own settings: not guarded, messages shown
     });
     expect((await listAvailableProviders(user.workspace.id)).find((p) => p.id === 'openai')).toMatchObject({ source: 'instance' });
 
