@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { ApiError } from './errors';
+import { assertSafeJson } from './safe-text';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -18,6 +19,7 @@ export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> 
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ApiError('BAD_REQUEST', 'Request body must be a JSON object, like {"title": "…"}');
   }
+  assertSafeJson(json);
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw parsed.error;
   return parsed.data;
