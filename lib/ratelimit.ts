@@ -10,6 +10,8 @@ type Policy = { limit: number; windowMs: number };
 const policies = {
   login: (): Policy => ({ limit: env().rateLimits.loginPerMinute, windowMs: 60_000 }),
   runs: (): Policy => ({ limit: env().rateLimits.runsPerMinute, windowMs: 60_000 }),
+  // Test connection makes the server call out: enough to fix a typo, too few to scan a network with.
+  providerTests: (): Policy => ({ limit: 10, windowMs: 60_000 }),
 } satisfies Record<string, () => Policy>;
 
 export type PolicyName = keyof typeof policies;

@@ -245,7 +245,7 @@ describe('POST /api/v1/providers/test', () => {
     expect(res.body.data).toEqual({ ok: true, models: ['m-one', 'm-two'] });
   });
 
-  it('tests unsaved values for an admin, and answers 502 with the provider’s message on a bad key', async () => {
+  it('tests unsaved values for an admin, and answers 502 without the key on a bad key', async () => {
     fake.reset();
     fake.configure({ requireApiKey: 'right-key-0000000000' });
     const good = await testConnection(admin, { provider: 'custom', baseUrl: fake.openaiBaseURL, apiKey: 'right-key-0000000000' });
@@ -278,6 +278,26 @@ describe('POST /api/v1/providers/test', () => {
     const res = await testConnection(admin, { provider: 'custom', baseUrl: 'http://127.0.0.1:9/v1' });
     expect(res.status).toBe(502);
     expect(res.body.error).toMatchObject({ code: 'PROVIDER_ERROR' });
+  });
+
+  it('reports the status of a failing custom endpoint, never the text of its answer', async () => {
+    fake.reset();
+    fake.enqueue({ kind: 'status', status: 500, message: 'db at 10.1.2.3 said: root password hunter2' });
+    const user = await createTestUser();
+    const res = await testConnection(user, { provider: 'custom', baseUrl: fake.openaiBaseURL, apiKey: 'box-key-0000000000' });
+    expect(res.status).toBe(502);
+    expect(res.body.error).toEqual({ code: 'PROVIDER_ERROR', message: 'custom: HTTP 500 Internal Server Error (server_error)' });
+  });
+
+  it('is limited to 10 tests a minute per user, answering 429 with Retry-After', async () => {
+    const user = await createTestUser();
+    for (let i = 0; i < 10; i++) expect((await testConnection(user, { provider: 'local' })).status).toBe(200);
+    const limited = await testConnection(user, { provider: 'local' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('10 a minute') });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another user has a budget of their own.
+    expect((await testConnection(await createTestUser(), { provider: 'local' })).status).toBe(200);
   });
 });
 
@@ -357,5 +377,29 @@ describe('with ALLOW_PRIVATE_PROVIDER_URLS=false', () => {
       headers: user.headers,
     });
     expect(res.status).toBe(201);
+  });
+
+  it('refuses at connect time a name that resolved publicly when checked (DNS rebinding)', async () => {
+    const dns = (await import('node:dns')).default;
+    const port = new URL(fake.openaiBaseURL).port;
+    // The save-time check sees a public address; the connection then gets the fake server's 127.0.0.1.
+    vi.spyOn(dns.promises, 'lookup').mockResolvedValue([{ address: '93.184.216.34', family: 4 }] as never);
+    vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+      options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4)) as never);
+    try {
+      fake.reset();
+      const saved = await fresh.helpers.call(fresh.providers.POST, {
+        method: 'POST',
+        body: { provider: 'custom', label: 'rebinder', baseUrl: `http://rebind.example:${port}/v1` },
+        headers: user.headers,
+      });
+      expect(saved.status).toBe(201);
+      const res = await fresh.helpers.call(fresh.test.POST, { method: 'POST', body: { provider: 'rebinder' }, headers: user.headers });
+      expect(res.status).toBe(502);
+      expect(res.body.error.message).toContain('rebind.example resolves to 127.0.0.1, a private address');
+      expect(fake.requests).toEqual([]);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
