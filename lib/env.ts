@@ -45,6 +45,16 @@ const envSchema = z.object({
   AUTH_ALLOW_SIGNUP: bool(true),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_RUNS_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  RATE_LIMIT_SIGNUP_PER_HOUR: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_PASSWORD_CHECKS_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  // Unset: on when deployed on Vercel (its edge overwrites X-Forwarded-For), off otherwise.
+  TRUST_PROXY_HEADERS: z
+    .enum(['true', 'false', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v === 'true')),
+  // Auth.js's own base URL settings: PromptLab uses APP_URL and only checks that these agree with it.
+  AUTH_URL: optionalUrl,
+  NEXTAUTH_URL: optionalUrl,
   PORT: z.coerce.number().int().positive().default(3000),
   // Model providers (instance-wide; workspace keys in Settings override them).
   OPENAI_API_KEY: optionalText,
@@ -106,6 +116,12 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
   if (deployed && driver === 'pglite') problems.push('DATABASE_URL is missing: the embedded database cannot persist on Vercel, set a Neon or PostgreSQL URL');
   if (deployed && !raw.AUTH_SECRET) problems.push('AUTH_SECRET is missing: it is required when deployed (try `openssl rand -base64 32`)');
 
+  for (const [name, value] of [['AUTH_URL', raw.AUTH_URL], ['NEXTAUTH_URL', raw.NEXTAUTH_URL]] as const) {
+    if (value && raw.APP_URL && new URL(value).origin !== new URL(raw.APP_URL).origin) {
+      problems.push(`${name} and APP_URL name different origins: PromptLab builds sign-in URLs from APP_URL, so unset ${name}`);
+    }
+  }
+
   const oauthConfigured = github || google || oidc;
   const passwordLogin = raw.AUTH_PASSWORD_LOGIN === 'auto' ? !oauthConfigured : raw.AUTH_PASSWORD_LOGIN === 'true';
   if (!passwordLogin && !oauthConfigured) problems.push('AUTH_PASSWORD_LOGIN is false but no OAuth provider is configured: nobody could sign in');
@@ -151,7 +167,14 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
       passwordLogin,
       allowSignup: raw.AUTH_ALLOW_SIGNUP,
     },
-    rateLimits: { loginPerMinute: raw.RATE_LIMIT_LOGIN_PER_MINUTE, runsPerMinute: raw.RATE_LIMIT_RUNS_PER_MINUTE },
+    rateLimits: {
+      loginPerMinute: raw.RATE_LIMIT_LOGIN_PER_MINUTE,
+      runsPerMinute: raw.RATE_LIMIT_RUNS_PER_MINUTE,
+      signupPerHour: raw.RATE_LIMIT_SIGNUP_PER_HOUR,
+      passwordChecksPerMinute: raw.RATE_LIMIT_PASSWORD_CHECKS_PER_MINUTE,
+    },
+    /** Believe X-Forwarded-For / X-Real-IP: only true behind a proxy that sets them. */
+    trustProxyHeaders: raw.TRUST_PROXY_HEADERS ?? deployed,
     /** Where callbacks are delivered: APP_URL, else this server on PORT. */
     callbackBaseUrl: (raw.APP_URL ?? `http://127.0.0.1:${raw.PORT}`).replace(/\/+$/, ''),
     // The local dispatcher posts to this server itself (a public APP_URL would go out and back in), signed for

@@ -10,6 +10,9 @@ type Policy = { limit: number; windowMs: number };
 const policies = {
   login: (): Policy => ({ limit: env().rateLimits.loginPerMinute, windowMs: 60_000 }),
   runs: (): Policy => ({ limit: env().rateLimits.runsPerMinute, windowMs: 60_000 }),
+  signup: (): Policy => ({ limit: env().rateLimits.signupPerHour, windowMs: 3_600_000 }),
+  // Instance-wide: each check is ~60 ms of scrypt and 32 MB, so spraying must not be able to buy unbounded CPU.
+  passwordChecks: (): Policy => ({ limit: env().rateLimits.passwordChecksPerMinute, windowMs: 60_000 }),
   // Test connection makes the server call out: enough to fix a typo, too few to scan a network with.
   providerTests: (): Policy => ({ limit: 10, windowMs: 60_000 }),
 } satisfies Record<string, () => Policy>;

@@ -182,6 +182,20 @@ export async function failRun(args: { id: string; attempt: number; errorCode: st
   return row ?? null;
 }
 
+/**
+ * Hands a claimed run back to the queue, due at once, when its attempt could not record an outcome (a database
+ * error): the next delivery claims it again (counting one more attempt) instead of waiting for the lease to end.
+ */
+export async function releaseRun(args: { id: string; attempt: number }): Promise<Run | null> {
+  const db = await getDb();
+  const [row] = await db
+    .update(runs)
+    .set({ status: 'queued', leaseExpiresAt: null, nextAttemptAt: null })
+    .where(held(args.id, args.attempt))
+    .returning();
+  return row ?? null;
+}
+
 export async function cancelRun({ id, workspaceId }: { id: string; workspaceId: string }): Promise<Run | null> {
   if (!isUuid(id)) return null;
   const db = await getDb();
@@ -194,10 +208,10 @@ export async function cancelRun({ id, workspaceId }: { id: string; workspaceId: 
 }
 
 /** Runs a crash or a lost delivery left behind: queued and due for too long, or running past their lease. */
-export async function listStaleRuns({ queuedFor, limit }: { queuedFor: number; limit: number }): Promise<Pick<Run, 'id' | 'status'>[]> {
+export async function listStaleRuns({ queuedFor, limit }: { queuedFor: number; limit: number }): Promise<Pick<Run, 'id' | 'status' | 'workspaceId'>[]> {
   const db = await getDb();
   return db
-    .select({ id: runs.id, status: runs.status })
+    .select({ id: runs.id, status: runs.status, workspaceId: runs.workspaceId })
     .from(runs)
     .where(
       or(

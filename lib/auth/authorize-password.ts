@@ -6,6 +6,7 @@ import { env } from '../env';
 import { rateLimit } from '../ratelimit';
 import { clientAddress } from './client-address';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
+import { withPasswordWork } from './password-work';
 
 /** Each failure has a code the sign-in page turns into a sentence. */
 class SignInFailure extends CredentialsSignin {
@@ -30,18 +31,23 @@ export async function authorizeWithPassword(raw: Partial<Record<string, unknown>
   if (!parsed.success) throw new SignInFailure('invalid_input');
   const { email, password, mode, name } = parsed.data;
 
-  const [byAddress, byEmail] = await Promise.all([
-    rateLimit('login', `ip:${clientAddress(request)}`),
+  // An unknown address (forwarded headers not trusted) is one bucket for everyone: safe, never bypassable.
+  const address = `ip:${clientAddress(request) ?? 'unknown'}`;
+  const limits = await Promise.all([
+    rateLimit('login', address),
     rateLimit('login', `email:${email.toLowerCase()}`),
+    ...(mode === 'signup' ? [rateLimit('signup', address)] : []),
   ]);
-  if (!byAddress.success || !byEmail.success) throw new SignInFailure('rate_limited');
+  if (limits.some((limit) => !limit.success)) throw new SignInFailure('rate_limited');
 
   if (mode === 'signup') {
     if (password.length < PASSWORD_MIN_LENGTH) throw new SignInFailure('invalid_input');
     // Closed sign-up still lets the very first account in, or a fresh install could never be used.
     if (!env().auth.allowSignup && (await countUsers()) > 0) throw new SignInFailure('signup_closed');
+    const hashed = await withPasswordWork(() => hashPassword(password));
+    if (!hashed) throw new SignInFailure('rate_limited');
     try {
-      const user = await createUser({ email, name: name || null, passwordHash: await hashPassword(password) });
+      const user = await createUser({ email, name: name || null, passwordHash: hashed.value });
       return { id: user.id, email: user.email, name: user.name };
     } catch (error) {
       if (isUniqueViolation(error)) throw new SignInFailure('email_taken');
@@ -51,7 +57,9 @@ export async function authorizeWithPassword(raw: Partial<Record<string, unknown>
 
   const user = await getUserByEmail({ email });
   dummyHash ??= hashPassword('not-a-real-password');
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-  if (!user?.passwordHash || !valid) throw new SignInFailure('invalid_credentials');
+  const stored = user?.passwordHash ?? (await dummyHash);
+  const checked = await withPasswordWork(() => verifyPassword(password, stored));
+  if (!checked) throw new SignInFailure('rate_limited');
+  if (!user?.passwordHash || !checked.value) throw new SignInFailure('invalid_credentials');
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -6,8 +6,11 @@ import { users } from '@/db/schema';
 import { getUserByEmail } from '@/db/queries/users';
 import { getPersonalWorkspace } from '@/db/queries/workspaces';
 
-// Small limits so the rate-limit case is quick; set before the modules read them.
+// Small limits so the rate-limit case is quick; set before the modules read them. Behind a trusted proxy,
+// so each request below can come from its own address (tests/integration/sign-in-untrusted.test.ts: without).
 process.env.RATE_LIMIT_LOGIN_PER_MINUTE = '5';
+process.env.RATE_LIMIT_SIGNUP_PER_HOUR = '3';
+process.env.TRUST_PROXY_HEADERS = 'true';
 process.env.AUTH_ALLOW_SIGNUP = 'true';
 
 const { authorizeWithPassword } = await import('@/lib/auth/authorize-password');
@@ -57,6 +60,29 @@ describe('email and password sign-in', () => {
     for (let i = 0; i < 7; i++) codes.push(await failure(authorizeWithPassword({ email: `${i}${email}`, password: 'wrong' }, request(ip))));
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('invalid_credentials'));
     expect(codes.slice(5)).toEqual(['rate_limited', 'rate_limited']);
+  });
+
+  it('keys the limit on the address the proxy saw, not on what the client put before it', async () => {
+    const email = `xff-${randomUUID()}@example.test`;
+    const codes: (string | null | undefined)[] = [];
+    for (let i = 0; i < 7; i++) {
+      codes.push(await failure(authorizeWithPassword({ email: `${i}${email}`, password: 'wrong' }, request(`10.9.9.${i}, 198.51.100.7`))));
+    }
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('invalid_credentials'));
+    expect(codes.slice(5)).toEqual(['rate_limited', 'rate_limited']);
+  });
+
+  it('limits sign-ups per address', async () => {
+    const signUp = (ip: string) =>
+      failure(authorizeWithPassword({ email: `su-${randomUUID()}@example.test`, password: 'long enough pw', mode: 'signup' }, request(ip)));
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push(await signUp('198.51.100.20'));
+    expect(codes).toEqual([null, null, null, 'rate_limited']);
+    expect(await signUp('198.51.100.21')).toBeNull();
+    // An IPv6 client cannot step around it inside its own /64.
+    const v6 = [];
+    for (let i = 1; i <= 4; i++) v6.push(await signUp(`2001:db8:1:2::${i}`));
+    expect(v6).toEqual([null, null, null, 'rate_limited']);
   });
 
   it('gives each user exactly one personal workspace however often they sign in', async () => {
