@@ -88,6 +88,7 @@ const envSchema = z.object({
   RUN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(3600),
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalText,
+  UPSTASH_REDIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   CRON_SECRET: optionalText,
   // Local dispatcher (no QStash): deliveries in flight at once, and per workspace (also QStash's flow-control parallelism).
   RUN_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
@@ -211,7 +212,9 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
       concurrency: raw.RUN_CONCURRENCY,
       concurrencyPerWorkspace: raw.RUN_CONCURRENCY_PER_WORKSPACE,
     },
-    redis: raw.UPSTASH_REDIS_REST_URL ? { url: raw.UPSTASH_REDIS_REST_URL, token: raw.UPSTASH_REDIS_REST_TOKEN! } : null,
+    redis: raw.UPSTASH_REDIS_REST_URL
+      ? { url: raw.UPSTASH_REDIS_REST_URL, token: raw.UPSTASH_REDIS_REST_TOKEN!, timeoutMs: raw.UPSTASH_REDIS_TIMEOUT_MS }
+      : null,
     cronSecret: raw.CRON_SECRET,
   };
 }
