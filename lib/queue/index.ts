@@ -1,5 +1,5 @@
 export { dispatch, type DispatchOptions, type DispatchResult } from './dispatch';
-export { defineJob, parseJobPayload, runsJob, type Job, type JobPayload, type ParsedJob } from './jobs';
+export { defineJob, parseJobPayload, recoverRunsJob, runsJob, type Job, type JobPayload, type ParsedJob } from './jobs';
 export {
   createLocalDispatcher,
   getLocalDispatcher,

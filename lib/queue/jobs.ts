@@ -21,6 +21,13 @@ export const runsJob = defineJob({
   payload: z.object({ runId: z.uuid() }),
 });
 
+/** Re-dispatches stale runs: POST /api/queue/recover-runs with `{}`, from the per-minute QStash schedule. */
+export const recoverRunsJob = defineJob({
+  name: 'recover-runs',
+  path: '/api/queue/recover-runs',
+  payload: z.object({}),
+});
+
 export type ParsedJob<J extends Job> = { ok: true; payload: JobPayload<J> } | { ok: false; reason: string };
 
 /**

@@ -1,20 +1,24 @@
-import { claimRun, completeRun, failRun, getRunForExecution, requeueRun } from '@/db/queries/runs';
+import { claimRun, completeRun, failRun, getRunForExecution, releaseRun, requeueRun } from '@/db/queries/runs';
 import type { Run } from '@/db/schema';
 import { runCacheKey, setCachedRun } from '@/lib/cache';
 import { env } from '@/lib/env';
 import { computeCostUsd, priceFor } from '@/lib/llm/pricing';
 import { createProvider } from '@/lib/llm/registry';
 import { estimateUsage } from '@/lib/llm/tokens';
-import { ProviderError, type CompletionResult } from '@/lib/llm/types';
+import type { CompletionResult } from '@/lib/llm/types';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { publishRunEvent } from '@/lib/run-channel';
 import { registerExecution, unregisterExecution } from './abort-registry';
 import { retryDelayMs } from './backoff';
+import { classifyRunFailure, type RunFailure } from './run-failure';
+import { toStorableText } from './storable-text';
 
 export type ExecutionOutcome =
   | { status: 'done'; runStatus: Run['status'] }
   | { status: 'duplicate' }
   | { status: 'retry'; retryAfterSeconds: number };
+
+type Attempt = { ok: true; result: CompletionResult; ttftMs: number | null } | { ok: false; failure: RunFailure };
 
 /**
  * Executes one delivery of a run. Claiming is a single conditional UPDATE, so a duplicate or concurrent
@@ -23,32 +27,39 @@ export type ExecutionOutcome =
  */
 export async function executeRun(runId: string): Promise<ExecutionOutcome> {
   const { llmTimeoutMs, runs: settings } = env();
-  const run = await claimRun({ id: runId, leaseMs: llmTimeoutMs + 30_000 });
+  const run = await claimRun({ id: runId, leaseMs: settings.leaseMs });
   if (!run) return notClaimed(runId);
   if (run.attempts > settings.maxAttempts) {
     // Claimed again after lost leases (a crashing executor): stop instead of looping forever.
-    await failRun({ id: run.id, attempt: run.attempts, errorCode: 'INTERNAL', errorMessage: `Gave up after ${settings.maxAttempts} attempts` });
-    await publishRunEvent(run.id, { type: 'done', status: 'failed' });
-    return { status: 'done', runStatus: 'failed' };
+    const gaveUp: RunFailure = { code: 'INTERNAL', message: `Gave up after ${settings.maxAttempts} attempts`, retryable: false, canceled: false };
+    return recording(run, () => recordFailure(run, gaveUp, undefined, settings.maxAttempts));
   }
 
   await publishRunEvent(run.id, { type: 'status', status: 'running' });
-  const controller = registerExecution(run.id);
   const started = Date.now();
+  const attempt = await callProvider(run, llmTimeoutMs, started);
+  const latencyMs = Date.now() - started;
+  return recording(run, () =>
+    attempt.ok ? recordSuccess(run, attempt.result, latencyMs, attempt.ttftMs) : recordFailure(run, attempt.failure, latencyMs, settings.maxAttempts),
+  );
+}
+
+async function callProvider(run: Run, timeoutMs: number, started: number): Promise<Attempt> {
+  const controller = registerExecution(run.id);
   let ttftMs: number | null = null;
   try {
     const config = await resolveProviderConfig({ workspaceId: run.workspaceId, provider: run.provider });
     const provider = createProvider(config);
     const result = await provider.stream(
-      { model: run.model, messages: run.messages, params: run.params, timeoutMs: llmTimeoutMs, signal: controller.signal },
+      { model: run.model, messages: run.messages, params: run.params, timeoutMs, signal: controller.signal },
       (text) => {
         ttftMs ??= Date.now() - started;
         void publishRunEvent(run.id, { type: 'delta', text });
       },
     );
-    return await recordSuccess(run, result, Date.now() - started, ttftMs);
+    return { ok: true, result, ttftMs };
   } catch (error) {
-    return await recordFailure(run, error, Date.now() - started, settings.maxAttempts);
+    return { ok: false, failure: classifyRunFailure(error) };
   } finally {
     unregisterExecution(run.id);
   }
@@ -56,20 +67,55 @@ export async function executeRun(runId: string): Promise<ExecutionOutcome> {
 
 async function notClaimed(runId: string): Promise<ExecutionOutcome> {
   const run = await getRunForExecution({ id: runId });
+  const now = Date.now();
   // Queued but backing off: ask the transport to come back when it is due.
-  if (run?.status === 'queued' && run.nextAttemptAt && run.nextAttemptAt > new Date()) {
-    return { status: 'retry', retryAfterSeconds: Math.ceil((run.nextAttemptAt.getTime() - Date.now()) / 1000) };
+  if (run?.status === 'queued' && run.nextAttemptAt && run.nextAttemptAt.getTime() > now) {
+    return { status: 'retry', retryAfterSeconds: secondsUntil(run.nextAttemptAt) };
+  }
+  // Held by another attempt, which may still die or fail to record: come back when its lease ends, when this
+  // delivery can claim the run if it is still unfinished, rather than dropping the message as a duplicate.
+  if (run?.status === 'running' && run.leaseExpiresAt && run.leaseExpiresAt.getTime() > now) {
+    return { status: 'retry', retryAfterSeconds: secondsUntil(run.leaseExpiresAt) };
   }
   return { status: 'duplicate' };
 }
 
+const secondsUntil = (at: Date | null) => Math.max(1, Math.ceil(((at?.getTime() ?? 0) - Date.now()) / 1000));
+
+const WRITE_RETRY_DELAY_MS = 200;
+
+// Drizzle's error message is the whole query; the database's own reason is its cause.
+const reason = (error: unknown) => (error instanceof Error ? ((error.cause instanceof Error ? error.cause : error).message) : String(error));
+
+/**
+ * Records an attempt's outcome, trying once more after a short pause if the database refuses. If it still fails,
+ * the run is handed back to the queue and the delivery answers `retry`, so a redelivery claims it again; if even
+ * that write fails, the error reaches the callback (a 5xx) and the run waits for its lease to end.
+ */
+async function recording(run: Run, write: () => Promise<ExecutionOutcome>): Promise<ExecutionOutcome> {
+  try {
+    return await write();
+  } catch (first) {
+    console.warn(`[runs] ${run.id} attempt ${run.attempts}: recording the outcome failed (${reason(first)}); trying again`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, WRITE_RETRY_DELAY_MS));
+  try {
+    return await write();
+  } catch (second) {
+    console.error(`[runs] ${run.id} attempt ${run.attempts}: could not record the outcome (${reason(second)}); releasing the run for a retry`);
+  }
+  await releaseRun({ id: run.id, attempt: run.attempts });
+  return { status: 'retry', retryAfterSeconds: 1 };
+}
+
 async function recordSuccess(run: Run, result: CompletionResult, latencyMs: number, ttftMs: number | null): Promise<ExecutionOutcome> {
-  const usage = result.usage.totalTokens > 0 || result.usage.inputTokens > 0 ? result.usage : estimateUsage(run.messages, result.output);
+  const output = toStorableText(result.output);
+  const usage = result.usage.totalTokens > 0 || result.usage.inputTokens > 0 ? result.usage : estimateUsage(run.messages, output);
   const price = priceFor(run.provider, run.model, run.createdAt);
   const done = await completeRun({
     id: run.id,
     attempt: run.attempts,
-    output: result.output,
+    output,
     usage,
     costUsd: price ? computeCostUsd(usage, price) : null,
     latencyMs,
@@ -79,32 +125,30 @@ async function recordSuccess(run: Run, result: CompletionResult, latencyMs: numb
   const final = done ?? (await getRunForExecution({ id: run.id }));
   if (done) {
     const key = runCacheKey({ versionId: run.promptVersionId, messages: run.messages, provider: run.provider, model: run.model, params: run.params, variables: run.variables });
-    await setCachedRun(key, { runId: run.id, output: result.output, usage, finishReason: result.finishReason, createdAt: new Date().toISOString() });
+    await setCachedRun(key, { runId: run.id, output, usage, finishReason: result.finishReason, createdAt: new Date().toISOString() });
   }
   await publishRunEvent(run.id, { type: 'done', status: final?.status ?? 'succeeded' });
   return { status: 'done', runStatus: final?.status ?? 'succeeded' };
 }
 
-async function recordFailure(run: Run, error: unknown, latencyMs: number, maxAttempts: number): Promise<ExecutionOutcome> {
-  const failure =
-    error instanceof ProviderError
-      ? error
-      : new ProviderError('network', error instanceof Error ? error.message : 'Unexpected failure', { cause: error });
-  if (failure.kind !== 'canceled') console.warn(`[runs] ${run.id} attempt ${run.attempts} failed: ${failure.kind}: ${failure.message}`);
-  const code = failure.kind.toUpperCase();
+async function recordFailure(run: Run, failure: RunFailure, latencyMs: number | undefined, maxAttempts: number): Promise<ExecutionOutcome> {
+  if (!failure.canceled) console.warn(`[runs] ${run.id} attempt ${run.attempts} failed: ${failure.code}: ${failure.message}`);
+  const errorMessage = toStorableText(failure.message);
 
   if (failure.retryable && run.attempts < maxAttempts) {
-    const delay = retryDelayMs({ attempt: run.attempts, retryAfterMs: failure.details.retryAfterMs });
-    const requeued = await requeueRun({ id: run.id, attempt: run.attempts, errorCode: code, errorMessage: failure.message, nextAttemptAt: new Date(Date.now() + delay) });
+    const delay = retryDelayMs({ attempt: run.attempts, retryAfterMs: failure.retryAfterMs });
+    const requeued = await requeueRun({ id: run.id, attempt: run.attempts, errorCode: failure.code, errorMessage, nextAttemptAt: new Date(Date.now() + delay) });
     if (requeued) {
       await publishRunEvent(run.id, { type: 'status', status: 'queued' });
       return { status: 'retry', retryAfterSeconds: Math.ceil(delay / 1000) };
     }
   } else {
-    await failRun({ id: run.id, attempt: run.attempts, errorCode: code, errorMessage: failure.message, latencyMs });
+    await failRun({ id: run.id, attempt: run.attempts, errorCode: failure.code, errorMessage, latencyMs });
   }
-  // Either recorded as failed, or the run was canceled meanwhile: a final outcome either way.
   const final = await getRunForExecution({ id: run.id });
+  // A requeue that committed before its answer was lost (the write was tried again): still a retry.
+  if (final?.status === 'queued') return { status: 'retry', retryAfterSeconds: secondsUntil(final.nextAttemptAt) };
+  // Recorded as failed, or canceled meanwhile: a final outcome either way.
   await publishRunEvent(run.id, { type: 'done', status: final?.status ?? 'failed' });
   return { status: 'done', runStatus: final?.status ?? 'failed' };
 }

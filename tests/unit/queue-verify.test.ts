@@ -19,6 +19,7 @@ beforeAll(async () => {
     QSTASH_TOKEN: 'test-token',
     QSTASH_CURRENT_SIGNING_KEY: current,
     QSTASH_NEXT_SIGNING_KEY: next,
+    CRON_SECRET: 'cron-secret-for-tests',
   });
   vi.resetModules(); // env() is memoised
   queue = await import('@/lib/queue');
@@ -50,7 +51,7 @@ describe('verifyQStashRequest', () => {
   });
 
   it('refuses a request without a signature', async () => {
-    expect(await queue.verifyQStashRequest(callback({}))).toEqual({ ok: false, reason: 'missing Upstash-Signature header' });
+    expect(await queue.verifyQStashRequest(callback({}))).toEqual({ ok: false, status: 401, reason: 'missing Upstash-Signature header' });
   });
 
   it.each([
@@ -76,10 +77,51 @@ describe('verifyQStashRequest', () => {
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('invalid subject') });
   });
 
+  it('checks the URL this app expects for the job path, not the path the request arrived at', async () => {
+    const signature = signQStashMessage({ url: expectedUrl, body, key: current });
+    expect((await queue.verifyQStashRequest(callback({ signature }), { path: '/api/queue/runs' })).ok).toBe(true);
+    expect((await queue.verifyQStashRequest(callback({ signature }), { path: '/api/queue/recover-runs' })).ok).toBe(false);
+  });
+
+  it('refuses a body over the cap before reading it all (413)', async () => {
+    const signature = signQStashMessage({ url: expectedUrl, body, key: current });
+    // A declared length over the cap: nothing is read.
+    const pulled = { bytes: 0 };
+    const declared = new Request('http://127.0.0.1:3000/api/queue/runs', {
+      method: 'POST',
+      headers: { 'upstash-signature': signature, 'content-length': String(10 * 1024 * 1024) },
+      body: endlessBody(pulled),
+      duplex: 'half',
+    } as RequestInit);
+    expect(await queue.verifyQStashRequest(declared)).toMatchObject({ ok: false, status: 413 });
+    expect(pulled.bytes).toBe(0);
+
+    // No length, an endless stream: reading stops just past 64 KB.
+    const streamed = new Request('http://127.0.0.1:3000/api/queue/runs', {
+      method: 'POST',
+      headers: { 'upstash-signature': signature },
+      body: endlessBody(pulled),
+      duplex: 'half',
+    } as RequestInit);
+    expect(await queue.verifyQStashRequest(streamed)).toMatchObject({ ok: false, status: 413, reason: expect.stringContaining('65536') });
+    expect(pulled.bytes).toBeGreaterThan(64 * 1024);
+    expect(pulled.bytes).toBeLessThanOrEqual(64 * 1024 + 16 * 1024);
+  });
+
   it('uses the QStash keys when QStash is configured', () => {
     expect(queue.getSigningKeys()).toEqual({ currentSigningKey: current, nextSigningKey: next, source: 'qstash' });
   });
 });
+
+/** A request body that never ends, 16 KB a pull, counting what was read from it. */
+function endlessBody(pulled: { bytes: number }) {
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled.bytes += 16 * 1024;
+      controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
+    },
+  }, { highWaterMark: 0 });
+}
 
 describe('loadLocalSigningKeys', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promptlab-keys-'));

@@ -1,34 +1,10 @@
-import { ApiError } from '@/lib/api/errors';
-import { fail, ok } from '@/lib/api/response';
-import { errorResponse } from '@/lib/api/with-workspace';
-import { runsJob, verifyQStashRequest } from '@/lib/queue';
+import { runsJob } from '@/lib/queue/jobs';
+import { withQueueJob } from '@/lib/queue/handle-job';
 import { executeRun } from '@/lib/runs/execute-run';
 
 export const dynamic = 'force-dynamic';
+// Equal to CALLBACK_MAX_DURATION_SECONDS (lib/queue/limits.ts), which bounds LLM_TIMEOUT_MS; Next.js needs a literal here.
 export const maxDuration = 300;
 
 // POST /api/queue/runs – the signed callback (QStash or the local dispatcher) that executes a run
-export async function POST(req: Request) {
-  try {
-    const verified = await verifyQStashRequest(req);
-    if (!verified.ok) return fail(new ApiError('UNAUTHORIZED', `Invalid signature: ${verified.reason}`));
-    let payload;
-    try {
-      payload = runsJob.payload.parse(JSON.parse(verified.body));
-    } catch {
-      // 2xx on a bad payload: the transport would retry it forever.
-      return ok({ ignored: 'payload is not { runId: uuid }' });
-    }
-    const outcome = await executeRun(payload.runId);
-    if (outcome.status === 'retry') {
-      return Response.json(
-        { data: outcome, error: null },
-        { status: 503, headers: { 'Retry-After': String(Math.max(1, outcome.retryAfterSeconds)) } },
-      );
-    }
-    return ok(outcome);
-  } catch (error) {
-    // Unknown failures (database down…) are worth a retry: answer 5xx.
-    return errorResponse(error);
-  }
-}
+export const POST = withQueueJob(runsJob, ({ runId }) => executeRun(runId));
