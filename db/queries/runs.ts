@@ -1,8 +1,7 @@
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { isUuid } from '@/lib/ids';
 import { getDb } from '../client';
-import { runs, type Run, type RunStatus, type RunUsage } from '../schema';
+import { prompts, runs, type Run, type RunStatus, type RunUsage } from '../schema';
 import { isUniqueViolation } from './errors';
 
 export type NewRun = typeof runs.$inferInsert;
@@ -46,6 +45,19 @@ export async function getRunById({ id, workspaceId }: { id: string; workspaceId:
   return row ?? null;
 }
 
+export async function getRunWithPromptTitle({ id, workspaceId }: { id: string; workspaceId: string }): Promise<RunWithPromptTitle | null> {
+  if (!isUuid(id)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ run: runs, promptTitle: prompts.title })
+    .from(runs)
+    .leftJoin(prompts, eq(prompts.id, runs.promptId))
+    .where(and(eq(runs.id, id), eq(runs.workspaceId, workspaceId)));
+  return row ?? null;
+}
+
+export type RunWithPromptTitle = { run: Run; promptTitle: string | null };
+
 export type RunFilters = {
   promptId?: string;
   versionNumber?: number;
@@ -58,7 +70,8 @@ export type RunFilters = {
   to?: Date;
 };
 
-export async function listRuns(args: { workspaceId: string; cursor?: string; limit: number } & RunFilters) {
+/** Newest first, after the keyset position `after` when given, each with its prompt's title (one join). */
+export async function listRuns(args: { workspaceId: string; after?: { at: Date; id: string }; limit: number } & RunFilters) {
   const db = await getDb();
   const where: (SQL | undefined)[] = [eq(runs.workspaceId, args.workspaceId)];
   if (args.promptId) where.push(isUuid(args.promptId) ? eq(runs.promptId, args.promptId) : sql`false`);
@@ -70,19 +83,17 @@ export async function listRuns(args: { workspaceId: string; cursor?: string; lim
   if (args.q) where.push(ilike(runs.output, `%${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (args.from) where.push(gte(runs.createdAt, args.from));
   if (args.to) where.push(lte(runs.createdAt, args.to));
-  if (args.cursor) {
-    const { at, id } = decodeCursor(args.cursor);
+  if (args.after) {
+    const { at, id } = args.after;
     where.push(or(lt(runs.createdAt, at), and(eq(runs.createdAt, at), lt(runs.id, id))));
   }
-  const rows = await db
-    .select()
+  return db
+    .select({ run: runs, promptTitle: prompts.title })
     .from(runs)
+    .leftJoin(prompts, eq(prompts.id, runs.promptId))
     .where(and(...where))
     .orderBy(desc(runs.createdAt), desc(runs.id))
-    .limit(args.limit + 1);
-  const items = rows.slice(0, args.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > args.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    .limit(args.limit);
 }
 
 // ---- Execution state machine. These run on behalf of the signed callback, keyed by run id alone. ----

@@ -28,3 +28,11 @@ export function toRunView(run: Run) {
 }
 
 export type RunView = ReturnType<typeof toRunView>;
+
+/** A run as the history and the run page show it: with its prompt's title, so no list needs the prompts. */
+export type RunWithTitleView = RunView & { promptTitle: string | null };
+
+export const toRunWithTitleView = ({ run, promptTitle }: { run: Run; promptTitle: string | null }): RunWithTitleView => ({
+  ...toRunView(run),
+  promptTitle,
+});

@@ -152,6 +152,8 @@ describe('reading runs', () => {
     const run = await pipeline.waitForRun(alice, res.body.data.id);
     const list = await call(pipeline.routes.runs.GET, { path: `/api/v1/runs?promptId=${promptId}&status=succeeded&q=listed`, headers: alice.headers });
     expect(list.body.data.items.map((r: { id: string }) => r.id)).toEqual([run.id]);
+    expect(list.body.data.items[0].promptTitle).toBe('Pipeline');
+    expect(run.promptTitle).toBe('Pipeline');
     const none = await call(pipeline.routes.runs.GET, { path: `/api/v1/runs?cached=true&q=listed`, headers: alice.headers });
     expect(none.body.data.items).toEqual([]);
     const bad = await call(pipeline.routes.runs.GET, { path: `/api/v1/runs?status=exploded`, headers: alice.headers });

@@ -1,10 +1,9 @@
-import { listRuns } from '@/db/queries/runs';
 import { ok } from '@/lib/api/response';
 import { parseQuery } from '@/lib/api/query-params';
 import { readJson } from '@/lib/api/read-json';
 import { withWorkspace } from '@/lib/api/with-workspace';
 import { createRun } from '@/lib/runs/create-run';
-import { toRunView } from '@/lib/runs/run-view';
+import { listRunPage } from '@/lib/runs/list-runs';
 import { createRunSchema, listRunsQuerySchema } from '@/lib/runs/schemas';
 
 // POST /api/v1/runs – validate, render, record as queued and hand off; 202 { id, status }
@@ -18,6 +17,5 @@ export const POST = withWorkspace(async ({ req, caller }) => {
 // GET /api/v1/runs?promptId=&versionNumber=&status=&provider=&model=&cached=&q=&from=&to=&cursor=&limit=
 export const GET = withWorkspace(async ({ req, workspace }) => {
   const query = parseQuery(req, listRunsQuerySchema);
-  const page = await listRuns({ workspaceId: workspace.id, ...query });
-  return ok({ items: page.items.map(toRunView), nextCursor: page.nextCursor });
+  return ok(await listRunPage({ workspaceId: workspace.id, ...query }));
 });
