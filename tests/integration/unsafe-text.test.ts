@@ -24,7 +24,7 @@ beforeAll(async () => {
   promptId = created.body.data.id;
 });
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response>;
 type BodyCase = { route: string; handler: Handler; method: string; params?: () => Record<string, string>; body: (bad: string) => object; field: string };
 
 const anyId = '00000000-0000-4000-8000-000000000000';
