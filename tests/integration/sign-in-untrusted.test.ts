@@ -16,7 +16,8 @@ describe('sign-in limits without a trusted proxy', () => {
   it('rotating X-Forwarded-For or X-Real-IP does not buy fresh attempts', async () => {
     const codes: (string | null | undefined)[] = [];
     for (let i = 0; i < 7; i++) {
-      const headers = i % 2 ? { 'x-forwarded-for': `10.1.0.${i}` } : { 'x-real-ip': `10.2.0.${i}`, 'x-forwarded-for': `10.3.0.${i}, 10.4.0.${i}` };
+      const headers: Record<string, string> =
+        i % 2 ? { 'x-forwarded-for': `10.1.0.${i}` } : { 'x-real-ip': `10.2.0.${i}`, 'x-forwarded-for': `10.3.0.${i}, 10.4.0.${i}` };
       codes.push(await failure(authorizeWithPassword({ email: `spray-${i}-${randomUUID()}@example.test`, password: 'guess' }, from(headers))));
     }
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('invalid_credentials'));
