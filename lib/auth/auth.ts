@@ -5,6 +5,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { claimInstanceOwnership, countUsers, getUserByEmail } from '@/db/queries/users';
 import { ensurePersonalWorkspace } from '@/db/queries/workspaces';
 import { env } from '../env';
+import { safeCallbackPath } from './callback-path';
 import { buildProviders } from './providers';
 import { getAuthSecret } from './secret';
 
@@ -31,6 +32,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     },
     providers: buildProviders(e),
     callbacks: {
+      // Auth.js's default passes anything starting with '/' through unparsed; judge it as a browser would.
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackPath(url, baseUrl)}`,
       async signIn({ user, account }) {
         if (account?.type === 'credentials' || e.auth.allowSignup) return true;
         // Closed sign-up: OAuth may only sign in people who already have an account (or the very first).

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { FlaskConical } from 'lucide-react';
 import { auth } from '@/lib/auth/auth';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
+import { publicOriginFromHeaders } from '@/lib/auth/public-origin';
 import { publicProviders } from '@/lib/auth/providers';
 import { env } from '@/lib/env';
 import { countUsers } from '@/db/queries/users';
@@ -11,14 +14,10 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 type SearchParams = Promise<{ callbackUrl?: string; error?: string; code?: string }>;
 
-/** Only same-site paths: an open redirect would let a link send people elsewhere after sign-in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/prompts';
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const { callbackUrl, error, code } = await searchParams;
-  const target = safeCallback(callbackUrl);
+  // Only same-site paths: an open redirect would let a link send people elsewhere after sign-in.
+  const target = safeCallbackPath(callbackUrl, publicOriginFromHeaders(await headers()));
   const session = await auth();
   if (session?.user?.id) redirect(target);
   const e = env();

@@ -9,6 +9,7 @@ import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Spinner } from '@/components/ui/spinner';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
 import type { PublicProvider } from '@/lib/auth/providers';
 import { signInMessage } from './sign-in-messages';
 
@@ -26,6 +27,8 @@ export function LoginForm({ providers, callbackUrl, signupAllowed, defaultMode, 
   const [pending, setPending] = useState<string | null>(null);
   const oauth = providers.filter((p) => p.kind === 'oauth');
   const password = providers.some((p) => p.kind === 'password');
+  // Checked again here: the browser is what follows it, and it resolves paths against this page's origin.
+  const destination = () => safeCallbackPath(callbackUrl, window.location.origin);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +47,7 @@ export function LoginForm({ providers, callbackUrl, signupAllowed, defaultMode, 
       setError(signInMessage(result.code ?? result.error));
       return;
     }
-    window.location.assign(callbackUrl);
+    window.location.assign(destination());
   }
 
   return (
@@ -64,7 +67,7 @@ export function LoginForm({ providers, callbackUrl, signupAllowed, defaultMode, 
             disabled={pending !== null}
             onClick={() => {
               setPending(provider.id);
-              void signIn(provider.id, { redirectTo: callbackUrl });
+              void signIn(provider.id, { redirectTo: destination() });
             }}
           >
             {pending === provider.id ? <Spinner /> : <KeyRound aria-hidden />}
