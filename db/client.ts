@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { ensurePrivateDir } from '@/lib/data-dir';
 import { env, type DatabaseDriver } from '@/lib/env';
 import * as schema from './schema';
 
@@ -41,6 +42,8 @@ async function openPglite(config: DatabaseConfig): Promise<DatabaseHandle> {
   const inMemory = dir.startsWith('memory://');
   // The data directory is chosen at run time; keep the bundler from tracing the whole project for it.
   const absolute = path.resolve(/*turbopackIgnore: true*/ dir);
+  // The database holds every workspace's prompts and sealed keys: readable by this user only.
+  if (!inMemory) ensurePrivateDir(absolute);
   const release = inMemory ? () => {} : (await import('./pglite-lock')).acquirePgliteLock(absolute);
   try {
     const client = await PGlite.create(inMemory ? dir : absolute);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { dataFilePath } from '../data-dir';
 import { env } from '../env';
 
 let cached: string | undefined;
@@ -13,7 +14,7 @@ export function getAuthSecret(): string {
   if (cached) return cached;
   const configured = env().auth.secret;
   if (configured) return (cached = configured);
-  const file = path.resolve(/*turbopackIgnore: true*/ '.data', 'auth-secret');
+  const file = dataFilePath('auth-secret');
   try {
     cached = fs.readFileSync(file, 'utf8').trim();
   } catch {

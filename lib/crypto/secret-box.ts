@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { dataFilePath } from '../data-dir';
 import { env } from '../env';
 
 const ALGORITHM = 'aes-256-gcm';
@@ -18,7 +19,7 @@ export function getEncryptionKey(): Buffer {
   if (cachedKey) return cachedKey;
   const configured = env().encryptionKey;
   if (configured) return (cachedKey = Buffer.from(configured, 'base64'));
-  const file = path.resolve(/*turbopackIgnore: true*/ '.data', 'encryption-key');
+  const file = dataFilePath('encryption-key');
   let encoded: string;
   try {
     encoded = fs.readFileSync(file, 'utf8').trim();

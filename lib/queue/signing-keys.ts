@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { dataFilePath } from '../data-dir';
 import { env } from '../env';
 
 export type SigningKeys = { currentSigningKey: string; nextSigningKey: string; source: 'qstash' | 'local' };
@@ -20,7 +21,7 @@ export function getSigningKeys(): SigningKeys {
   const qstash = env().qstash;
   cached = qstash
     ? { currentSigningKey: qstash.currentSigningKey, nextSigningKey: qstash.nextSigningKey, source: 'qstash' }
-    : { ...loadLocalSigningKeys(path.resolve(/*turbopackIgnore: true*/ '.data', 'qstash-signing-keys.json')), source: 'local' };
+    : { ...loadLocalSigningKeys(dataFilePath('qstash-signing-keys.json')), source: 'local' };
   return cached;
 }
 
