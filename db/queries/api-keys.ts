@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
-import { apiKeys, users, workspaceMembers, workspaces, type ApiKey } from '../schema';
+import { apiKeys, users, workspaceMembers, workspaces, type ApiKey, type User } from '../schema';
 
 export type ApiKeySummary = Pick<ApiKey, 'id' | 'name' | 'prefix' | 'lastUsedAt' | 'createdAt' | 'revokedAt'>;
 
@@ -26,15 +26,31 @@ export async function createApiKeyRecord(input: {
   return row;
 }
 
-export async function listApiKeys({ workspaceId }: { workspaceId: string }): Promise<ApiKeySummary[]> {
+export type ApiKeyOwner = Pick<User, 'id' | 'name' | 'email'>;
+export type ApiKeyWithOwner = ApiKeySummary & { owner: ApiKeyOwner };
+
+/** The workspace's live keys with the user each acts as, newest first; only `userId`'s when given. */
+export async function listApiKeys({ workspaceId, userId }: { workspaceId: string; userId?: string }): Promise<ApiKeyWithOwner[]> {
   const db = await getDb();
   return db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, owner: { id: users.id, name: users.name, email: users.email } })
     .from(apiKeys)
-    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt), userId ? eq(apiKeys.userId, userId) : undefined))
     .orderBy(desc(apiKeys.createdAt));
 }
 
+/** A live key of the workspace and who it belongs to, or null. */
+export async function getApiKeyOwner({ id, workspaceId }: { id: string; workspaceId: string }): Promise<{ id: string; userId: string } | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: apiKeys.id, userId: apiKeys.userId })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)));
+  return row ?? null;
+}
+
+/** The one place a key is revoked (anything caching API-key callers invalidates here). */
 export async function revokeApiKey({ id, workspaceId }: { id: string; workspaceId: string }): Promise<ApiKeySummary | null> {
   const db = await getDb();
   const [row] = await db

@@ -1,12 +1,8 @@
-import { revokeApiKey } from '@/db/queries/api-keys';
-import { isUuid } from '@/lib/ids';
-import { notFound } from '@/lib/api/errors';
 import { ok } from '@/lib/api/response';
 import { withWorkspace } from '@/lib/api/with-workspace';
+import { revokeApiKeyAs } from '@/lib/auth/api-key-access';
 
-// DELETE /api/v1/api-keys/{id} – revoke; the key stops working at once
-export const DELETE = withWorkspace<{ id: string }>(async ({ params, workspace }) => {
-  const revoked = isUuid(params.id) ? await revokeApiKey({ id: params.id, workspaceId: workspace.id }) : null;
-  if (!revoked) throw notFound('API key');
-  return ok(revoked);
+// DELETE /api/v1/api-keys/{id} – revoke; the key stops working at once. Viewers may revoke their own keys.
+export const DELETE = withWorkspace<{ id: string }>(async ({ params, caller }) => ok(await revokeApiKeyAs(caller, params.id)), {
+  minRole: 'viewer',
 });
