@@ -14,7 +14,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ChatMessage, Usage } from '@/lib/llm/types';
+import type { ChatMessage } from '@/lib/llm/types';
+import type { Usage } from '@/lib/llm/usage';
+import type { ModelConfig } from '@/lib/prompts/schemas';
+import { RUN_STATUSES, type RunStatus } from '@/lib/runs/statuses';
 import type { VariableDef } from '@/lib/templates/variable-schema';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
@@ -107,14 +110,7 @@ export const workspaceMembers = pgTable(
 
 // ---- Prompts and their immutable versions ----
 
-export type ModelConfig = {
-  provider: string;
-  model: string;
-  temperature?: number;
-  maxTokens?: number;
-  topP?: number;
-  stop?: string[];
-};
+export type { ModelConfig };
 
 export const prompts = pgTable(
   'prompts',
@@ -191,8 +187,8 @@ export const apiKeys = pgTable(
 
 // ---- Runs ----
 
-export const runStatus = pgEnum('run_status', ['queued', 'running', 'succeeded', 'failed', 'canceled']);
-export type RunStatus = (typeof runStatus.enumValues)[number];
+export const runStatus = pgEnum('run_status', RUN_STATUSES);
+export type { RunStatus };
 
 export type RunUsage = Usage;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { env } from './env';
-import type { Usage } from './llm/types';
+import { usageSchema } from './llm/usage';
 import { getRedis } from './redis';
 
 /**
@@ -11,16 +11,6 @@ import { getRedis } from './redis';
  */
 const KEY_PREFIX = 'cache:run:v1:';
 const MEMORY_MAX_ENTRIES = 1000;
-
-const usageSchema = z.object({
-  inputTokens: z.number(),
-  outputTokens: z.number(),
-  cachedInputTokens: z.number(),
-  cacheWriteTokens: z.number(),
-  reasoningTokens: z.number(),
-  totalTokens: z.number(),
-  estimated: z.boolean(),
-}) satisfies z.ZodType<Usage>;
 
 export const cachedRunResultSchema = z.object({
   /** The run that produced this output (a cached run records it as its source). */

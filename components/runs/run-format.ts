@@ -1,11 +1,10 @@
 import type { Run, RunStatus } from '@/lib/client/types';
+import { isActiveRunStatus, RUN_STATUSES as ALL_RUN_STATUSES } from '@/lib/runs/statuses';
 
-export const RUN_STATUSES: RunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'canceled'];
+export const RUN_STATUSES: RunStatus[] = [...ALL_RUN_STATUSES];
 
 /** Queued or running: the run can still change, be streamed and be canceled. */
-export function isInFlight(status: RunStatus): boolean {
-  return status === 'queued' || status === 'running';
-}
+export const isInFlight = (status: RunStatus): boolean => isActiveRunStatus(status);
 
 /** "$0.000123"; null means the model's price is unknown, which is never the same as free. */
 export function formatCost(costUsd: number | null): string {

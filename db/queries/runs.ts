@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
+import { ACTIVE_RUN_STATUSES } from '@/lib/runs/statuses';
 import { getDb } from '../client';
 import { prompts, runs, type Run, type RunStatus, type RunUsage } from '../schema';
 import { isUniqueViolation } from './errors';
@@ -213,7 +214,7 @@ export async function cancelRun({ id, workspaceId }: { id: string; workspaceId: 
   const [row] = await db
     .update(runs)
     .set({ status: 'canceled', leaseExpiresAt: null, finishedAt: new Date(), errorCode: 'CANCELED', errorMessage: 'Canceled by a user' })
-    .where(and(eq(runs.id, id), eq(runs.workspaceId, workspaceId), inArray(runs.status, ['queued', 'running'])))
+    .where(and(eq(runs.id, id), eq(runs.workspaceId, workspaceId), inArray(runs.status, [...ACTIVE_RUN_STATUSES])))
     .returning();
   return row ?? null;
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LOCAL_MODEL_ID, LOCAL_PROVIDER_ID } from '../providers/catalog';
 import { emitDelta, guardCall } from './guard-call';
 import { countChatTokens, countTokens, decodeTokenChunks, decodeTokens, encodeText } from './tokens';
 import type { ChatMessage, CompletionRequest, CompletionResult, GenerationParams, LlmProvider } from './types';
 
-export const LOCAL_MODEL_ID = 'promptlab-local';
-const LABEL = 'local';
+const LABEL = LOCAL_PROVIDER_ID;
 const ECHO_CHARS = 200;
 
 const OPENERS = ['Noted', 'Understood', 'Certainly', 'Got it', 'Sure', 'Happy to help', 'Right away', 'Of course'];

@@ -1,3 +1,4 @@
+import { LOCAL_MODEL_ID, LOCAL_PROVIDER_ID } from '../providers/catalog';
 import type { Usage } from './types';
 
 /**
@@ -83,7 +84,7 @@ export const PRICE_TABLE: readonly ModelPrice[] = [
   ...entries('groq', '2024-12-06', ['llama-3.3-70b-versatile'], { inputPerMTok: 0.59, outputPerMTok: 0.79 }),
 
   // The built-in local test model costs nothing.
-  ...entries('local', '2024-01-01', ['promptlab-local'], { inputPerMTok: 0, outputPerMTok: 0 }),
+  ...entries(LOCAL_PROVIDER_ID, '2024-01-01', [LOCAL_MODEL_ID], { inputPerMTok: 0, outputPerMTok: 0 }),
 ];
 
 const SNAPSHOT_SUFFIX = /^-(\d{4}-\d{2}-\d{2}|\d{8})$/;

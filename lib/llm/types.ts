@@ -1,3 +1,5 @@
+import type { Usage } from './usage';
+
 /** The one interface every model provider implements. */
 
 export type ChatRole = 'system' | 'user' | 'assistant';
@@ -10,16 +12,7 @@ export type GenerationParams = {
   stop?: string[];
 };
 
-export type Usage = {
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
-  /** true when the provider reported no usage and we counted with a tokenizer. */
-  estimated: boolean;
-};
+export type { Usage };
 
 export type CompletionRequest = {
   model: string;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { LOCAL_MODEL_ID, LOCAL_PROVIDER_ID } from '@/lib/providers/catalog';
 import { variableDefsSchema } from '@/lib/templates/variable-schema';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const DEFAULT_MODEL = { provider: 'local', model: 'promptlab-local' } as const;
+export const DEFAULT_MODEL = { provider: LOCAL_PROVIDER_ID, model: LOCAL_MODEL_ID } as const;
 
 export const modelConfigSchema = z.strictObject({
   provider: z.string().trim().min(1, 'is required').max(50),
@@ -12,6 +13,8 @@ export const modelConfigSchema = z.strictObject({
   topP: z.number().min(0).max(1).optional(),
   stop: z.array(z.string().min(1).max(100)).max(4, 'at most 4 stop sequences').optional(),
 });
+/** A version's model settings, as stored (prompt_versions.model) and answered. */
+export type ModelConfig = z.infer<typeof modelConfigSchema>;
 
 const tagsSchema = z
   .array(z.string().trim().toLowerCase().min(1, 'tags cannot be empty').max(40, 'tags are at most 40 characters'))

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelConfigSchema } from '@/lib/prompts/schemas';
+import { runStatusSchema } from './statuses';
 
 const paramsSchema = modelConfigSchema.omit({ provider: true, model: true });
 
@@ -20,7 +21,7 @@ const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const listRunsQuerySchema = z.strictObject({
   promptId: z.string().max(100).optional(),
   versionNumber: z.coerce.number().int().positive().optional(),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'canceled']).optional(),
+  status: runStatusSchema.optional(),
   provider: z.string().max(50).optional(),
   model: z.string().max(200).optional(),
   cached: boolParam.optional(),

@@ -1,6 +1,7 @@
 import { encode, encodeChat } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { createLocalProvider, LOCAL_MODEL_ID, localReplyText } from '@/lib/llm/local-provider';
+import { createLocalProvider, localReplyText } from '@/lib/llm/local-provider';
+import { LOCAL_MODEL_ID } from '@/lib/providers/catalog';
 import { createProvider } from '@/lib/llm/registry';
 import { ProviderError, type ChatMessage, type CompletionRequest } from '@/lib/llm/types';
 
