@@ -8,6 +8,11 @@ export type DispatchOptions = {
   /** QStash (and the local dispatcher) deliver a message with the same id only once within 10 minutes. */
   deduplicationId?: string;
   delaySeconds?: number;
+  /**
+   * Messages with the same key (a workspace id) take turns: at most RUN_CONCURRENCY_PER_WORKSPACE in flight, on the
+   * local dispatcher and through QStash flow control alike.
+   */
+  fairnessKey?: string;
 };
 
 export type DispatchResult = { messageId: string; deduplicated: boolean; transport: 'qstash' | 'local' };
@@ -35,6 +40,7 @@ export async function dispatch<J extends Job>(
       body: JSON.stringify(body),
       deduplicationId: options.deduplicationId,
       delaySeconds: options.delaySeconds,
+      fairnessKey: options.fairnessKey,
     });
     return { ...result, transport: 'local' };
   }
@@ -44,15 +50,30 @@ export async function dispatch<J extends Job>(
     deduplicationId: options.deduplicationId,
     retries: runs.maxAttempts - 1, // QStash counts retries after the first delivery
     delay: options.delaySeconds,
+    ...(options.fairnessKey ? { flowControl: { key: `workspace-${options.fairnessKey}`, parallelism: runs.concurrencyPerWorkspace } } : {}),
   });
   return { messageId: published.messageId, deduplicated: published.deduplicated ?? false, transport: 'qstash' };
 }
 
-function qstashClient(config: NonNullable<ReturnType<typeof env>['qstash']>): Client {
+/**
+ * Whether this job with this payload is already on its way through the local dispatcher (pending, retrying or in
+ * flight), so recovery need not send it again. Always false with QStash, which deduplicates by id instead.
+ */
+export function isDispatchPending<J extends Job>(job: J, payload: z.input<J['payload']>): boolean {
+  if (env().qstash) return false;
+  return getLocalDispatcher().holds(job.path, JSON.stringify(job.payload.parse(payload)));
+}
+
+/** The QStash client for the configured token (QStash must be configured). */
+export function qstashClient(config: NonNullable<ReturnType<typeof env>['qstash']>): Client {
   if (client?.config !== config) {
     // Everything passed explicitly: left out, the client falls back to process.env (QSTASH_URL, QSTASH_REGION,
     // QSTASH_DEV, which would start a downloaded dev server).
-    client = { config, instance: new Client({ token: config.token, baseUrl: config.url ?? DEFAULT_QSTASH_URL, devMode: false }) };
+    // enableTelemetry: false – PromptLab sends nothing about itself anywhere, SDK version headers included.
+    client = {
+      config,
+      instance: new Client({ token: config.token, baseUrl: config.url ?? DEFAULT_QSTASH_URL, devMode: false, enableTelemetry: false }),
+    };
   }
   return client.instance;
 }

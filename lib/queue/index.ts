@@ -1,4 +1,4 @@
-export { dispatch, type DispatchOptions, type DispatchResult } from './dispatch';
+export { dispatch, isDispatchPending, type DispatchOptions, type DispatchResult } from './dispatch';
 export { defineJob, parseJobPayload, recoverRunsJob, runsJob, type Job, type JobPayload, type ParsedJob } from './jobs';
 export {
   createLocalDispatcher,

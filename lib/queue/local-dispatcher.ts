@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { env } from '../env';
 import { defaultBackoff, isRetryableStatus, parseRetryAfter } from './backoff';
+import { createFairQueue } from './fair-queue';
 import { signQStashMessage } from './sign';
 import { getSigningKeys } from './signing-keys';
 
 /*
- * QStash's stand-in on a machine without it: delivers the same signed POST to the same callback URL from
- * inside the server process, with QStash-like retries, backoff and deduplication.
+ * QStash's stand-in on a machine without it: delivers the same signed POST to the same callback path from
+ * inside the server process, with QStash-like retries, backoff and deduplication. Deliveries go to this server's
+ * own address, signed for the public URL the callback verifies against. Messages with a fairness key (a
+ * workspace) take turns, at most `concurrencyPerKey` of a key in flight, so one tenant cannot hold every slot.
  * The queue lives in memory only: a crash or restart loses pending deliveries. That is accepted because
  * the recovery cron re-dispatches runs left queued, exactly as it does for messages QStash gave up on.
  */
@@ -14,6 +17,8 @@ import { getSigningKeys } from './signing-keys';
 export type LocalMessage = {
   /** The callback path, e.g. /api/queue/runs; delivered to `${baseUrl}${path}`. */
   path: string;
+  /** Messages with the same key (a workspace id) share one lane; a keyless message is limited by `concurrency` only. */
+  fairnessKey?: string;
   /** The exact bytes sent and signed (JSON). */
   body: string;
   /** Another message with the same id within 10 minutes is not delivered again. */
@@ -39,18 +44,25 @@ export type LocalDispatcher = {
   enqueue(message: LocalMessage): EnqueueResult;
   /** Resolves when nothing is pending or in flight (delayed and retrying messages included). */
   drain(): Promise<void>;
+  /** Whether a message with this path and body is pending, waiting to retry or in flight. */
+  holds(path: string, body: string): boolean;
   stats(): LocalDispatcherStats;
 };
 
 export type LocalDispatcherOptions = {
+  /** Where deliveries go: this server's own address. */
   baseUrl: string;
+  /** What the signature names as the destination (`sub`), the URL the callback verifies; defaults to baseUrl. */
+  signedBaseUrl?: string;
   maxAttempts: number;
   fetch?: typeof fetch;
   now?: () => number;
   sign?: (input: { url: string; body: string }) => string | Promise<string>;
   /** Milliseconds to wait before retry number `retried` (1 for the first retry). */
   backoff?: (retried: number) => number;
+  /** Deliveries in flight at once, in all and for one fairness key. */
   concurrency?: number;
+  concurrencyPerKey?: number;
   maxPending?: number;
   timeoutMs?: number;
   logger?: Pick<Console, 'warn'>;
@@ -62,7 +74,9 @@ const MAX_DEDUP_ENTRIES = 100_000;
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-type Delivery = { messageId: string; path: string; body: string; notBefore: number; attempts: number; maxAttempts: number };
+type Delivery = { messageId: string; key: string; path: string; body: string; notBefore: number; attempts: number; maxAttempts: number };
+
+const heldKey = (path: string, body: string) => `${path}\n${body}`;
 
 export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDispatcher {
   const {
@@ -73,12 +87,16 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
     sign = ({ url, body }) => signQStashMessage({ url, body, key: getSigningKeys().currentSigningKey }),
     backoff = defaultBackoff,
     concurrency = 16,
+    concurrencyPerKey = concurrency,
     maxPending = 10_000,
     timeoutMs = 15 * 60_000,
     logger = console,
   } = options;
   const root = baseUrl.replace(/\/+$/, '');
-  const waiting: Delivery[] = [];
+  const signedRoot = (options.signedBaseUrl ?? baseUrl).replace(/\/+$/, '');
+  const waiting = createFairQueue<Delivery>({ perKey: Math.max(1, concurrencyPerKey) });
+  // Messages not yet delivered or dropped, by path and body, so recovery can skip what is already on its way.
+  const held = new Map<string, number>();
   const dedup = new Map<string, { messageId: string; expiresAt: number }>();
   const idle: Array<() => void> = [];
   const counts = { delivered: 0, retried: 0, dropped: 0, deduplicated: 0 };
@@ -106,15 +124,18 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
           return { messageId: seen.messageId, deduplicated: true };
         }
       }
-      if (waiting.length >= maxPending) {
+      if (waiting.size >= maxPending) {
         counts.dropped += 1;
         warn(`queue full (${maxPending} pending): dropping a message to ${message.path}; the recovery cron re-dispatches stale runs`);
         return { messageId, deduplicated: false };
       }
       if (dedupId !== undefined) dedup.set(dedupId, { messageId, expiresAt: t + DEDUP_WINDOW_MS });
       const delayMs = Math.max(0, (message.delaySeconds ?? 0) * 1000);
+      const key = heldKey(message.path, message.body);
+      held.set(key, (held.get(key) ?? 0) + 1);
       waiting.push({
         messageId,
+        key: message.fairnessKey ?? `message:${messageId}`,
         path: message.path,
         body: message.body,
         notBefore: t + delayMs,
@@ -149,22 +170,13 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     const t = now();
-    let earliest = Infinity;
-    for (let i = 0; i < waiting.length; ) {
-      const delivery = waiting[i]!;
-      if (delivery.notBefore <= t && inFlight < concurrency) {
-        waiting.splice(i, 1);
-        start(delivery);
-      } else {
-        earliest = Math.min(earliest, delivery.notBefore);
-        i += 1;
-      }
-    }
-    // At capacity, the next delivery to finish pumps again; otherwise wake up for the earliest waiting one.
+    for (const delivery of waiting.takeDue(t, concurrency - inFlight)) start(delivery);
+    // A delivery that finishes pumps again (a full key or a full dispatcher); otherwise wake for the next due one.
+    const earliest = waiting.nextWake(t);
     if (earliest !== Infinity && inFlight < concurrency) {
       timer = setTimeout(pump, Math.min(Math.max(0, earliest - t), MAX_TIMER_MS));
     }
-    if (waiting.length === 0 && inFlight === 0) idle.splice(0).forEach((resolve) => resolve());
+    if (waiting.size === 0 && inFlight === 0) idle.splice(0).forEach((resolve) => resolve());
   }
 
   function start(delivery: Delivery) {
@@ -173,8 +185,16 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
       .catch((error: unknown) => drop(delivery, `unexpected error: ${describe(error)}`))
       .finally(() => {
         inFlight -= 1;
+        waiting.finished(delivery.key);
         pump();
       });
+  }
+
+  function release(delivery: Delivery) {
+    const key = heldKey(delivery.path, delivery.body);
+    const count = (held.get(key) ?? 1) - 1;
+    if (count > 0) held.set(key, count);
+    else held.delete(key);
   }
 
   async function deliver(delivery: Delivery) {
@@ -184,7 +204,7 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
     let problem: string;
     let retryAfterMs: number | undefined;
     try {
-      const signature = await sign({ url, body: delivery.body });
+      const signature = await sign({ url: `${signedRoot}${delivery.path}`, body: delivery.body });
       const res = await fetchImpl(url, {
         method: 'POST',
         headers: {
@@ -201,6 +221,7 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
       const text = await res.text().catch(() => '');
       if (res.status >= 200 && res.status < 300) {
         counts.delivered += 1;
+        release(delivery);
         return;
       }
       problem = `${url} answered ${res.status}${text ? ` ${text.slice(0, 200)}` : ''}`;
@@ -228,6 +249,7 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
 
   function drop(delivery: Delivery, problem: string) {
     counts.dropped += 1;
+    release(delivery);
     warn(
       `giving up on message ${delivery.messageId} after ${delivery.attempts} attempt(s): ${problem}; the recovery cron re-dispatches stale runs`,
     );
@@ -235,9 +257,9 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
 
   return {
     enqueue,
-    drain: () =>
-      waiting.length === 0 && inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve)),
-    stats: () => ({ pending: waiting.length, inFlight, ...counts }),
+    drain: () => (waiting.size === 0 && inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+    holds: (path, body) => held.has(heldKey(path, body)),
+    stats: () => ({ pending: waiting.size, inFlight, ...counts }),
   };
 }
 
@@ -252,9 +274,13 @@ const globalForQueue = globalThis as typeof globalThis & { promptlabLocalDispatc
 
 /** The process-wide dispatcher, kept on globalThis so dev reloads do not start a second delivery loop. */
 export function getLocalDispatcher(): LocalDispatcher {
+  const { localDispatchUrl, callbackBaseUrl, runs } = env();
   globalForQueue.promptlabLocalDispatcher ??= createLocalDispatcher({
-    baseUrl: env().callbackBaseUrl,
-    maxAttempts: env().runs.maxAttempts,
+    baseUrl: localDispatchUrl,
+    signedBaseUrl: callbackBaseUrl,
+    maxAttempts: runs.maxAttempts,
+    concurrency: runs.concurrency,
+    concurrencyPerKey: runs.concurrencyPerWorkspace,
   });
   return globalForQueue.promptlabLocalDispatcher;
 }

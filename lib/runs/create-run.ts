@@ -98,7 +98,7 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   const result = await insertRun({ ...base, status: 'queued' });
   if (result.created) {
     // A failed hand-off leaves the run queued; the recovery job dispatches it again.
-    await dispatch(runsJob, { runId: result.run.id }, { deduplicationId: result.run.id }).catch((error: unknown) =>
+    await dispatch(runsJob, { runId: result.run.id }, { deduplicationId: result.run.id, fairnessKey: workspace.id }).catch((error: unknown) =>
       console.error('[runs] dispatch failed; recovery will retry', result.run.id, error),
     );
   }

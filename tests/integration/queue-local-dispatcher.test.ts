@@ -140,6 +140,42 @@ describe('local dispatcher over real HTTP (no QStash)', () => {
   });
 });
 
+describe('local dispatcher with a public APP_URL (no QStash)', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'promptlab-queue-public-'));
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let queue: typeof import('@/lib/queue');
+  const results: Array<{ host: string; ok: boolean }> = [];
+
+  beforeAll(async () => {
+    process.chdir(tmp);
+    server = await startServer(async (req) => {
+      const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers: { 'upstash-signature': String(req.headers['upstash-signature']) }, body: req.body });
+      const result = await queue.verifyQStashRequest(request);
+      results.push({ host: String(req.headers.host), ok: result.ok });
+      return { status: result.ok ? 200 : 401 };
+    });
+    // This server is the app; people reach it at a public origin that does not route here.
+    Object.assign(process.env, { APP_URL: 'https://promptlab.invalid', PORT: new URL(server.url).port, QSTASH_TOKEN: '', QSTASH_URL: '', LOCAL_DISPATCH_URL: '' });
+    vi.resetModules();
+    delete globalForQueue.promptlabLocalDispatcher;
+    queue = await import('@/lib/queue');
+  });
+
+  afterAll(async () => {
+    await server.close();
+    process.chdir(savedCwd);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    delete globalForQueue.promptlabLocalDispatcher;
+  });
+
+  it("delivers to the server's own loopback address, signed for the public URL the callback verifies", async () => {
+    await queue.dispatch(queue.runsJob, { runId }, { deduplicationId: `public-${runId}` });
+    await queue.getLocalDispatcher().drain();
+    expect(results).toEqual([{ host: `127.0.0.1:${new URL(server.url).port}`, ok: true }]);
+    expect(queue.getLocalDispatcher().stats()).toMatchObject({ delivered: 1, dropped: 0 });
+  });
+});
+
 describe('dispatch() with QStash configured', () => {
   let qstash: Awaited<ReturnType<typeof startServer>>;
   let queue: typeof import('@/lib/queue');
