@@ -26,13 +26,15 @@ async function main() {
       postgres: { type: 'string', default: DEFAULT_POSTGRES_URL },
     },
   });
+  if (values.only && values.only !== 'pglite' && values.only !== 'postgres') {
+    throw new Error(`--only must be pglite or postgres, not "${values.only}"`);
+  }
   const drivers: Driver[] = values.only ? [values.only as Driver] : ['pglite', 'postgres'];
-  ensureBuild(values.build);
   fs.mkdirSync(OUT, { recursive: true });
   const report: string[] = [];
-  for (const driver of drivers) {
+  for (const [i, driver] of drivers.entries()) {
     console.log(`[profile] ${driver}…`);
-    report.push(await profileDriver(driver, values.postgres, values.quick));
+    report.push(await profileDriver(driver, values.postgres, values.quick, values.build && i === 0));
   }
   const text = report.join('\n');
   console.log(text);
@@ -40,13 +42,14 @@ async function main() {
   console.log(`\nProfiles and this summary: ${OUT}/ (open a .cpuprofile in Chrome DevTools, or run bench/cpuprofile-summary.ts on it)`);
 }
 
-async function profileDriver(driver: Driver, postgresUrl: string, quick: boolean): Promise<string> {
+async function profileDriver(driver: Driver, postgresUrl: string, quick: boolean, build: boolean): Promise<string> {
   let databaseUrl: string | undefined;
   if (driver === 'postgres') {
     const database = await recreateBenchDatabase(postgresUrl);
     if ('skipped' in database) return `\n#### postgres: skipped (${database.skipped})`;
     databaseUrl = database.url;
   }
+  ensureBuild(build);
   const server = await startBenchServer({
     driver,
     databaseUrl,
