@@ -1,29 +1,15 @@
+import { CUSTOM_PROVIDER_ID, getCatalogEntry } from '../providers/catalog';
 import { createChatCompletionsProvider } from './openai-provider';
 import { ProviderError, type LlmProvider } from './types';
-
-export type OpenAICompatiblePreset = {
-  label: string;
-  baseURL: string;
-  /** Hosted services need a key; local servers run without one (but accept one when started with it). */
-  requiresApiKey: boolean;
-};
-
-export const OPENAI_COMPATIBLE_PRESETS = {
-  groq: { label: 'Groq', baseURL: 'https://api.groq.com/openai/v1', requiresApiKey: true },
-  openrouter: { label: 'OpenRouter', baseURL: 'https://openrouter.ai/api/v1', requiresApiKey: true },
-  together: { label: 'Together AI', baseURL: 'https://api.together.xyz/v1', requiresApiKey: true },
-  ollama: { label: 'Ollama', baseURL: 'http://localhost:11434/v1', requiresApiKey: false },
-  lmstudio: { label: 'LM Studio', baseURL: 'http://localhost:1234/v1', requiresApiKey: false },
-  vllm: { label: 'vLLM', baseURL: 'http://localhost:8000/v1', requiresApiKey: false },
-} as const satisfies Record<string, OpenAICompatiblePreset>;
-
-export type OpenAICompatiblePresetId = keyof typeof OPENAI_COMPATIBLE_PRESETS;
 
 // The SDK refuses to start without a key, and servers that need none ignore the Authorization header.
 const NO_KEY = 'not-needed';
 
-export function getOpenAICompatiblePreset(id: string): OpenAICompatiblePreset | null {
-  return Object.hasOwn(OPENAI_COMPATIBLE_PRESETS, id) ? OPENAI_COMPATIBLE_PRESETS[id as OpenAICompatiblePresetId] : null;
+/** A catalogue preset (Groq, Ollama…) by id: its default endpoint and whether it needs a key. */
+function presetFor(id: string): { baseURL?: string; requiresApiKey: boolean } | null {
+  const entry = getCatalogEntry(id);
+  if (!entry || entry.kind !== 'openai-compatible' || entry.id === CUSTOM_PROVIDER_ID) return null;
+  return { baseURL: entry.defaultBaseUrl, requiresApiKey: entry.apiKey === 'required' };
 }
 
 /**
@@ -36,7 +22,7 @@ export function createOpenAICompatibleProvider(options: {
   apiKey?: string;
   fetch?: typeof globalThis.fetch;
 }): LlmProvider {
-  const preset = getOpenAICompatiblePreset(options.label);
+  const preset = presetFor(options.label);
   const baseURL = options.baseURL ?? preset?.baseURL;
   if (!baseURL) {
     throw new ProviderError('bad_request', `${options.label}: an OpenAI-compatible endpoint needs a base URL`, {

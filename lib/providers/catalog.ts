@@ -1,4 +1,3 @@
-import type { OpenAICompatiblePresetId } from '../llm/openai-compatible';
 import type { ProviderKind } from '../llm/types';
 
 /** How a provider takes its settings: what Settings asks for and what `env()` can supply. */
@@ -12,11 +11,16 @@ export type CatalogEntry = {
   baseUrl: 'required' | 'optional' | 'none';
   /** Shown in the base URL field. */
   baseUrlPlaceholder?: string;
+  /** Where OpenAI-compatible calls go without a saved base URL: the hosted endpoint, or a local server's usual port. */
+  defaultBaseUrl?: string;
   /** The instance settings that configure it, named in "not configured" messages. */
   envVar?: string;
   /** Suggestions for model pickers; any id the provider accepts works. */
   models: string[];
 };
+
+// A self-hosted server: its usual address is both the field's hint and the default.
+const usualAddress = (url: string) => ({ baseUrlPlaceholder: url, defaultBaseUrl: url });
 
 export const LOCAL_PROVIDER_ID = 'local';
 export const LOCAL_MODEL_ID = 'promptlab-local';
@@ -58,6 +62,7 @@ export const PROVIDER_CATALOG = [
     kind: 'openai-compatible',
     apiKey: 'required',
     baseUrl: 'none',
+    defaultBaseUrl: 'https://api.groq.com/openai/v1',
     envVar: 'GROQ_API_KEY',
     models: ['llama-3.3-70b-versatile', 'llama-3.1-8b-instant'],
   },
@@ -67,6 +72,7 @@ export const PROVIDER_CATALOG = [
     kind: 'openai-compatible',
     apiKey: 'required',
     baseUrl: 'none',
+    defaultBaseUrl: 'https://openrouter.ai/api/v1',
     envVar: 'OPENROUTER_API_KEY',
     models: ['openai/gpt-4o-mini', 'anthropic/claude-sonnet-4.5', 'meta-llama/llama-3.3-70b-instruct'],
   },
@@ -76,6 +82,7 @@ export const PROVIDER_CATALOG = [
     kind: 'openai-compatible',
     apiKey: 'required',
     baseUrl: 'none',
+    defaultBaseUrl: 'https://api.together.xyz/v1',
     envVar: 'TOGETHER_API_KEY',
     models: ['meta-llama/Llama-3.3-70B-Instruct-Turbo'],
   },
@@ -85,7 +92,7 @@ export const PROVIDER_CATALOG = [
     kind: 'openai-compatible',
     apiKey: 'optional',
     baseUrl: 'required',
-    baseUrlPlaceholder: 'http://localhost:11434/v1',
+    ...usualAddress('http://localhost:11434/v1'),
     envVar: 'OLLAMA_BASE_URL',
     models: ['llama3.2', 'qwen2.5', 'mistral'],
   },
@@ -95,7 +102,7 @@ export const PROVIDER_CATALOG = [
     kind: 'openai-compatible',
     apiKey: 'optional',
     baseUrl: 'required',
-    baseUrlPlaceholder: 'http://localhost:1234/v1',
+    ...usualAddress('http://localhost:1234/v1'),
     envVar: 'LMSTUDIO_BASE_URL',
     models: [],
   },
@@ -105,7 +112,7 @@ export const PROVIDER_CATALOG = [
     kind: 'openai-compatible',
     apiKey: 'optional',
     baseUrl: 'required',
-    baseUrlPlaceholder: 'http://localhost:8000/v1',
+    ...usualAddress('http://localhost:8000/v1'),
     envVar: 'VLLM_BASE_URL',
     models: [],
   },
@@ -121,11 +128,6 @@ export const PROVIDER_CATALOG = [
 ] as const satisfies readonly CatalogEntry[];
 
 export type CatalogProviderId = (typeof PROVIDER_CATALOG)[number]['id'];
-
-// Compile-time check: the OpenAI-compatible entries are exactly the presets lib/llm knows, plus `custom`.
-type CatalogPresetId = Exclude<Extract<(typeof PROVIDER_CATALOG)[number], { kind: 'openai-compatible' }>['id'], typeof CUSTOM_PROVIDER_ID>;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _presetsMatch: Same<CatalogPresetId, OpenAICompatiblePresetId> = true;
 
 const byId = new Map<string, CatalogEntry>(PROVIDER_CATALOG.map((entry) => [entry.id, entry]));
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANTHROPIC_DEFAULT_MAX_TOKENS, createAnthropicProvider } from '@/lib/llm/anthropic-provider';
-import { createOpenAICompatibleProvider, OPENAI_COMPATIBLE_PRESETS } from '@/lib/llm/openai-compatible';
+import { createOpenAICompatibleProvider } from '@/lib/llm/openai-compatible';
+import { getCatalogEntry } from '@/lib/providers/catalog';
 import { createOpenAIProvider } from '@/lib/llm/openai-provider';
 import { createProvider } from '@/lib/llm/registry';
 import type { CompletionRequest, LlmProvider } from '@/lib/llm/types';
@@ -219,7 +220,8 @@ describe('OpenAI-compatible provider', () => {
     const provider = createOpenAICompatibleProvider({ label: 'ollama', fetch });
     expect(provider.kind).toBe('openai-compatible');
     await provider.complete(request({ model: 'llama3.2' }));
-    expect(calls[0]!.url).toBe(`${OPENAI_COMPATIBLE_PRESETS.ollama.baseURL}/chat/completions`);
+    expect(calls[0]!.url).toBe(`${getCatalogEntry('ollama')!.defaultBaseUrl}/chat/completions`);
+    expect(calls[0]!.url).toBe('http://localhost:11434/v1/chat/completions');
     expect(calls[0]!.headers.get('authorization')).toBe('Bearer not-needed');
     expect(calls[0]!.body).toMatchObject({ max_tokens: 64 });
     expect(calls[0]!.body).not.toHaveProperty('max_completion_tokens');
