@@ -1,8 +1,10 @@
-import * as cl100k from 'gpt-tokenizer/encoding/cl100k_base';
-import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
+import { createRequire } from 'node:module';
+import { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants';
+import { splitForEncoding } from './token-chunks';
 import type { ChatMessage, Usage } from './types';
 
 export type TokenEncoding = 'o200k_base' | 'cl100k_base';
+type Tokenizer = typeof import('gpt-tokenizer/encoding/o200k_base');
 
 // Prompts are user text: "<|endoftext|>" in them is plain text, not a special token (the default would throw).
 const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
@@ -10,6 +12,17 @@ const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 // Per-message framing of the chat format (<|im_start|>role<|im_sep|>…<|im_end|>) and the reply priming.
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_REPLY = 3;
+
+/**
+ * Characters one count encodes exactly (about 30 ms of work); past it the rest is extrapolated from the part
+ * counted and the count is marked estimated, so the largest allowed prompt (1 MB) still counts in well under 100 ms.
+ */
+export const EXACT_COUNT_CHARS = 200_000;
+// With less than this left of the budget, a text is estimated from what was counted before (or ~4 chars a token).
+const MIN_SAMPLE_CHARS = 4_096;
+const CHARS_PER_TOKEN = 4;
+// Bounds the encoder's memo of merged pre-tokens (its default keeps 100,000 of them).
+const MERGE_CACHE_ENTRIES = 20_000;
 
 /** The BPE encoding of a model family: cl100k for GPT-4 (not 4o/4.1/4.5) and GPT-3.5, o200k for everything else. */
 export function encodingForModel(model?: string): TokenEncoding {
@@ -20,34 +33,104 @@ export function encodingForModel(model?: string): TokenEncoding {
   return 'o200k_base';
 }
 
-function tokenizer(model?: string) {
-  return encodingForModel(model) === 'cl100k_base' ? cl100k : o200k;
+// The BPE ranks take a quarter of a second and tens of MB to load: only on first use, not at start-up.
+const load = createRequire(import.meta.url);
+const loaded = new Map<TokenEncoding, Tokenizer>();
+
+function tokenizer(encoding: TokenEncoding): Tokenizer {
+  let found = loaded.get(encoding);
+  if (!found) {
+    found = (encoding === 'cl100k_base' ? load('gpt-tokenizer/encoding/cl100k_base') : load('gpt-tokenizer/encoding/o200k_base')) as Tokenizer;
+    found.setMergeCacheSize(MERGE_CACHE_ENTRIES);
+    loaded.set(encoding, found);
+  }
+  return found;
 }
 
+const splitPattern = (encoding: TokenEncoding) => (encoding === 'cl100k_base' ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX);
+
+/** Whether a tokenizer has been loaded yet (start-up cost is checked in tests). */
+export function tokenizerLoaded(encoding: TokenEncoding): boolean {
+  return loaded.has(encoding);
+}
+
+/** The tokens of `text`, encoded in bounded pieces (see token-chunks.ts). */
 export function encodeText(text: string, model?: string): number[] {
-  return tokenizer(model).encode(text, PLAIN_TEXT);
+  const encoding = encodingForModel(model);
+  const { encode } = tokenizer(encoding);
+  const tokens: number[] = [];
+  for (const piece of splitForEncoding(text, splitPattern(encoding))) {
+    for (const token of encode(piece, PLAIN_TEXT)) tokens.push(token);
+  }
+  return tokens;
 }
 
 export function decodeTokens(tokens: readonly number[], model?: string): string {
-  return tokenizer(model).decode(tokens);
+  return tokenizer(encodingForModel(model)).decode(tokens);
 }
 
 /** Decodes tokens chunk by chunk without splitting a multi-byte character across chunks. */
 export function decodeTokenChunks(tokens: readonly number[], model?: string): Generator<string, void, void> {
-  return tokenizer(model).decodeGenerator(tokens);
+  return tokenizer(encodingForModel(model)).decodeGenerator(tokens);
+}
+
+export type TokenCount = { tokens: number; estimated: boolean };
+/** Characters still to count exactly, and what was counted so far (the rate used past the budget). */
+type Budget = { chars: number; countedChars: number; countedTokens: number };
+const newBudget = (): Budget => ({ chars: EXACT_COUNT_CHARS, countedChars: 0, countedTokens: 0 });
+
+function countExactly(text: string, encoding: TokenEncoding): number {
+  const { countTokens: count } = tokenizer(encoding);
+  let tokens = 0;
+  for (const piece of splitForEncoding(text, splitPattern(encoding))) tokens += count(piece, PLAIN_TEXT);
+  return tokens;
+}
+
+function countWithin(text: string, encoding: TokenEncoding, budget: Budget): number {
+  const tokens = countExactly(text, encoding);
+  budget.chars -= text.length;
+  budget.countedChars += text.length;
+  budget.countedTokens += tokens;
+  return tokens;
+}
+
+function measure(text: string, encoding: TokenEncoding, budget: Budget): TokenCount {
+  if (text.length <= budget.chars) return { tokens: countWithin(text, encoding, budget), estimated: false };
+  if (budget.chars >= MIN_SAMPLE_CHARS) countWithin(text.slice(0, budget.chars), encoding, budget);
+  const tokens =
+    budget.countedChars >= MIN_SAMPLE_CHARS
+      ? Math.round((budget.countedTokens * text.length) / budget.countedChars)
+      : Math.ceil(text.length / CHARS_PER_TOKEN);
+  return { tokens, estimated: true };
+}
+
+/** Tokens of `text`; exact up to EXACT_COUNT_CHARS characters, extrapolated (and `estimated`) past them. */
+export function measureTokens(text: string, model?: string): TokenCount {
+  return measure(text, encodingForModel(model), newBudget());
 }
 
 export function countTokens(text: string, model?: string): number {
-  return encodeText(text, model).length;
+  return measureTokens(text, model).tokens;
 }
 
 /** Tokens of a chat prompt, framing included (the OpenAI cookbook count; equals gpt-tokenizer's encodeChat). */
-export function countChatTokens(messages: readonly ChatMessage[], model?: string): number {
-  let total = TOKENS_PER_REPLY;
+export function measureChatTokens(messages: readonly ChatMessage[], model?: string): TokenCount {
+  const encoding = encodingForModel(model);
+  // One budget for the whole chat: many large messages cost no more than one.
+  const budget = newBudget();
+  let tokens = TOKENS_PER_REPLY;
+  let estimated = false;
   for (const message of messages) {
-    total += TOKENS_PER_MESSAGE + countTokens(message.role, model) + countTokens(message.content, model);
+    const role = measure(message.role, encoding, newBudget());
+    const content = measure(message.content, encoding, budget);
+    tokens += TOKENS_PER_MESSAGE + role.tokens + content.tokens;
+    estimated ||= content.estimated;
   }
-  return total;
+  return { tokens, estimated };
+}
+
+export function countChatTokens(messages: readonly ChatMessage[], model?: string): number {
+  return measureChatTokens(messages, model).tokens;
 }
 
 /** Usage counted with a tokenizer, for providers that report none (`estimated: true`). */
