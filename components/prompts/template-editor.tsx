@@ -27,6 +27,8 @@ export type TemplateEditorProps = {
   minRows?: number;
   testId?: string;
   className?: string;
+  /** What the API said about this template on the last save. */
+  error?: string;
 };
 
 /**
@@ -45,12 +47,13 @@ export function TemplateEditor({
   minRows = 8,
   testId,
   className,
+  error,
 }: TemplateEditorProps) {
   const parsed = React.useMemo(() => parseTemplate(value), [value]);
   const pieces = React.useMemo(() => highlightPieces(value, parsed), [value, parsed]);
   const errorsId = `${id}-errors`;
   const hintId = `${id}-hint`;
-  const hasErrors = parsed.errors.length > 0;
+  const hasErrors = parsed.errors.length > 0 || Boolean(error);
   const minHeight = `calc(${minRows} * 1.5rem + 1.5rem)`;
 
   return (
@@ -111,7 +114,13 @@ export function TemplateEditor({
         />
       </div>
       {hasErrors ? (
-        <ul id={errorsId} className="grid gap-1 text-sm text-destructive" aria-live="polite">
+        <ul id={errorsId} className="grid gap-1 text-sm text-destructive" aria-live="polite" data-testid={testId ? `${testId}-errors` : undefined}>
+          {error ? (
+            <li className="flex items-start gap-1.5">
+              <CircleAlertIcon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+              <span>{error}</span>
+            </li>
+          ) : null}
           {parsed.errors.slice(0, MAX_ERRORS_SHOWN).map((error) => (
             <li key={error.index} className="flex items-start gap-1.5">
               <CircleAlertIcon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />

@@ -1,4 +1,4 @@
-import type { Run, RunStatus } from '@/lib/client/types';
+import type { Run, RunParams, RunStatus } from '@/lib/client/types';
 import { isActiveRunStatus, RUN_STATUSES as ALL_RUN_STATUSES } from '@/lib/runs/statuses';
 
 export const RUN_STATUSES: RunStatus[] = [...ALL_RUN_STATUSES];
@@ -36,6 +36,15 @@ export function outputPreview(run: Pick<Run, 'output' | 'error'>, max = 120): st
   const text = (run.output ?? '').replace(/\s+/g, ' ').trim();
   if (!text) return run.error ? run.error.message : '';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The generation params a run was made with, read from the run's loosely typed `params` object. */
+export function runParams(run: Pick<Run, 'params'>): RunParams {
+  const { temperature, maxTokens, topP, stop } = run.params as Record<string, unknown>;
+  const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+  const params: RunParams = { temperature: number(temperature), maxTokens: number(maxTokens), topP: number(topP) };
+  if (Array.isArray(stop)) params.stop = stop.filter((s): s is string => typeof s === 'string');
+  return params;
 }
 
 export const runPath = (id: string) => `/runs/${encodeURIComponent(id)}`;

@@ -5,13 +5,18 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Spinner } from '@/components/ui/spinner';
+import { errorMessage } from '@/lib/client/api';
+import type { Run } from '@/lib/client/types';
 import { RunsTable } from './runs-table';
-import type { useRunsList } from './use-runs-list';
+import type { RunsList } from './use-runs';
 
 type Props = {
-  list: ReturnType<typeof useRunsList>;
+  list: RunsList;
+  /** The loaded runs of `list`, flattened. */
+  runs: Run[];
   caption: string;
-  promptTitles?: Map<string, string>;
+  /** Adds a Prompt column (the workspace-wide list). */
+  showPrompt?: boolean;
   filtered: boolean;
   onClearFilters: () => void;
   emptyTitle: string;
@@ -20,8 +25,8 @@ type Props = {
 };
 
 /** The runs table with its loading, error, empty and "Load more" states. */
-export function RunsListView({ list, caption, promptTitles, filtered, onClearFilters, emptyTitle, emptyDescription, emptyAction }: Props) {
-  if (list.status === 'loading') {
+export function RunsListView({ list, runs, caption, showPrompt, filtered, onClearFilters, emptyTitle, emptyDescription, emptyAction }: Props) {
+  if (list.isPending) {
     return (
       <div className="grid gap-2" aria-busy="true" aria-label="Loading runs" data-testid="runs-loading">
         {[0, 1, 2, 3].map((i) => (
@@ -30,15 +35,15 @@ export function RunsListView({ list, caption, promptTitles, filtered, onClearFil
       </div>
     );
   }
-  if (list.status === 'error') {
+  if (list.isError && !list.data) {
     return (
       <EmptyState
         icon={<TriangleAlertIcon />}
         title="Couldn't load runs"
-        description={list.error}
+        description={errorMessage(list.error)}
         titleAs="h3"
         action={
-          <Button variant="outline" onClick={list.retry}>
+          <Button variant="outline" onClick={() => void list.refetch()}>
             <RefreshCwIcon aria-hidden="true" />
             Try again
           </Button>
@@ -47,7 +52,8 @@ export function RunsListView({ list, caption, promptTitles, filtered, onClearFil
       />
     );
   }
-  if (list.items.length === 0) {
+  const stale = list.isPlaceholderData;
+  if (runs.length === 0) {
     return filtered ? (
       <EmptyState
         icon={<SearchXIcon />}
@@ -59,22 +65,23 @@ export function RunsListView({ list, caption, promptTitles, filtered, onClearFil
             Clear filters
           </Button>
         }
-        className={list.stale ? 'opacity-60' : undefined}
+        className={stale ? 'opacity-60' : undefined}
         data-testid="runs-empty"
       />
     ) : (
       <EmptyState icon={<PlayIcon />} title={emptyTitle} description={emptyDescription} action={emptyAction} titleAs="h3" data-testid="runs-empty" />
     );
   }
+  const moreError = list.isFetchNextPageError ? errorMessage(list.error) : null;
   return (
     <div className="grid gap-3">
-      <RunsTable runs={list.items} promptTitles={promptTitles} stale={list.stale} caption={caption} />
-      {list.nextCursor || list.error ? (
+      <RunsTable runs={runs} showPrompt={showPrompt} stale={stale} caption={caption} />
+      {list.hasNextPage || moreError ? (
         <div className="flex flex-wrap items-center justify-center gap-3">
-          {list.error ? <p className="text-sm text-destructive">{list.error}</p> : null}
-          {list.nextCursor ? (
-            <Button variant="outline" onClick={() => void list.loadMore()} disabled={list.loadingMore} data-testid="runs-load-more">
-              {list.loadingMore ? <Spinner label="Loading more runs" /> : null}
+          {moreError ? <p className="text-sm text-destructive">{moreError}</p> : null}
+          {list.hasNextPage ? (
+            <Button variant="outline" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} data-testid="runs-load-more">
+              {list.isFetchingNextPage ? <Spinner label="Loading more runs" /> : null}
               Load more
             </Button>
           ) : null}

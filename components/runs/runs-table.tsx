@@ -6,13 +6,13 @@ import { DatabaseZapIcon } from 'lucide-react';
 import { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
 import type { Run } from '@/lib/client/types';
 import { cn } from '@/lib/utils';
-import { formatCost, formatDuration, formatTotalTokens, outputPreview, runPath } from './run-format';
+import { formatCost, formatDuration, formatTotalTokens, outputPreview, promptHref, runPath } from './run-format';
 import { RunStatusBadge } from './run-status-badge';
 
 type Props = {
   runs: Run[];
   /** Adds a Prompt column (the workspace-wide list). */
-  promptTitles?: Map<string, string>;
+  showPrompt?: boolean;
   /** Rows for a previous filter, shown dimmed until the new ones arrive. */
   stale?: boolean;
   caption: string;
@@ -22,7 +22,7 @@ const TH = 'px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-muted
 const TD = 'px-3 py-2 align-middle whitespace-nowrap';
 
 /** Runs, newest first; a row opens the run. Links inside keep keyboard and middle-click behaviour. */
-export function RunsTable({ runs, promptTitles, stale = false, caption }: Props) {
+export function RunsTable({ runs, showPrompt = false, stale = false, caption }: Props) {
   const router = useRouter();
   const now = useNow();
 
@@ -41,7 +41,7 @@ export function RunsTable({ runs, promptTitles, stale = false, caption }: Props)
         <thead className="border-b bg-muted/40">
           <tr>
             <th scope="col" className={TH}>Status</th>
-            {promptTitles ? <th scope="col" className={TH}>Prompt</th> : null}
+            {showPrompt ? <th scope="col" className={TH}>Prompt</th> : null}
             <th scope="col" className={TH}>Version</th>
             <th scope="col" className={TH}>Model</th>
             <th scope="col" className={cn(TH, 'text-right')}>Tokens</th>
@@ -72,10 +72,10 @@ export function RunsTable({ runs, promptTitles, stale = false, caption }: Props)
                     ) : null}
                   </span>
                 </td>
-                {promptTitles ? (
+                {showPrompt ? (
                   <td className={cn(TD, 'max-w-48 truncate')}>
-                    <Link href={`/prompts/${encodeURIComponent(run.promptId)}`} className="hover:underline" title={promptTitles.get(run.promptId)}>
-                      {promptTitles.get(run.promptId) ?? <span className="text-muted-foreground italic">Unknown prompt</span>}
+                    <Link href={promptHref(run.promptId)} className="hover:underline" title={run.promptTitle ?? undefined}>
+                      {run.promptTitle ?? <span className="text-muted-foreground italic">Deleted prompt</span>}
                     </Link>
                   </td>
                 ) : null}

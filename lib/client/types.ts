@@ -1,12 +1,12 @@
 // JSON shapes of the API as the browser receives them, derived from the server's own views and schemas.
 // Type-only imports: no server code reaches the browser bundle.
 import type { z } from 'zod';
-import type { ApiKeySummary } from '@/db/queries/api-keys';
 import type { ProviderCredentialSummary } from '@/db/queries/provider-credentials';
 import type { MemberRole, Workspace } from '@/db/schema';
+import type { ApiKeyListItem } from '@/lib/auth/api-key-access';
 import type { GenerationParams } from '@/lib/llm/types';
 import type { newPromptSchema, newVersionSchema, updatePromptSchema } from '@/lib/prompts/schemas';
-import type { PromptListItem as PromptListItemView, PromptView, VersionView } from '@/lib/prompts/views';
+import type { PromptListItem as PromptListItemView, PromptView, VersionSummaryView, VersionView } from '@/lib/prompts/views';
 import type { CatalogEntry } from '@/lib/providers/catalog';
 import type { newProviderCredentialSchema } from '@/lib/providers/credentials';
 import type { AvailableProvider as AvailableProviderView } from '@/lib/providers/resolve';
@@ -30,22 +30,25 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 export type Prompt = Jsonify<PromptView>;
 export type PromptListItem = Jsonify<PromptListItemView>;
 export type Version = Jsonify<VersionView>;
-/** A row of the version history (GET /versions): everything but the templates and variables. */
-export type VersionSummary = Pick<Version, 'id' | 'versionNumber' | 'notes' | 'author' | 'createdAt' | 'restoredFrom' | 'model'>;
+/** A row of the version history (GET /versions): no templates or variables. */
+export type VersionSummary = Jsonify<VersionSummaryView>;
 export type ModelConfig = Version['model'];
 export type VariableDef = Version['variables'][number];
 
-export type Run = Jsonify<RunView>;
+// promptTitle: being added to the server's run view (GET /runs joins the prompt's title).
+export type Run = Jsonify<RunView> & { promptTitle?: string | null };
 export type RunStatus = Run['status'];
 export type RunMessage = Run['messages'][number];
 export type RunParams = GenerationParams;
 
-export type AvailableProvider = Jsonify<AvailableProviderView>;
+// ignoredParams: the generation params a provider does not send (Anthropic: temperature, top-p), when the API lists them.
+export type AvailableProvider = Jsonify<AvailableProviderView> & { ignoredParams?: (keyof GenerationParams)[] };
 export type ProviderCredential = Jsonify<ProviderCredentialSummary>;
 /** GET /api/v1/providers */
 export type ProvidersResponse = { available: AvailableProvider[]; credentials: ProviderCredential[]; catalog: CatalogEntry[] };
 
-export type ApiKey = Jsonify<ApiKeySummary>;
+/** A key as GET /api/v1/api-keys lists it: its owner, and whether the caller may revoke it. */
+export type ApiKey = Jsonify<ApiKeyListItem>;
 
 /** GET /api/v1/workspace: the workspace, its policies and this month's spend. */
 export type WorkspaceSettings = Jsonify<Pick<Workspace, 'id' | 'name' | 'monthlyBudgetUsd' | 'modelAllowlist'>> & {

@@ -30,7 +30,7 @@ export default async function SettingsPage() {
           <span data-testid="instance-role">{caller.user.instanceRole === 'owner' ? 'Owner (first account)' : 'Member'}</span>
         </CardContent>
       </Card>
-      <ApiKeysPanel />
+      <ApiKeysPanel userId={caller.user.id} />
       <ProvidersPanel canManage={canManage} canTest={caller.workspace.role !== 'viewer'} />
       <PolicyPanel canManage={canManage} />
     </div>

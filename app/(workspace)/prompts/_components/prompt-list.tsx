@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FileText, Plus, Search, SearchX } from 'lucide-react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -9,29 +9,24 @@ import { Input } from '@/components/ui/input';
 import { Kbd } from '@/components/ui/kbd';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Spinner } from '@/components/ui/spinner';
-import { apiFetch } from '@/lib/client/api';
+import { useDebounced } from '@/lib/client/use-debounced';
+import { usePrompts, useTags } from '@/components/prompts/use-prompts';
+import { errorMessage } from '@/lib/client/api';
+import { pageItems } from '@/lib/client/pages';
 import { cn } from '@/lib/utils';
 import { NewPromptDialog } from './new-prompt-dialog';
 import { PromptCard } from './prompt-card';
-import { usePromptList } from './use-prompt-list';
 
 export function PromptList() {
   const [input, setInput] = useState('');
-  const [query, setQuery] = useState('');
+  const query = useDebounced(input.trim(), 200);
   const [tag, setTag] = useState<string | null>(null);
-  const [tags, setTags] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const list = usePromptList(query, tag);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(input.trim()), 200);
-    return () => clearTimeout(timer);
-  }, [input]);
-
-  useEffect(() => {
-    apiFetch<string[]>('/api/v1/tags').then(setTags, () => setTags([]));
-  }, []);
+  const list = usePrompts({ q: query, tag });
+  const items = useMemo(() => pageItems(list.data), [list.data]);
+  // Tags are a filter aid: without them the list still works.
+  const tags = useTags().data ?? [];
 
   // "/" focuses search and "n" starts a new prompt, unless the user is typing somewhere.
   useEffect(() => {
@@ -100,13 +95,13 @@ export function PromptList() {
         )}
       </div>
 
-      {list.status === 'error' && (
+      {list.isError && (
         <Alert variant="destructive">
-          <AlertDescription>Could not load prompts: {list.error}</AlertDescription>
+          <AlertDescription>Could not load prompts: {errorMessage(list.error)}</AlertDescription>
         </Alert>
       )}
 
-      {list.status === 'loading' && (
+      {list.isPending && (
         <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-busy="true">
           {Array.from({ length: 6 }, (_, i) => (
             <Skeleton key={i} className="h-32 rounded-xl" />
@@ -114,7 +109,7 @@ export function PromptList() {
         </div>
       )}
 
-      {list.status === 'ready' && list.items.length === 0 && (
+      {list.isSuccess && !list.isPlaceholderData && items.length === 0 && (
         filtering ? (
           <EmptyState icon={<SearchX />} title="No prompts match" description="Try another search or clear the tag filter." data-testid="empty-search" />
         ) : (
@@ -128,9 +123,9 @@ export function PromptList() {
         )
       )}
 
-      {list.items.length > 0 && (
-        <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="prompt-list">
-          {list.items.map((prompt) => (
+      {items.length > 0 && (
+        <ul className={cn('grid gap-3 transition-opacity sm:grid-cols-2 xl:grid-cols-3', list.isPlaceholderData && 'opacity-60')} data-testid="prompt-list">
+          {items.map((prompt) => (
             <li key={prompt.id}>
               <PromptCard prompt={prompt} />
             </li>
@@ -138,10 +133,10 @@ export function PromptList() {
         </ul>
       )}
 
-      {list.nextCursor && (
+      {list.hasNextPage && (
         <div className="flex justify-center">
-          <Button variant="outline" onClick={() => void list.loadMore()} disabled={list.loadingMore} data-testid="load-more">
-            {list.loadingMore && <Spinner />} Load more
+          <Button variant="outline" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} data-testid="load-more">
+            {list.isFetchingNextPage && <Spinner />} Load more
           </Button>
         </div>
       )}

@@ -2,16 +2,25 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
+import { useAvailableProviders } from '@/components/providers/use-providers';
 import { EMPTY_FILTERS, filtersToQuery, filtersToSearch, hasFilters, type RunFilterValues } from '@/components/runs/run-filters';
+import { isInFlight } from '@/components/runs/run-format';
 import { RunsChart } from '@/components/runs/runs-chart';
 import { RunsFilterBar } from '@/components/runs/runs-filter-bar';
 import { RunsListView } from '@/components/runs/runs-list-view';
-import { useDebounced } from '@/components/runs/use-debounced';
-import { usePromptTitles } from '@/components/runs/use-prompt-titles';
-import { useProviders } from '@/components/runs/use-providers';
-import { useRunsList } from '@/components/runs/use-runs-list';
+import { useDebounced } from '@/lib/client/use-debounced';
+import { useRuns } from '@/components/runs/use-runs';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { pageItems } from '@/lib/client/pages';
+import type { Run } from '@/lib/client/types';
+
+/** The prompts the loaded runs belong to, by title, for the prompt filter. */
+function promptOptions(runs: Run[]): { id: string; title: string }[] {
+  const titles = new Map<string, string>();
+  for (const run of runs) if (run.promptTitle && !titles.has(run.promptId)) titles.set(run.promptId, run.promptTitle);
+  return [...titles].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title));
+}
 
 /** Every run in the workspace, newest first, with filters mirrored in the address bar. */
 export function RunsExplorer({ initialFilters }: { initialFilters: RunFilterValues }) {
@@ -20,12 +29,13 @@ export function RunsExplorer({ initialFilters }: { initialFilters: RunFilterValu
   const model = useDebounced(filters.model, 250);
   const version = useDebounced(filters.versionNumber, 250);
   const applied = useMemo(() => ({ ...filters, q, model, versionNumber: version }), [filters, q, model, version]);
-  const query = useMemo(() => filtersToQuery(applied).toString(), [applied]);
-  const list = useRunsList(query);
-  const { prompts, titles } = usePromptTitles();
-  const providers = useProviders();
-  const models = useMemo(() => [...new Set(list.items.map((r) => r.model))].sort(), [list.items]);
+  const list = useRuns(useMemo(() => Object.fromEntries(filtersToQuery(applied)), [applied]));
+  const runs = useMemo(() => pageItems(list.data), [list.data]);
+  const { providers } = useAvailableProviders();
+  const models = useMemo(() => [...new Set(runs.map((r) => r.model))].sort(), [runs]);
+  const prompts = useMemo(() => promptOptions(runs), [runs]);
   const filtered = hasFilters(filters);
+  const live = runs.some((r) => isInFlight(r.status));
 
   // Mirror the applied filters in the URL without a server round trip (Next keeps its router in sync).
   useEffect(() => {
@@ -33,7 +43,7 @@ export function RunsExplorer({ initialFilters }: { initialFilters: RunFilterValu
     if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', next);
   }, [applied]);
 
-  const promptTitle = filters.promptId ? titles.get(filters.promptId) : undefined;
+  const promptTitle = filters.promptId ? prompts.find((p) => p.id === filters.promptId)?.title : undefined;
 
   return (
     <div className="grid gap-6">
@@ -41,7 +51,7 @@ export function RunsExplorer({ initialFilters }: { initialFilters: RunFilterValu
         <div>
           <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
             Runs
-            {list.live ? (
+            {live ? (
               <Badge variant="outline" className="gap-1.5 font-normal" data-testid="runs-live">
                 <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-success" />
                 live
@@ -68,15 +78,16 @@ export function RunsExplorer({ initialFilters }: { initialFilters: RunFilterValu
         onChange={(patch) => setFilters((prev) => ({ ...prev, ...patch }))}
         onClear={filtered ? () => setFilters(EMPTY_FILTERS) : undefined}
         prompts={prompts}
-        providers={providers.providers}
+        providers={providers}
         models={models}
         dates
       />
-      {list.status === 'ready' && list.items.length > 0 ? <RunsChart runs={list.items} /> : null}
+      {runs.length > 0 ? <RunsChart runs={runs} /> : null}
       <RunsListView
         list={list}
+        runs={runs}
         caption="Runs, newest first"
-        promptTitles={titles}
+        showPrompt
         filtered={filtered}
         onClearFilters={() => setFilters(EMPTY_FILTERS)}
         emptyTitle="No runs yet"

@@ -15,7 +15,8 @@ import type { ApiKey } from '@/lib/client/types';
 import { CreateKeyDialog } from './create-key-dialog';
 import { useApiKeys, useRevokeApiKey } from './use-api-keys';
 
-export function ApiKeysPanel() {
+/** `userId`: the signed-in user, whose own keys read as "you". */
+export function ApiKeysPanel({ userId }: { userId: string }) {
   const keys = useApiKeys();
   const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
@@ -51,7 +52,7 @@ export function ApiKeysPanel() {
         {keys.data && keys.data.length > 0 && (
           <ul className="divide-y rounded-lg border" data-testid="api-key-list">
             {keys.data.map((key) => (
-              <ApiKeyRow key={key.id} apiKey={key} onRevoke={() => revokeKey(key)} />
+              <ApiKeyRow key={key.id} apiKey={key} own={key.owner.id === userId} onRevoke={() => revokeKey(key)} />
             ))}
           </ul>
         )}
@@ -61,25 +62,32 @@ export function ApiKeysPanel() {
   );
 }
 
-function ApiKeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) {
+function ApiKeyRow({ apiKey, own, onRevoke }: { apiKey: ApiKey; own: boolean; onRevoke: () => void }) {
   return (
     <li className="flex items-center gap-4 px-4 py-3" data-testid="api-key-row">
       <div className="min-w-0 flex-1">
-        <div className="font-medium">{apiKey.name}</div>
+        <div className="flex flex-wrap items-baseline gap-x-2">
+          <span className="font-medium">{apiKey.name}</span>
+          <span className="truncate text-xs text-muted-foreground" data-testid="api-key-owner">
+            {own ? 'yours' : `${apiKey.owner.name || apiKey.owner.email || 'another member'}’s`}
+          </span>
+        </div>
         <div className="text-xs text-muted-foreground">
           <code className="font-mono">{apiKey.prefix}…</code> · created {formatRelative(apiKey.createdAt)} ·{' '}
           <span data-testid="api-key-last-used">{apiKey.lastUsedAt ? `last used ${formatRelative(apiKey.lastUsedAt)}` : 'never used'}</span>
         </div>
       </div>
-      <ConfirmButton
-        label="Revoke"
-        testId="revoke-api-key"
-        title={`Revoke “${apiKey.name}”?`}
-        description="Anything using this key stops working immediately. This cannot be undone."
-        confirmLabel="Revoke key"
-        confirmTestId="confirm-revoke"
-        onConfirm={onRevoke}
-      />
+      {apiKey.canRevoke ? (
+        <ConfirmButton
+          label="Revoke"
+          testId="revoke-api-key"
+          title={`Revoke “${apiKey.name}”?`}
+          description="Anything using this key stops working immediately. This cannot be undone."
+          confirmLabel="Revoke key"
+          confirmTestId="confirm-revoke"
+          onConfirm={onRevoke}
+        />
+      ) : null}
     </li>
   );
 }

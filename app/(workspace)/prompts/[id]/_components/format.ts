@@ -2,7 +2,7 @@ import type { Version } from '@/lib/client/types';
 
 export { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
 
-export function authorLabel(version: Version): string {
+export function authorLabel(version: Pick<Version, 'author'>): string {
   return version.author?.name || version.author?.email || 'Unknown author';
 }
 

@@ -5,23 +5,26 @@ import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { NativeSelect } from '@/components/prompts/native-select';
 import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
-import { useProviders } from '@/components/runs/use-providers';
+import { useAvailableProviders } from '@/components/providers/use-providers';
+import { fieldAria, FieldMessage } from '@/components/ui/field-message';
 import { MAX_STOP_SEQUENCES, parseStop, type ModelForm } from './draft';
-
+import type { ModelField } from './save-errors';
 
 type Props = {
   value: ModelForm;
   onChange?: (value: ModelForm) => void;
   readOnly?: boolean;
+  /** The last save's messages, by field. */
+  errors?: Partial<Record<ModelField, string>>;
 };
 
-export function ModelSettings({ value, onChange, readOnly = false }: Props) {
+export function ModelSettings({ value, onChange, readOnly = false, errors = {} }: Props) {
   const set = (patch: Partial<ModelForm>) => onChange?.({ ...value, ...patch });
   // The same providers the run panel offers: the local model plus whatever this workspace has configured.
-  const { providers } = useProviders();
+  const { providers } = useAvailableProviders();
   const known = providers.find((p) => p.id === value.provider);
   const stopCount = parseStop(value.stop).length;
-  const tooManyStops = stopCount > MAX_STOP_SEQUENCES;
+  const stopError = stopCount > MAX_STOP_SEQUENCES ? `At most ${MAX_STOP_SEQUENCES} stop sequences.` : errors.stop;
 
   function changeProvider(provider: string) {
     // The built-in model has one fixed name; fill it in rather than make people look it up.
@@ -44,6 +47,7 @@ export function ModelSettings({ value, onChange, readOnly = false }: Props) {
             value={value.provider}
             onChange={(e) => changeProvider(e.target.value)}
             data-testid="model-provider"
+            {...fieldAria('model-provider-error', errors.provider)}
           >
             {providers.map((p) => (
               <option key={p.id} value={p.id}>
@@ -53,6 +57,7 @@ export function ModelSettings({ value, onChange, readOnly = false }: Props) {
             {/* Keep a provider set through the API selectable, so viewing it doesn't change it. */}
             {!known ? <option value={value.provider}>{value.provider}</option> : null}
           </NativeSelect>
+          <FieldMessage id="model-provider-error" message={errors.provider} />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="model-name">Model</Label>
@@ -65,9 +70,11 @@ export function ModelSettings({ value, onChange, readOnly = false }: Props) {
             maxLength={200}
             className="font-mono"
             spellCheck={false}
-            aria-invalid={!value.model.trim() || undefined}
+            aria-invalid={Boolean(errors.model) || !value.model.trim() || undefined}
+            aria-describedby={errors.model ? 'model-name-error' : undefined}
             data-testid="model-name"
           />
+          <FieldMessage id="model-name-error" message={errors.model} />
           <datalist id="model-name-suggestions">
             {(known?.models ?? []).map((m) => (
               <option key={m} value={m} />
@@ -83,6 +90,7 @@ export function ModelSettings({ value, onChange, readOnly = false }: Props) {
           max={2}
           step={0.1}
           placeholder="default"
+          error={errors.temperature}
         />
         <NumberField
           id="model-max-tokens"
@@ -94,6 +102,7 @@ export function ModelSettings({ value, onChange, readOnly = false }: Props) {
           step={1}
           placeholder="default"
           integer
+          error={errors.maxTokens}
         />
         <NumberField
           id="model-top-p"
@@ -104,11 +113,12 @@ export function ModelSettings({ value, onChange, readOnly = false }: Props) {
           max={1}
           step={0.05}
           placeholder="default"
+          error={errors.topP}
         />
         <div className="grid gap-1.5 sm:col-span-2">
           <div className="flex items-baseline justify-between gap-2">
             <Label htmlFor="model-stop">Stop sequences</Label>
-            <span className={tooManyStops ? 'text-xs font-medium text-destructive' : 'text-xs text-muted-foreground'}>
+            <span className={stopError ? 'text-xs font-medium text-destructive' : 'text-xs text-muted-foreground'}>
               {stopCount}/{MAX_STOP_SEQUENCES}
             </span>
           </div>
@@ -120,14 +130,12 @@ export function ModelSettings({ value, onChange, readOnly = false }: Props) {
             className="min-h-0 font-mono text-sm"
             spellCheck={false}
             placeholder="None"
-            aria-invalid={tooManyStops || undefined}
+            aria-invalid={Boolean(stopError) || undefined}
             aria-describedby="model-stop-hint"
             data-testid="model-stop"
           />
-          <p id="model-stop-hint" className={tooManyStops ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}>
-            {tooManyStops
-              ? `At most ${MAX_STOP_SEQUENCES} stop sequences.`
-              : 'Comma or newline separated. Write \\n for a newline and \\, for a comma.'}
+          <p id="model-stop-hint" className={stopError ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'} data-testid={stopError ? 'field-error-model-stop' : undefined}>
+            {stopError ?? 'Comma or newline separated. Write \\n for a newline and \\, for a comma.'}
           </p>
         </div>
       </fieldset>
@@ -145,9 +153,10 @@ type NumberFieldProps = {
   step: number;
   placeholder: string;
   integer?: boolean;
+  error?: string;
 };
 
-function NumberField({ id, label, value, onChange, min, max, step, placeholder, integer = false }: NumberFieldProps) {
+function NumberField({ id, label, value, onChange, min, max, step, placeholder, integer = false, error }: NumberFieldProps) {
   return (
     <div className="grid gap-1.5">
       <Label htmlFor={id}>{label}</Label>
@@ -161,12 +170,13 @@ function NumberField({ id, label, value, onChange, min, max, step, placeholder, 
         max={max}
         step={step}
         placeholder={placeholder}
-        aria-describedby={`${id}-range`}
         data-testid={id}
+        {...fieldAria(`${id}-error`, error, `${id}-range`)}
       />
       <span id={`${id}-range`} className="sr-only">
         {`Between ${min} and ${max}; leave empty for the provider default.`}
       </span>
+      <FieldMessage id={`${id}-error`} message={error} />
     </div>
   );
 }

@@ -5,52 +5,51 @@ import { FileQuestionIcon, RefreshCwIcon, TriangleAlertIcon } from 'lucide-react
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
-import { ApiClientError } from '@/lib/client/api';
+import { usePrompt } from '@/components/prompts/use-prompt';
+import { ApiClientError, errorMessage } from '@/lib/client/api';
 import { PromptWorkspace } from './prompt-workspace';
-import { usePromptData } from './use-prompt-data';
 
 /** The prompt editor page: loads through the JSON API (session cookie), then hands off to the workspace. */
 export function PromptEditor({ promptId }: { promptId: string }) {
-  const { state, reload, retry, update } = usePromptData(promptId);
+  const query = usePrompt(promptId);
 
-  if (state.status === 'loading') return <EditorSkeleton />;
-  if (state.status === 'error') {
-    const notFound = state.error instanceof ApiClientError && state.error.status === 404;
-    return notFound ? (
-      <EmptyState
-        icon={<FileQuestionIcon />}
-        title="This prompt doesn't exist or was deleted"
-        description="Check the link, or pick a prompt from the list."
-        action={
-          <Button asChild>
+  // A failed background refresh keeps the loaded prompt on screen.
+  if (query.data) return <PromptWorkspace prompt={query.data} />;
+  if (query.isPending) return <EditorSkeleton />;
+  const notFound = query.error instanceof ApiClientError && query.error.status === 404;
+  return notFound ? (
+    <EmptyState
+      icon={<FileQuestionIcon />}
+      title="This prompt doesn't exist or was deleted"
+      description="Check the link, or pick a prompt from the list."
+      action={
+        <Button asChild>
+          <Link href="/prompts">Back to prompts</Link>
+        </Button>
+      }
+      data-testid="prompt-not-found"
+      className="mt-8"
+    />
+  ) : (
+    <EmptyState
+      icon={<TriangleAlertIcon />}
+      title="Couldn't load this prompt"
+      description={errorMessage(query.error)}
+      action={
+        <>
+          <Button onClick={() => void query.refetch()}>
+            <RefreshCwIcon aria-hidden="true" />
+            Try again
+          </Button>
+          <Button variant="outline" asChild>
             <Link href="/prompts">Back to prompts</Link>
           </Button>
-        }
-        data-testid="prompt-not-found"
-        className="mt-8"
-      />
-    ) : (
-      <EmptyState
-        icon={<TriangleAlertIcon />}
-        title="Couldn't load this prompt"
-        description={state.error.message}
-        action={
-          <>
-            <Button onClick={() => void retry()}>
-              <RefreshCwIcon aria-hidden="true" />
-              Try again
-            </Button>
-            <Button variant="outline" asChild>
-              <Link href="/prompts">Back to prompts</Link>
-            </Button>
-          </>
-        }
-        data-testid="prompt-load-error"
-        className="mt-8"
-      />
-    );
-  }
-  return <PromptWorkspace data={state.data} update={update} reload={reload} />;
+        </>
+      }
+      data-testid="prompt-load-error"
+      className="mt-8"
+    />
+  );
 }
 
 function EditorSkeleton() {

@@ -6,37 +6,31 @@ import { ChevronLeftIcon, PencilIcon, Trash2Icon } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toaster';
-import { apiFetch } from '@/lib/client/api';
+import { useDeletePrompt } from '@/components/prompts/use-prompt';
+import { errorMessage } from '@/lib/client/api';
 import type { Prompt } from '@/lib/client/types';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EditDetailsDialog } from './edit-details-dialog';
-import { promptPath } from './use-prompt-data';
 
 type Props = {
   prompt: Prompt;
-  onPromptChange: (prompt: Prompt) => void;
   /** Navigates away without the unsaved-changes prompt (the prompt is gone anyway). */
   onDeleted: (href: string) => void;
 };
 
-export function PromptHeader({ prompt, onPromptChange, onDeleted }: Props) {
+export function PromptHeader({ prompt, onDeleted }: Props) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [deletePending, setDeletePending] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const remove = useDeletePrompt(prompt.id);
   const current = prompt.currentVersion;
 
-  async function confirmDelete() {
-    setDeletePending(true);
-    setDeleteError(null);
-    try {
-      await apiFetch(promptPath(prompt.id), { method: 'DELETE' });
-      toast({ title: `Deleted “${prompt.title}”`, variant: 'success' });
-      onDeleted('/prompts');
-    } catch (e) {
-      setDeletePending(false);
-      setDeleteError((e as Error).message);
-    }
+  function confirmDelete() {
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        toast({ title: `Deleted “${prompt.title}”`, variant: 'success' });
+        onDeleted('/prompts');
+      },
+    });
   }
 
   return (
@@ -87,7 +81,7 @@ export function PromptHeader({ prompt, onPromptChange, onDeleted }: Props) {
           size="sm"
           className="text-destructive hover:bg-destructive/10 hover:text-destructive"
           onClick={() => {
-            setDeleteError(null);
+            remove.reset();
             setDeleting(true);
           }}
           data-testid="delete-prompt"
@@ -96,16 +90,7 @@ export function PromptHeader({ prompt, onPromptChange, onDeleted }: Props) {
           Delete
         </Button>
       </div>
-      <EditDetailsDialog
-        prompt={prompt}
-        open={editing}
-        onOpenChange={setEditing}
-        onSaved={(updated) => {
-          setEditing(false);
-          onPromptChange(updated);
-          toast({ title: 'Details saved', variant: 'success' });
-        }}
-      />
+      <EditDetailsDialog prompt={prompt} open={editing} onOpenChange={setEditing} />
       <ConfirmDialog
         open={deleting}
         onOpenChange={setDeleting}
@@ -114,8 +99,8 @@ export function PromptHeader({ prompt, onPromptChange, onDeleted }: Props) {
         confirmLabel="Delete prompt"
         confirmTestId="confirm-delete"
         destructive
-        pending={deletePending}
-        error={deleteError}
+        pending={remove.isPending || remove.isSuccess}
+        error={remove.isError ? errorMessage(remove.error) : null}
         onConfirm={confirmDelete}
       />
     </header>

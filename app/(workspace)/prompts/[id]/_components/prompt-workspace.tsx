@@ -1,101 +1,94 @@
 'use client';
 
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { TemplateEditor } from '@/components/prompts/template-editor';
-import { toast } from '@/components/ui/toaster';
-import { apiFetch } from '@/lib/client/api';
-import type { Version } from '@/lib/client/types';
+import { useQueryClient } from '@tanstack/react-query';
+import { promptQuery } from '@/components/prompts/use-prompt';
+import { useRestoreVersion, useSaveVersion, useVersion } from '@/components/prompts/use-versions';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { DiffDialog, type CompareRange } from './diff-dialog';
-import { draftFromVersion, draftToPayload, isDraftDirty, modelToForm, type Draft } from './draft';
-import { ModelSettings } from './model-settings';
+import { toast } from '@/components/ui/toaster';
+import { errorMessage } from '@/lib/client/api';
+import type { Prompt } from '@/lib/client/types';
+import { ContentEditor } from './content-editor';
+import { DiffDialog } from './diff-dialog';
+import { draftToPayload, modelToForm } from './draft';
 import { PromptHeader } from './prompt-header';
 import { ReadonlyBanner } from './readonly-banner';
 import { RunHistory } from './run-history';
 import { RunPanel, type RunPanelHandle } from './run-panel';
 import { RunRestoreCallout } from './run-restore-callout';
 import { SaveBar } from './save-bar';
-import { promptPath, withNewVersion, type PromptData } from './use-prompt-data';
+import { saveErrors, staleBaseOf } from './save-errors';
+import { StaleBaseDialog } from './stale-base-dialog';
+import { useDraft } from './use-draft';
+import type { CompareRange } from './use-version-diff';
 import { useUnsavedGuard } from './use-unsaved-guard';
-import { VariablesPanel } from './variables-panel';
 import { VersionHistory } from './version-history';
-
-type Props = {
-  data: PromptData;
-  update: (fn: (data: PromptData) => PromptData) => void;
-  reload: () => Promise<void>;
-};
 
 const isSaveShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's';
 
-export function PromptWorkspace({ data, update, reload }: Props) {
-  const { prompt, versions } = data;
+export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
   const current = prompt.currentVersion;
-  const [draft, setDraft] = useState<Draft>(() => draftFromVersion(current));
-  const [notes, setNotes] = useState('');
+  const client = useQueryClient();
+  const { base, draft, notes, dirty, setNotes, edit, reset, saved } = useDraft(current);
   // ?version=N (links from a run) opens that version read-only; the current one is the draft itself.
   const searchParams = useSearchParams();
   const [viewing, setViewing] = useState<number | null>(() => {
     const n = Number(searchParams.get('version'));
-    return n !== current?.versionNumber && versions.some((v) => v.versionNumber === n) ? n : null;
+    return Number.isInteger(n) && n >= 1 && n <= prompt.versionCount && n !== current?.versionNumber ? n : null;
   });
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [restoring, setRestoring] = useState(false);
   const [confirmRestore, setConfirmRestore] = useState(false);
   const [compare, setCompare] = useState<{ open: boolean; range: CompareRange }>({ open: false, range: { from: 1, to: 1 } });
   const [restored, setRestored] = useState<{ from: number; to: number } | null>(null);
-  const [runPulse, setRunPulse] = useState(0);
   const runPanel = useRef<RunPanelHandle>(null);
+  const save = useSaveVersion(prompt.id);
+  const restore = useRestoreVersion(prompt.id);
+  // The current version came with the prompt; older ones are fetched when opened.
+  const viewed = useVersion(prompt.id, viewing !== null && viewing !== current?.versionNumber ? viewing : null);
 
-  const dirty = useMemo(() => isDraftDirty(draft, current), [draft, current]);
   const guard = useUnsavedGuard(dirty);
-  const viewed = viewing === null ? null : (versions.find((v) => v.versionNumber === viewing) ?? null);
-  const edit = (patch: Partial<Draft>) => setDraft((prev) => ({ ...prev, ...patch }));
+  const staleBase = staleBaseOf(save.error);
+  const errors = saveErrors(staleBase === null ? save.error : null, save.variables);
+  const openCompare = (range: CompareRange) => setCompare({ open: true, range });
 
-  async function save() {
-    if (!dirty || saving) return;
+  function saveDraft(baseVersionNumber = base?.versionNumber) {
+    if (!dirty || save.isPending) return;
     const sent = draft;
     const sentNotes = notes;
-    setSaving(true);
-    setSaveError(null);
+    save.mutate(
+      { ...draftToPayload(draft, base, notes), baseVersionNumber },
+      {
+        onSuccess: (version) => {
+          saved(version, sent, sentNotes);
+          toast({ title: `Saved version ${version.versionNumber}`, variant: 'success' });
+        },
+      },
+    );
+  }
+
+  async function reloadLatest() {
+    save.reset();
     try {
-      const version = await apiFetch<Version>(`${promptPath(prompt.id)}/versions`, {
-        method: 'POST',
-        body: draftToPayload(draft, current, notes),
-      });
-      update((d) => withNewVersion(d, version));
-      // Edits typed while the request was in flight stay in the draft (and keep it dirty).
-      setDraft((prev) => (prev === sent ? draftFromVersion(version) : prev));
-      setNotes((prev) => (prev === sentNotes ? '' : prev));
-      toast({ title: `Saved version ${version.versionNumber}`, variant: 'success' });
-      void reload();
+      const fresh = await client.fetchQuery({ ...promptQuery(prompt.id), staleTime: 0 });
+      reset(fresh.currentVersion);
+      setViewing(null);
     } catch (error) {
-      setSaveError((error as Error).message);
-    } finally {
-      setSaving(false);
+      toast({ title: 'Could not reload the prompt', description: errorMessage(error), variant: 'error' });
     }
   }
 
-  async function restore(versionNumber: number) {
+  function restoreVersion(versionNumber: number) {
     setConfirmRestore(false);
-    setRestoring(true);
-    try {
-      const version = await apiFetch<Version>(`${promptPath(prompt.id)}/restore`, { method: 'POST', body: { versionNumber } });
-      update((d) => withNewVersion(d, version));
-      setDraft(draftFromVersion(version));
-      setNotes('');
-      setSaveError(null);
-      setViewing(null);
-      setRestored({ from: versionNumber, to: version.versionNumber });
-      toast({ title: `Restored version ${versionNumber} as version ${version.versionNumber}`, variant: 'success' });
-      void reload();
-    } catch (error) {
-      toast({ title: `Could not restore version ${versionNumber}`, description: (error as Error).message, variant: 'error' });
-    } finally {
-      setRestoring(false);
-    }
+    restore.mutate(versionNumber, {
+      onSuccess: (version) => {
+        reset(version);
+        save.reset();
+        setViewing(null);
+        setRestored({ from: versionNumber, to: version.versionNumber });
+        toast({ title: `Restored version ${versionNumber} as version ${version.versionNumber}`, variant: 'success' });
+      },
+      onError: (error) => toast({ title: `Could not restore version ${versionNumber}`, description: errorMessage(error), variant: 'error' }),
+    });
   }
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
@@ -103,7 +96,7 @@ export function PromptWorkspace({ data, update, reload }: Props) {
     event.preventDefault(); // never the browser's "Save page" dialog
     // Inside a dialog the user is mid-edit of something else; read-only views have nothing to save.
     if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
-    if (viewing === null) void save();
+    if (viewing === null) saveDraft();
   });
 
   useEffect(() => {
@@ -112,32 +105,28 @@ export function PromptWorkspace({ data, update, reload }: Props) {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  function openCompare(range: CompareRange) {
-    setCompare({ open: true, range });
-  }
-
-  const content = viewed
-    ? { systemPrompt: viewed.systemPrompt, userPrompt: viewed.userPrompt, variables: viewed.variables, model: modelToForm(viewed.model) }
-    : draft;
-  const readOnly = viewed !== null;
+  const shown = viewing === null ? null : viewing === current?.versionNumber ? current : (viewed.data ?? null);
+  const readOnly = viewing !== null;
 
   return (
     <div className="grid gap-6">
-      <PromptHeader prompt={prompt} onPromptChange={(p) => update((d) => ({ ...d, prompt: p }))} onDeleted={guard.navigate} />
+      <PromptHeader prompt={prompt} onDeleted={guard.navigate} />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid min-w-0 gap-5">
-          {viewed ? (
+          {viewing !== null ? (
             <ReadonlyBanner
-              version={viewed}
-              isCurrent={viewed.versionNumber === current?.versionNumber}
+              versionNumber={viewing}
+              version={shown}
+              error={viewed.isError ? errorMessage(viewed.error) : null}
+              isCurrent={viewing === current?.versionNumber}
               dirty={dirty}
-              restoring={restoring}
+              restoring={restore.isPending}
               onBack={() => setViewing(null)}
-              onRestore={() => (dirty ? setConfirmRestore(true) : void restore(viewed.versionNumber))}
-              onCompare={() => current && openCompare({ from: viewed.versionNumber, to: current.versionNumber })}
+              onRestore={() => (dirty ? setConfirmRestore(true) : restoreVersion(viewing))}
+              onCompare={() => current && openCompare({ from: viewing, to: current.versionNumber })}
             />
           ) : null}
-          {restored && !viewed && restored.to === current?.versionNumber ? (
+          {restored && viewing === null && restored.to === current?.versionNumber ? (
             <RunRestoreCallout
               restoredFrom={restored.from}
               versionNumber={restored.to}
@@ -148,62 +137,60 @@ export function PromptWorkspace({ data, update, reload }: Props) {
               onDismiss={() => setRestored(null)}
             />
           ) : null}
-          <TemplateEditor
-            id="system-prompt"
-            label="System prompt"
-            hint="Optional. Sets the model's role and rules."
-            value={content.systemPrompt}
-            onChange={(systemPrompt) => edit({ systemPrompt })}
+          <ContentEditor
+            content={
+              shown
+                ? { systemPrompt: shown.systemPrompt, userPrompt: shown.userPrompt, variables: shown.variables, model: modelToForm(shown.model) }
+                : draft
+            }
+            loading={readOnly && !shown}
             readOnly={readOnly}
-            placeholder="You are a helpful assistant…"
-            testId="system-prompt-editor"
+            errors={readOnly ? undefined : errors}
+            onChange={edit}
           />
-          <TemplateEditor
-            id="user-prompt"
-            label="User prompt"
-            hint={<>Use {'{{ name }}'} for inputs; write \{'{{'} for literal braces.</>}
-            value={content.userPrompt}
-            onChange={(userPrompt) => edit({ userPrompt })}
-            readOnly={readOnly}
-            placeholder="Summarise {{ text }} in {{ sentences }} sentences."
-            testId="user-prompt-editor"
-          />
-          <div className="grid items-start gap-5 xl:grid-cols-2">
-            <VariablesPanel
-              systemPrompt={content.systemPrompt}
-              userPrompt={content.userPrompt}
-              variables={content.variables}
-              readOnly={readOnly}
-              onChange={(variables) => edit({ variables })}
-            />
-            <ModelSettings value={content.model} onChange={(model) => edit({ model })} readOnly={readOnly} />
-          </div>
           {!readOnly ? (
-            <SaveBar notes={notes} onNotesChange={setNotes} dirty={dirty} saving={saving} error={saveError} onSave={() => void save()} />
+            <SaveBar
+              notes={notes}
+              onNotesChange={setNotes}
+              notesError={errors.fields.notes}
+              dirty={dirty}
+              saving={save.isPending}
+              error={errors.form}
+              onSave={() => saveDraft()}
+            />
           ) : null}
-          <RunPanel ref={runPanel} promptId={prompt.id} version={current} dirty={dirty} onRunsChanged={() => setRunPulse((n) => n + 1)} />
+          <RunPanel ref={runPanel} promptId={prompt.id} version={current} dirty={dirty} />
         </div>
         <aside aria-label="Version history" className="lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto">
           <VersionHistory
-            versions={versions}
+            promptId={prompt.id}
+            versionCount={prompt.versionCount}
             currentNumber={current?.versionNumber ?? null}
-            selected={viewed ? viewed.versionNumber : null}
+            selected={viewing}
             dirty={dirty}
             onSelect={setViewing}
-            onCompare={() => {
-              const [newest, previous] = versions;
-              if (newest) openCompare({ from: (previous ?? newest).versionNumber, to: newest.versionNumber });
-            }}
+            onCompare={(range) => openCompare(range)}
           />
         </aside>
       </div>
-      <RunHistory promptId={prompt.id} versions={versions} pulse={runPulse} onRunFirst={() => runPanel.current?.focus()} />
+      <RunHistory promptId={prompt.id} versionCount={prompt.versionCount} onRunFirst={() => runPanel.current?.focus()} />
       <DiffDialog
         promptId={prompt.id}
-        versions={versions}
         open={compare.open}
         initial={compare.range}
         onOpenChange={(open) => setCompare((prev) => ({ ...prev, open }))}
+      />
+      <StaleBaseDialog
+        currentVersionNumber={staleBase}
+        baseVersionNumber={base?.versionNumber ?? null}
+        saving={save.isPending}
+        onReload={() => void reloadLatest()}
+        onCompare={() => {
+          if (base && staleBase !== null) openCompare({ from: base.versionNumber, to: staleBase });
+          save.reset();
+        }}
+        onSaveAnyway={() => staleBase !== null && saveDraft(staleBase)}
+        onCancel={() => save.reset()}
       />
       <ConfirmDialog
         open={guard.confirming}
@@ -224,7 +211,7 @@ export function PromptWorkspace({ data, update, reload }: Props) {
         confirmLabel="Discard and restore"
         confirmTestId="confirm-discard"
         destructive
-        onConfirm={() => viewing !== null && void restore(viewing)}
+        onConfirm={() => viewing !== null && restoreVersion(viewing)}
       />
     </div>
   );

@@ -7,7 +7,11 @@ import type { Version } from '@/lib/client/types';
 import { authorLabel, formatAbsolute } from './format';
 
 type Props = {
-  version: Version;
+  versionNumber: number;
+  /** The version once loaded. */
+  version: Pick<Version, 'author' | 'createdAt'> | null;
+  /** It could not be loaded. */
+  error: string | null;
   isCurrent: boolean;
   dirty: boolean;
   restoring: boolean;
@@ -16,7 +20,7 @@ type Props = {
   onCompare: () => void;
 };
 
-export function ReadonlyBanner({ version, isCurrent, dirty, restoring, onBack, onRestore, onCompare }: Props) {
+export function ReadonlyBanner({ versionNumber, version, error, isCurrent, dirty, restoring, onBack, onRestore, onCompare }: Props) {
   return (
     <div
       role="region"
@@ -27,11 +31,19 @@ export function ReadonlyBanner({ version, isCurrent, dirty, restoring, onBack, o
       <EyeIcon aria-hidden="true" className="size-5 shrink-0 text-primary" />
       <div className="min-w-0 flex-1">
         <p className="text-sm font-semibold">
-          Viewing version {version.versionNumber} (read-only)
+          Viewing version {versionNumber} (read-only)
           {isCurrent ? <span className="font-normal text-muted-foreground"> · the current version</span> : null}
         </p>
         <p className="truncate text-xs text-muted-foreground">
-          {authorLabel(version)} · {formatAbsolute(version.createdAt)}
+          {error ? (
+            <span className="text-destructive" data-testid="version-load-error">Couldn&apos;t load it: {error}</span>
+          ) : version ? (
+            <>
+              {authorLabel(version)} · {formatAbsolute(version.createdAt)}
+            </>
+          ) : (
+            'Loading…'
+          )}
           {dirty ? (
             <span className="font-medium text-warning-foreground dark:text-warning" data-testid="unsaved-indicator">
               {' '}
@@ -49,12 +61,7 @@ export function ReadonlyBanner({ version, isCurrent, dirty, restoring, onBack, o
           <GitCompareArrowsIcon aria-hidden="true" />
           Compare with current
         </Button>
-        <Button
-          size="sm"
-          onClick={onRestore}
-          disabled={restoring}
-          data-testid="restore-version"
-        >
+        <Button size="sm" onClick={onRestore} disabled={restoring || !version} data-testid="restore-version">
           {restoring ? <Spinner label="Restoring" /> : <RotateCcwIcon aria-hidden="true" />}
           Restore this version
         </Button>

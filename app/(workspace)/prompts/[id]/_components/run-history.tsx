@@ -6,28 +6,31 @@ import { ActivityIcon, ArrowRightIcon } from 'lucide-react';
 import { EMPTY_FILTERS, filtersToQuery, hasFilters, type RunFilterValues } from '@/components/runs/run-filters';
 import { RunsFilterBar } from '@/components/runs/runs-filter-bar';
 import { RunsListView } from '@/components/runs/runs-list-view';
-import { useDebounced } from '@/components/runs/use-debounced';
-import { useRunsList } from '@/components/runs/use-runs-list';
+import { useDebounced } from '@/lib/client/use-debounced';
+import { isInFlight } from '@/components/runs/run-format';
+import { useRuns } from '@/components/runs/use-runs';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import type { Version } from '@/lib/client/types';
+import { pageItems } from '@/lib/client/pages';
 
 type Props = {
   promptId: string;
-  versions: Version[];
-  /** Changes when the run panel starts or finishes a run. */
-  pulse: number;
+  /** The prompt's newest version number: the version filter offers 1 to it. */
+  versionCount: number;
   onRunFirst?: () => void;
 };
 
-/** This prompt's runs, newest first, filterable and live while any is in flight. */
-export function RunHistory({ promptId, versions, pulse, onRunFirst }: Props) {
+/** This prompt's runs, newest first, filterable, and live while any is in flight (new runs refresh it). */
+export function RunHistory({ promptId, versionCount, onRunFirst }: Props) {
   const [filters, setFilters] = useState<RunFilterValues>({ ...EMPTY_FILTERS, promptId });
   const q = useDebounced(filters.q, 250);
   const model = useDebounced(filters.model, 250);
-  const query = useMemo(() => filtersToQuery({ ...filters, q, model, promptId }).toString(), [filters, q, model, promptId]);
-  const list = useRunsList(query, { pulse });
-  const models = useMemo(() => [...new Set(list.items.map((r) => r.model))].sort(), [list.items]);
+  const query = useMemo(() => Object.fromEntries(filtersToQuery({ ...filters, q, model, promptId })), [filters, q, model, promptId]);
+  const list = useRuns(query);
+  const runs = useMemo(() => pageItems(list.data), [list.data]);
+  const models = useMemo(() => [...new Set(runs.map((r) => r.model))].sort(), [runs]);
+  const versions = useMemo(() => Array.from({ length: versionCount }, (_, i) => versionCount - i), [versionCount]);
+  const live = runs.some((r) => isInFlight(r.status));
   const filtered = hasFilters(filters, ['promptId']);
   const clear = () => setFilters({ ...EMPTY_FILTERS, promptId });
 
@@ -37,7 +40,7 @@ export function RunHistory({ promptId, versions, pulse, onRunFirst }: Props) {
         <h2 id="runs-heading" className="flex items-center gap-2 text-sm font-semibold">
           <ActivityIcon aria-hidden="true" className="size-4 text-muted-foreground" />
           Runs
-          {list.live ? (
+          {live ? (
             <Badge variant="outline" className="gap-1.5 font-normal" data-testid="runs-live">
               <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-success" />
               live
@@ -55,11 +58,12 @@ export function RunHistory({ promptId, versions, pulse, onRunFirst }: Props) {
         values={filters}
         onChange={(patch) => setFilters((prev) => ({ ...prev, ...patch }))}
         onClear={filtered ? clear : undefined}
-        versions={versions.map((v) => v.versionNumber)}
+        versions={versions}
         models={models}
       />
       <RunsListView
         list={list}
+        runs={runs}
         caption="Runs of this prompt, newest first"
         filtered={filtered}
         onClearFilters={clear}

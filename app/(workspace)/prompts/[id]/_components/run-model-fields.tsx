@@ -1,21 +1,23 @@
 'use client';
 
 import { NativeSelect } from '@/components/prompts/native-select';
+import { fieldAria, FieldMessage } from '@/components/ui/field-message';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import type { AvailableProvider } from '@/lib/client/types';
+import type { ProviderOption, RunParamKey, RunParamsForm } from './run-model-choice';
 
-export type RunParamsForm = { temperature: string; maxTokens: string; topP: string };
+/** Messages from the API for the model fields, by field. */
+export type RunModelErrors = Partial<Record<'provider' | 'model' | RunParamKey, string>>;
 
 type Props = {
-  providers: AvailableProvider[];
+  providers: ProviderOption[];
   provider: string;
   model: string;
   params: RunParamsForm;
+  errors: RunModelErrors;
   onProviderChange: (provider: string) => void;
   onModelChange: (model: string) => void;
   onParamChange: (patch: Partial<RunParamsForm>) => void;
-  disabled?: boolean;
 };
 
 const PARAMS = [
@@ -25,21 +27,30 @@ const PARAMS = [
 ] as const;
 
 /** Provider (only those available), model (free text with the provider's suggestions) and sampling params. */
-export function RunModelFields({ providers, provider, model, params, onProviderChange, onModelChange, onParamChange, disabled }: Props) {
-  const suggestions = providers.find((p) => p.id === provider)?.models ?? [];
+export function RunModelFields({ providers, provider, model, params, errors, onProviderChange, onModelChange, onParamChange }: Props) {
+  const selected = providers.find((p) => p.id === provider);
+  const suggestions = selected?.models ?? [];
+  const ignored = new Set<string>(selected?.ignoredParams ?? []);
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1.4fr)_repeat(3,minmax(0,0.8fr))]">
-      <div className="grid min-w-0 gap-1.5">
+      <div className="grid min-w-0 content-start gap-1.5">
         <Label htmlFor="run-provider">Provider</Label>
-        <NativeSelect id="run-provider" value={provider} onChange={(e) => onProviderChange(e.target.value)} disabled={disabled} data-testid="run-provider">
+        <NativeSelect
+          id="run-provider"
+          value={provider}
+          onChange={(e) => onProviderChange(e.target.value)}
+          data-testid="run-provider"
+          {...fieldAria('run-provider-error', errors.provider)}
+        >
           {providers.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
             </option>
           ))}
         </NativeSelect>
+        <FieldMessage id="run-provider-error" message={errors.provider} />
       </div>
-      <div className="grid min-w-0 gap-1.5">
+      <div className="grid min-w-0 content-start gap-1.5">
         <Label htmlFor="run-model">Model</Label>
         <Input
           id="run-model"
@@ -51,35 +62,45 @@ export function RunModelFields({ providers, provider, model, params, onProviderC
           spellCheck={false}
           autoComplete="off"
           className="font-mono"
-          aria-invalid={!model.trim() || undefined}
-          disabled={disabled}
           data-testid="run-model"
+          aria-invalid={Boolean(errors.model) || !model.trim() || undefined}
+          aria-describedby={errors.model ? 'run-model-error' : undefined}
         />
         <datalist id="run-model-suggestions">
           {suggestions.map((m) => (
             <option key={m} value={m} />
           ))}
         </datalist>
+        <FieldMessage id="run-model-error" message={errors.model} />
       </div>
-      {PARAMS.map((p) => (
-        <div key={p.key} className="grid min-w-0 gap-1.5">
-          <Label htmlFor={`run-${p.key}`}>{p.label}</Label>
-          <Input
-            id={`run-${p.key}`}
-            type="number"
-            inputMode={p.key === 'maxTokens' ? 'numeric' : 'decimal'}
-            min={p.min}
-            max={p.max}
-            step={p.step}
-            value={params[p.key]}
-            onChange={(e) => onParamChange({ [p.key]: e.target.value })}
-            placeholder="default"
-            aria-label={`${p.label}, ${p.min} to ${p.max}; empty for the default`}
-            disabled={disabled}
-            data-testid={`run-param-${p.key}`}
-          />
-        </div>
-      ))}
+      {PARAMS.map((p) => {
+        const note = ignored.has(p.key) ? `Not sent to ${selected?.label ?? provider}` : undefined;
+        return (
+          <div key={p.key} className="grid min-w-0 content-start gap-1.5">
+            <Label htmlFor={`run-${p.key}`}>{p.label}</Label>
+            <Input
+              id={`run-${p.key}`}
+              type="number"
+              inputMode={p.key === 'maxTokens' ? 'numeric' : 'decimal'}
+              min={p.min}
+              max={p.max}
+              step={p.step}
+              value={params[p.key]}
+              onChange={(e) => onParamChange({ [p.key]: e.target.value })}
+              placeholder={note ? 'not sent' : 'default'}
+              aria-label={`${p.label}, ${p.min} to ${p.max}; empty for the default`}
+              data-testid={`run-param-${p.key}`}
+              {...fieldAria(`run-${p.key}-error`, errors[p.key], note ? `run-${p.key}-note` : undefined)}
+            />
+            {note ? (
+              <p id={`run-${p.key}-note`} className="text-xs text-muted-foreground" data-testid={`run-param-note-${p.key}`}>
+                {note}
+              </p>
+            ) : null}
+            <FieldMessage id={`run-${p.key}-error`} message={errors[p.key]} />
+          </div>
+        );
+      })}
     </div>
   );
 }

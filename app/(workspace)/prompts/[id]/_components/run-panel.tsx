@@ -2,19 +2,22 @@
 
 import { useEffect, useEffectEvent, useImperativeHandle, useRef, useState, useSyncExternalStore } from 'react';
 import { PlayIcon, TriangleAlertIcon } from 'lucide-react';
-import { LOCAL_PROVIDER, useProviders } from '@/components/runs/use-providers';
+import { useAvailableProviders } from '@/components/providers/use-providers';
 import { useRun } from '@/components/runs/use-run';
+import { useCreateRun } from '@/components/runs/use-runs';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Kbd, KbdGroup } from '@/components/ui/kbd';
 import { Spinner } from '@/components/ui/spinner';
-import { apiFetch, ApiClientError } from '@/lib/client/api';
-import type { AvailableProvider, CreateRunBody, ModelConfig, RunParams, RunStatus, Version } from '@/lib/client/types';
+import { ApiClientError } from '@/lib/client/api';
+import { formErrors } from '@/lib/client/field-errors';
+import type { ModelConfig, Version } from '@/lib/client/types';
 import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
-import { RunModelFields, type RunParamsForm } from './run-model-fields';
+import { runModelChoice, toRunParams, type Overrides } from './run-model-choice';
+import { RunModelFields } from './run-model-fields';
 import { RunResult } from './run-result';
 import { RunVariableField } from './run-variable-field';
-import { buildVariables, fieldValue, loadLastValues, saveLastValues, variablesNamedIn, type RunValues } from './run-variables';
+import { buildVariables, fieldValue, loadLastValues, saveLastValues, type RunValues } from './run-variables';
 
 export type RunPanelHandle = {
   /** Runs the current version with the values in the form (the last used ones). */
@@ -30,120 +33,81 @@ type Props = {
   version: Version | null;
   /** The draft differs from it. */
   dirty: boolean;
-  /** A run was created, or the one shown finished: the history refreshes. */
-  onRunsChanged?: () => void;
 };
 
-/** Per-version choices; a new current version starts from its own model settings again. */
-type Overrides = { version: number | null; provider?: string; model?: string } & Partial<RunParamsForm>;
-type SubmitError = { message: string; code: string; variables: string[] };
-
+const MODEL_PATHS = ['provider', 'model', 'params.temperature', 'params.maxTokens', 'params.topP'] as const;
 const noSubscribe = () => () => {};
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const isRunShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key === 'Enter';
-const numberText = (n: number | undefined) => (n === undefined ? '' : String(n));
 
-function toParams(form: RunParamsForm): RunParams {
-  const params: RunParams = {};
-  const read = (text: string) => (text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text));
-  const temperature = read(form.temperature);
-  const maxTokens = read(form.maxTokens);
-  const topP = read(form.topP);
-  if (temperature !== undefined) params.temperature = temperature;
-  if (maxTokens !== undefined) params.maxTokens = maxTokens;
-  if (topP !== undefined) params.topP = topP;
-  return params;
-}
-
-export function RunPanel({ ref, promptId, version, dirty, onRunsChanged }: Props) {
+export function RunPanel({ ref, promptId, version, dirty }: Props) {
   const apple = useSyncExternalStore(noSubscribe, isApple, () => false);
   const panelRef = useRef<HTMLElement>(null);
   const [values, setValues] = useState<RunValues>(() => loadLastValues(promptId));
   const [rawOverrides, setOverrides] = useState<Overrides>({ version: null });
   const [useCache, setUseCache] = useState(true);
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<SubmitError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // Checks that need no server (a number field holding text, broken JSON).
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [runId, setRunId] = useState<string | null>(null);
+  const create = useCreateRun();
   const live = useRun(runId);
-  const providers = useProviders();
+  const available = useAvailableProviders();
 
   const versionNumber = version?.versionNumber ?? null;
   const defs = version?.variables ?? [];
   const base: ModelConfig = version?.model ?? DEFAULT_MODEL;
   const overrides: Overrides = rawOverrides.version === versionNumber ? rawOverrides : { version: versionNumber };
-
-  // The version's own provider when the workspace can use it (or while we don't know yet), else the local model.
-  const known = providers.status === 'ready';
-  const baseAvailable = providers.providers.some((p) => p.id === base.provider);
-  const defaultProvider = baseAvailable || !known ? base.provider : LOCAL_PROVIDER.id;
-  const provider = overrides.provider ?? defaultProvider;
-  const providerList: AvailableProvider[] =
-    known || providers.providers.some((p) => p.id === provider)
-      ? providers.providers
-      : [...providers.providers, { id: provider, label: provider, kind: 'unknown', source: 'version', models: provider === base.provider ? [base.model] : [] }];
-  const suggested = providerList.find((p) => p.id === provider)?.models ?? [];
-  const model = overrides.model ?? (provider === base.provider ? base.model : (suggested[0] ?? ''));
-  const params: RunParamsForm = {
-    temperature: overrides.temperature ?? numberText(base.temperature),
-    maxTokens: overrides.maxTokens ?? numberText(base.maxTokens),
-    topP: overrides.topP ?? numberText(base.topP),
-  };
+  const choice = runModelChoice(base, available.providers, available.known, overrides);
   const override = (patch: Partial<Overrides>) => setOverrides({ ...overrides, ...patch, version: versionNumber });
+  const errors = formErrors(create.error, [...defs.map((d) => `variables.${d.name}`), ...MODEL_PATHS]);
+  const variableError = (name: string) => localErrors[name] ?? errors.fields[`variables.${name}`];
 
   function changeProvider(next: string) {
-    const models = providerList.find((p) => p.id === next)?.models ?? [];
+    const models = choice.providers.find((p) => p.id === next)?.models ?? [];
     override({ provider: next, model: next === base.provider ? base.model : (models[0] ?? '') });
   }
 
   function setValue(name: string, value: string | boolean) {
     setValues((prev) => ({ ...prev, [name]: value }));
-    if (fieldErrors[name]) setFieldErrors(({ [name]: _, ...rest }) => rest);
+    if (localErrors[name]) setLocalErrors(({ [name]: _, ...rest }) => rest);
   }
 
-  async function submit() {
-    if (!version || submitting) return;
-    const { variables, errors } = buildVariables(defs, values);
-    setFieldErrors(errors);
-    const firstInvalid = Object.keys(errors)[0];
+  function submit() {
+    if (!version || create.isPending) return;
+    const { variables, errors: invalid } = buildVariables(defs, values);
+    setLocalErrors(invalid);
+    const firstInvalid = Object.keys(invalid)[0];
     if (firstInvalid) {
       document.getElementById(`run-var-${firstInvalid}`)?.focus();
       return;
     }
     // Remember what was run: the next visit (and "run again" after a restore) starts from it.
     saveLastValues(promptId, Object.fromEntries(defs.map((d) => [d.name, fieldValue(d, values)])));
-    const body: CreateRunBody = {
-      promptId,
-      versionNumber: version.versionNumber,
-      variables,
-      provider,
-      model: model.trim() || undefined,
-      params: toParams(params),
-      cache: useCache,
-      idempotencyKey: crypto.randomUUID(),
-    };
-    setSubmitting(true);
-    setSubmitError(null);
-    try {
-      const created = await apiFetch<{ id: string; status: RunStatus }>('/api/v1/runs', { method: 'POST', body });
-      setRunId(created.id);
-      onRunsChanged?.();
-    } catch (error) {
-      const e = error as Error;
-      const code = e instanceof ApiClientError ? e.code : 'INTERNAL';
-      const named = variablesNamedIn(e.message, defs);
-      setSubmitError({ message: e.message, code, variables: named });
-      setRunId(null);
-      if (named[0]) document.getElementById(`run-var-${named[0]}`)?.focus();
-    } finally {
-      setSubmitting(false);
-    }
+    create.mutate(
+      {
+        promptId,
+        versionNumber: version.versionNumber,
+        variables,
+        provider: choice.provider,
+        model: choice.model.trim() || undefined,
+        params: toRunParams(choice.params),
+        cache: useCache,
+        idempotencyKey: crypto.randomUUID(),
+      },
+      {
+        onSuccess: (created) => setRunId(created.id),
+        onError: (error) => {
+          const named = error instanceof ApiClientError ? defs.find((d) => error.fields.some((f) => f.path.startsWith(`variables.${d.name}`))) : undefined;
+          if (named) document.getElementById(`run-var-${named.name}`)?.focus();
+        },
+      },
+    );
   }
 
   useImperativeHandle(ref, () => ({
     run: () => {
       panelRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-      void submit();
+      submit();
     },
     focus: () => {
       panelRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -156,7 +120,7 @@ export function RunPanel({ ref, promptId, version, dirty, onRunsChanged }: Props
     if (!isRunShortcut(event) || event.defaultPrevented) return;
     if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
     event.preventDefault();
-    void submit();
+    submit();
   });
 
   useEffect(() => {
@@ -164,16 +128,6 @@ export function RunPanel({ ref, promptId, version, dirty, onRunsChanged }: Props
     window.addEventListener('keydown', listener);
     return () => window.removeEventListener('keydown', listener);
   }, []);
-
-  // The history picks up the final status, tokens and cost as soon as the run settles.
-  const settledRun = live.settled ? runId : null;
-  const notifyChanged = useEffectEvent(() => onRunsChanged?.());
-  useEffect(() => {
-    if (settledRun) notifyChanged();
-  }, [settledRun]);
-
-  const invalid = new Set([...Object.keys(fieldErrors), ...(submitError?.variables ?? [])]);
-  const unavailable = known && !baseAvailable && overrides.provider === undefined;
 
   return (
     <section
@@ -208,7 +162,7 @@ export function RunPanel({ ref, promptId, version, dirty, onRunsChanged }: Props
         className="grid gap-4"
         onSubmit={(event) => {
           event.preventDefault();
-          void submit();
+          submit();
         }}
       >
         <fieldset className="grid gap-3" disabled={!version}>
@@ -223,7 +177,7 @@ export function RunPanel({ ref, promptId, version, dirty, onRunsChanged }: Props
                   def={def}
                   value={fieldValue(def, values)}
                   onChange={(value) => setValue(def.name, value)}
-                  error={fieldErrors[def.name] ?? (invalid.has(def.name) ? 'See the error below.' : undefined)}
+                  error={variableError(def.name)}
                 />
               ))}
             </div>
@@ -233,21 +187,28 @@ export function RunPanel({ ref, promptId, version, dirty, onRunsChanged }: Props
         <fieldset className="grid gap-3" disabled={!version}>
           <legend className="mb-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">Model</legend>
           <RunModelFields
-            providers={providerList}
-            provider={provider}
-            model={model}
-            params={params}
+            providers={choice.providers}
+            provider={choice.provider}
+            model={choice.model}
+            params={choice.params}
+            errors={{
+              provider: errors.fields.provider,
+              model: errors.fields.model,
+              temperature: errors.fields['params.temperature'],
+              maxTokens: errors.fields['params.maxTokens'],
+              topP: errors.fields['params.topP'],
+            }}
             onProviderChange={changeProvider}
             onModelChange={(next) => override({ model: next })}
             onParamChange={(patch) => override(patch)}
           />
-          {unavailable ? (
+          {choice.fallback ? (
             <p className="text-xs text-muted-foreground" data-testid="run-provider-note">
               This version is set to <span className="font-mono">{base.provider}/{base.model}</span>, which isn&apos;t set up in this
               workspace, so it runs on the local test model. Add a key in Settings to use it.
             </p>
           ) : null}
-          {providers.status === 'error' ? (
+          {available.failed ? (
             <p className="text-xs text-muted-foreground">Couldn&apos;t load the provider list; showing the local test model.</p>
           ) : null}
         </fieldset>
@@ -264,8 +225,8 @@ export function RunPanel({ ref, promptId, version, dirty, onRunsChanged }: Props
             Use cache
             <span className="text-xs text-muted-foreground">(an identical earlier run answers instantly)</span>
           </label>
-          <Button type="submit" disabled={!version || submitting} aria-keyshortcuts={apple ? 'Meta+Enter' : 'Control+Enter'} data-testid="run-button">
-            {submitting ? <Spinner label="Starting run" /> : <PlayIcon aria-hidden="true" />}
+          <Button type="submit" disabled={!version || create.isPending} aria-keyshortcuts={apple ? 'Meta+Enter' : 'Control+Enter'} data-testid="run-button">
+            {create.isPending ? <Spinner label="Starting run" /> : <PlayIcon aria-hidden="true" />}
             Run{version ? ` v${version.versionNumber}` : ''}
             <KbdGroup aria-hidden="true" className="ml-1">
               <Kbd className="border-primary-foreground/30 bg-primary-foreground/15 text-primary-foreground">{apple ? '⌘' : 'Ctrl'}</Kbd>
@@ -275,17 +236,17 @@ export function RunPanel({ ref, promptId, version, dirty, onRunsChanged }: Props
         </div>
       </form>
 
-      {submitError ? (
+      {errors.form ? (
         <Alert variant="destructive" data-testid="run-error">
           <TriangleAlertIcon aria-hidden="true" />
           <AlertDescription className="break-words text-destructive">
             <p>
-              <span className="font-mono text-xs">{submitError.code}</span> {submitError.message}
+              <span className="font-mono text-xs">{create.error instanceof ApiClientError ? create.error.code : 'INTERNAL'}</span> {errors.form}
             </p>
           </AlertDescription>
         </Alert>
       ) : null}
-      {runId && !submitError ? <RunResult key={runId} runId={runId} live={live} /> : null}
+      {runId && !create.isError ? <RunResult key={runId} runId={runId} live={live} /> : null}
     </section>
   );
 }

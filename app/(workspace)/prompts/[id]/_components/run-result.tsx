@@ -1,38 +1,25 @@
 'use client';
 
-import { useState } from 'react';
 import Link from 'next/link';
 import { ExternalLinkIcon, SquareIcon } from 'lucide-react';
 import { CachedBadge, RunMetrics } from '@/components/runs/run-metrics';
 import { RunOutput } from '@/components/runs/run-output';
 import { runPath } from '@/components/runs/run-format';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
-import type { useRun } from '@/components/runs/use-run';
+import { useCancelRun, type LiveRun } from '@/components/runs/use-run';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
-import { toast } from '@/components/ui/toaster';
 
 type Props = {
   runId: string;
-  live: ReturnType<typeof useRun>;
+  live: LiveRun;
 };
 
 /** The run just started from the panel: status, streaming output, then usage, cost and timings. */
 export function RunResult({ runId, live }: Props) {
-  const [canceling, setCanceling] = useState(false);
   const { run, status, output, streaming, settled } = live;
-
-  async function cancel() {
-    setCanceling(true);
-    try {
-      await live.cancel();
-    } catch (error) {
-      toast({ title: 'Could not cancel the run', description: (error as Error).message, variant: 'error' });
-    } finally {
-      setCanceling(false);
-    }
-  }
+  const cancel = useCancelRun(runId);
 
   return (
     <div className="grid gap-3" data-testid="run-result" data-run-id={runId}>
@@ -48,8 +35,8 @@ export function RunResult({ runId, live }: Props) {
         {run ? <CachedBadge run={run} /> : null}
         <div className="ml-auto flex items-center gap-2">
           {streaming ? (
-            <Button variant="outline" size="sm" onClick={() => void cancel()} disabled={canceling} data-testid="run-cancel">
-              {canceling ? <Spinner label="Canceling" /> : <SquareIcon aria-hidden="true" className="fill-current" />}
+            <Button variant="outline" size="sm" onClick={() => cancel.mutate()} disabled={cancel.isPending} data-testid="run-cancel">
+              {cancel.isPending ? <Spinner label="Canceling" /> : <SquareIcon aria-hidden="true" className="fill-current" />}
               Cancel
             </Button>
           ) : null}

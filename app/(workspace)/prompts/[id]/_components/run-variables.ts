@@ -79,9 +79,3 @@ export function buildVariables(defs: VariableDef[], values: RunValues): { variab
   }
   return { variables, errors };
 }
-
-/** Variable names an API error message mentions, like "variable `topic` is required". */
-export function variablesNamedIn(message: string, defs: VariableDef[]): string[] {
-  const names = new Set(defs.map((d) => d.name));
-  return [...message.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)].map((m) => m[1] ?? '').filter((n) => names.has(n));
-}

@@ -11,6 +11,7 @@ import { Spinner } from '@/components/ui/spinner';
 type Props = {
   notes: string;
   onNotesChange: (notes: string) => void;
+  notesError?: string;
   dirty: boolean;
   saving: boolean;
   error: string | null;
@@ -20,7 +21,7 @@ type Props = {
 const noSubscribe = () => () => {};
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-export function SaveBar({ notes, onNotesChange, dirty, saving, error, onSave }: Props) {
+export function SaveBar({ notes, onNotesChange, notesError, dirty, saving, error, onSave }: Props) {
   const apple = useSyncExternalStore(noSubscribe, isApple, () => false);
   return (
     <div className="sticky bottom-3 z-10 -mx-1 grid gap-3 rounded-xl border bg-background/95 p-3 shadow-sm backdrop-blur supports-[backdrop-filter]:bg-background/80">
@@ -47,7 +48,14 @@ export function SaveBar({ notes, onNotesChange, dirty, saving, error, onSave }: 
           maxLength={2000}
           className="min-w-48 flex-1"
           data-testid="version-notes"
+          aria-invalid={Boolean(notesError) || undefined}
+          aria-describedby={notesError ? 'version-notes-error' : undefined}
         />
+        {notesError ? (
+          <p id="version-notes-error" className="w-full text-xs text-destructive" data-testid="field-error-version-notes">
+            {notesError}
+          </p>
+        ) : null}
         <div className="flex items-center gap-3">
           <span role="status" className="text-sm">
             {dirty ? (

@@ -17,10 +17,12 @@ type Props = {
   /** The declared list; undeclared placeholders are added on the fly. */
   variables: VariableDef[];
   readOnly?: boolean;
+  /** The last save's messages, by variable name. */
+  errors?: Record<string, string>;
   onChange?: (variables: VariableDef[]) => void;
 };
 
-export function VariablesPanel({ systemPrompt, userPrompt, variables, readOnly = false, onChange }: Props) {
+export function VariablesPanel({ systemPrompt, userPrompt, variables, readOnly = false, errors = {}, onChange }: Props) {
   const reconciled = useMemo(
     () => reconcileDraft({ systemPrompt, userPrompt, variables }),
     [systemPrompt, userPrompt, variables],
@@ -65,6 +67,7 @@ export function VariablesPanel({ systemPrompt, userPrompt, variables, readOnly =
                 unused={unused.has(def.name)}
                 auto={undeclared.has(def.name)}
                 readOnly={readOnly}
+                invalid={Boolean(errors[def.name])}
                 onOpen={() => setEditing(def.name)}
               />
               {!readOnly && unused.has(def.name) ? (
@@ -83,6 +86,15 @@ export function VariablesPanel({ systemPrompt, userPrompt, variables, readOnly =
           ))}
         </ul>
       )}
+      {Object.keys(errors).length > 0 ? (
+        <ul className="grid gap-1 text-xs text-destructive">
+          {Object.entries(errors).map(([name, message]) => (
+            <li key={name} id={`variable-error-${name}`} data-testid={`variable-error-${name}`}>
+              <code className="font-mono">{name}</code>: {message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {!readOnly ? (
         <VariableEditorDialog
           variable={editingDef}
@@ -96,9 +108,9 @@ export function VariablesPanel({ systemPrompt, userPrompt, variables, readOnly =
   );
 }
 
-type ChipProps = { def: VariableDef; unused: boolean; auto: boolean; readOnly: boolean; onOpen: () => void };
+type ChipProps = { def: VariableDef; unused: boolean; auto: boolean; readOnly: boolean; invalid: boolean; onOpen: () => void };
 
-function VariableChip({ def, unused, auto, readOnly, onOpen }: ChipProps) {
+function VariableChip({ def, unused, auto, readOnly, invalid, onOpen }: ChipProps) {
   const className = cn(
     'inline-flex max-w-full items-center gap-2 rounded-md border px-2.5 py-1 text-left text-xs outline-none transition-colors',
     'focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50',
@@ -108,6 +120,7 @@ function VariableChip({ def, unused, auto, readOnly, onOpen }: ChipProps) {
     auto && 'border-dashed',
     !readOnly && (unused ? 'hover:bg-warning/20' : 'hover:bg-accent'),
     readOnly && unused && 'rounded-r-md',
+    invalid && 'border-destructive ring-[3px] ring-destructive/20',
   );
   const body = (
     <>
@@ -125,7 +138,7 @@ function VariableChip({ def, unused, auto, readOnly, onOpen }: ChipProps) {
   );
   const title = auto ? 'Used in the template but not declared yet: saved as a required string' : undefined;
   const chip = readOnly ? (
-    <span className={className} data-testid={`variable-chip-${def.name}`} title={title}>
+    <span className={className} data-testid={`variable-chip-${def.name}`} title={title} aria-describedby={invalid ? `variable-error-${def.name}` : undefined}>
       {body}
     </span>
   ) : (
@@ -135,6 +148,8 @@ function VariableChip({ def, unused, auto, readOnly, onOpen }: ChipProps) {
       onClick={onOpen}
       data-testid={`variable-chip-${def.name}`}
       data-unused={unused || undefined}
+      data-invalid={invalid || undefined}
+      aria-describedby={invalid ? `variable-error-${def.name}` : undefined}
       title={title}
     >
       {body}

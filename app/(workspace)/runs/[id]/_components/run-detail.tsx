@@ -1,6 +1,5 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { ArrowLeftIcon, FileQuestionIcon, RefreshCwIcon, SquareIcon, TriangleAlertIcon } from 'lucide-react';
 import { CachedBadge } from '@/components/runs/run-metrics';
@@ -8,43 +7,26 @@ import { RunOutput } from '@/components/runs/run-output';
 import { promptHref } from '@/components/runs/run-format';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { RerunButton } from '@/components/runs/rerun-button';
-import { providerLabel, useProviders } from '@/components/runs/use-providers';
-import { useRun } from '@/components/runs/use-run';
+import { providerLabel, useAvailableProviders } from '@/components/providers/use-providers';
+import { useRerun } from '@/components/runs/use-rerun';
+import { useCancelRun, useRun } from '@/components/runs/use-run';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Spinner } from '@/components/ui/spinner';
-import { toast } from '@/components/ui/toaster';
-import { apiFetch, ApiClientError } from '@/lib/client/api';
+import { ApiClientError, errorMessage } from '@/lib/client/api';
 import { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
-import type { Prompt } from '@/lib/client/types';
 import { RunMessages } from './run-messages';
 import { RunModelCard, RunTimelineCard, RunUsageCard, RunVariablesCard } from './run-facts';
-
-/** The prompt's title, or null once we know it is gone (deleted, or never existed). */
-function usePromptTitle(promptId: string | null) {
-  const [title, setTitle] = useState<{ id: string; title: string | null } | null>(null);
-  useEffect(() => {
-    if (!promptId) return;
-    const controller = new AbortController();
-    apiFetch<Prompt>(`/api/v1/prompts/${encodeURIComponent(promptId)}`, { signal: controller.signal }).then(
-      (prompt) => setTitle({ id: promptId, title: prompt.title }),
-      () => !controller.signal.aborted && setTitle({ id: promptId, title: null }),
-    );
-    return () => controller.abort();
-  }, [promptId]);
-  return title?.id === promptId ? title.title : undefined;
-}
 
 export function RunDetail({ runId }: { runId: string }) {
   const live = useRun(runId);
   const { run, status, output, streaming, settled } = live;
-  const providers = useProviders();
-  const promptTitle = usePromptTitle(run?.promptId ?? null);
+  const cancel = useCancelRun(runId);
+  const { providers } = useAvailableProviders();
   const now = useNow();
-  const [canceling, setCanceling] = useState(false);
-  const [rerunError, setRerunError] = useState<string | null>(null);
+  const rerun = useRerun();
 
   if (!run) {
     if (!live.error) return <DetailSkeleton />;
@@ -57,7 +39,7 @@ export function RunDetail({ runId }: { runId: string }) {
         action={
           <>
             {!notFound ? (
-              <Button onClick={() => window.location.reload()}>
+              <Button onClick={() => void live.refetch()}>
                 <RefreshCwIcon aria-hidden="true" />
                 Try again
               </Button>
@@ -71,17 +53,6 @@ export function RunDetail({ runId }: { runId: string }) {
         className="mt-8"
       />
     );
-  }
-
-  async function cancel() {
-    setCanceling(true);
-    try {
-      await live.cancel();
-    } catch (error) {
-      toast({ title: 'Could not cancel the run', description: (error as Error).message, variant: 'error' });
-    } finally {
-      setCanceling(false);
-    }
   }
 
   const shownStatus = status ?? run.status;
@@ -107,7 +78,7 @@ export function RunDetail({ runId }: { runId: string }) {
           </h1>
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
             <Link href={promptHref(run.promptId)} className="font-medium text-foreground hover:underline" data-testid="run-prompt-link">
-              {promptTitle === undefined ? 'Prompt' : (promptTitle ?? 'Deleted prompt')}
+              {run.promptTitle ?? 'Deleted prompt'}
             </Link>
             <span aria-hidden="true">·</span>
             <Link href={promptHref(run.promptId, run.versionNumber)} className="font-mono hover:text-foreground hover:underline" data-testid="run-version-link">
@@ -115,7 +86,7 @@ export function RunDetail({ runId }: { runId: string }) {
             </Link>
             <span aria-hidden="true">·</span>
             <span>
-              {providerLabel(providers.providers, run.provider)} / <span className="font-mono">{run.model}</span>
+              {providerLabel(providers, run.provider)} / <span className="font-mono">{run.model}</span>
             </span>
             <span aria-hidden="true">·</span>
             <time dateTime={run.createdAt} title={formatAbsolute(run.createdAt)}>
@@ -125,19 +96,19 @@ export function RunDetail({ runId }: { runId: string }) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {streaming ? (
-            <Button variant="outline" onClick={() => void cancel()} disabled={canceling} data-testid="run-cancel">
-              {canceling ? <Spinner label="Canceling" /> : <SquareIcon aria-hidden="true" className="fill-current" />}
+            <Button variant="outline" onClick={() => cancel.mutate()} disabled={cancel.isPending} data-testid="run-cancel">
+              {cancel.isPending ? <Spinner label="Canceling" /> : <SquareIcon aria-hidden="true" className="fill-current" />}
               Cancel
             </Button>
           ) : null}
-          <RerunButton run={run} onError={setRerunError} />
+          <RerunButton onClick={() => rerun.mutate(run)} pending={rerun.isPending || rerun.isSuccess} />
         </div>
       </header>
 
-      {rerunError ? (
+      {rerun.isError ? (
         <Alert variant="destructive" data-testid="rerun-error">
           <AlertTitle>Couldn&apos;t start the re-run</AlertTitle>
-          <AlertDescription>{rerunError}</AlertDescription>
+          <AlertDescription>{errorMessage(rerun.error)}</AlertDescription>
         </Alert>
       ) : null}
 
@@ -172,7 +143,7 @@ export function RunDetail({ runId }: { runId: string }) {
               Usage, cost and timings appear when the run finishes.
             </div>
           )}
-          <RunModelCard run={run} providerLabel={providerLabel(providers.providers, run.provider)} />
+          <RunModelCard run={run} providerLabel={providerLabel(providers, run.provider)} />
           <RunVariablesCard variables={run.variables} />
           <RunTimelineCard run={run} />
         </aside>

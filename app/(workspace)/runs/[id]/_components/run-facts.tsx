@@ -1,5 +1,5 @@
 import { RunTokens } from '@/components/runs/run-metrics';
-import { formatCost, formatCount, formatDuration } from '@/components/runs/run-format';
+import { formatCost, formatCount, formatDuration, runParams } from '@/components/runs/run-format';
 import type { Run } from '@/lib/client/types';
 
 function Card({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -60,7 +60,7 @@ export function RunUsageCard({ run }: { run: Run }) {
 }
 
 export function RunModelCard({ run, providerLabel }: { run: Run; providerLabel: string }) {
-  const { temperature, maxTokens, topP, stop } = run.params;
+  const { temperature, maxTokens, topP, stop } = runParams(run);
   return (
     <Card title="Model" testId="run-model-card">
       <Rows
