@@ -34,7 +34,7 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/([?&](?:api[_-]?key|key|token|access_token|secret|password|sig)=)[^&\s"']+/gi, `$1${MASK}`],
   [/\b((?:api[_-]?key|secret|password|token|authorization)["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic|Token)\s|••••)[^\s"',;&}]{4,}/gi, `$1${MASK}`],
   // Key shapes of the common providers (sk-…, sk-ant-…, gsk_…, sig_…), even when nothing labels them.
-  [/\b(?:sk|pk|rk|gsk|xai|sig)[-_][A-Za-z0-9_-]{8,}/g, MASK],
+  [/\b(?:sk|pk|rk|gsk|xai|sig)[-_][A-Za-z0-9_-]{20,}/g, MASK],
 ];
 
 /**

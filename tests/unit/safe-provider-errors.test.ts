@@ -115,6 +115,7 @@ describe('redactSecrets', () => {
     ['invalid key gsk_0123456789abcdefghij', [], 'invalid key ••••'],
     ['anthropic key sk-ant-api03-abcdefghijklmnop', [], 'anthropic key ••••'],
     ['model gpt-4o-mini not found', [], 'model gpt-4o-mini not found'],
+    ['model xai-grok-beta-model is not available; max_tokens is too large', [], 'model xai-grok-beta-model is not available; max_tokens is too large'],
   ])('%s', (message, secrets, expected) => {
     expect(redactSecrets(message, secrets)).toBe(expected);
   });
