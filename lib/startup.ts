@@ -12,9 +12,14 @@ export async function startServer() {
     process.exit(1);
   }
   const { driver } = await getDatabase();
-  console.log(`[promptlab] database ready (${driver}); run callbacks go to ${settings.callbackBaseUrl}${settings.qstash ? ' via QStash' : ''}`);
+  const callbacks = settings.qstash ? `${settings.callbackBaseUrl} via QStash` : `${settings.localDispatchUrl} (signed for ${settings.callbackBaseUrl})`;
+  console.log(`[promptlab] database ready (${driver}); run callbacks go to ${callbacks}`);
   if (!settings.qstash) {
     const { startLocalRecovery } = await import('./runs/local-recovery');
     await startLocalRecovery({ releaseLeases: driver === 'pglite' });
+  } else {
+    // Not awaited: start-up (and the first requests) never wait for QStash.
+    const { startRecoverySchedule } = await import('./queue/recovery-schedule');
+    void startRecoverySchedule();
   }
 }
