@@ -10,6 +10,8 @@ import { providerFetch } from '../net/guarded-fetch';
 import { providerError } from './errors';
 import { emitDelta, guardCall } from './guard-call';
 import { LIST_MODELS_TIMEOUT_MS } from './openai-provider';
+import { createOutputCollector, DEFAULT_MAX_OUTPUT_CHARS, OUTPUT_LIMIT_FINISH_REASON, sliceWhole } from './stream-output';
+import { countTokens } from './tokens';
 import type { CompletionRequest, CompletionResult, GenerationParams, LlmProvider, Usage } from './types';
 
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
@@ -36,21 +38,24 @@ type UsageCounts = Pick<
   'input_tokens' | 'output_tokens' | 'cache_read_input_tokens' | 'cache_creation_input_tokens' | 'output_tokens_details'
 >;
 
+// A proxy may send strings, negatives or null where counts belong: those count as 0.
+const tokenCount = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
+
 /**
  * Maps Messages usage onto ours. Anthropic's input_tokens excludes cache reads and cache writes; ours is the whole
  * prompt, as OpenAI counts it, so the three are added up.
  */
 export function usageFromAnthropic(usage: UsageCounts): Usage {
-  const cachedInputTokens = usage.cache_read_input_tokens ?? 0;
-  const cacheWriteTokens = usage.cache_creation_input_tokens ?? 0;
-  const inputTokens = (usage.input_tokens ?? 0) + cachedInputTokens + cacheWriteTokens;
-  const outputTokens = usage.output_tokens ?? 0;
+  const cachedInputTokens = tokenCount(usage.cache_read_input_tokens);
+  const cacheWriteTokens = tokenCount(usage.cache_creation_input_tokens);
+  const inputTokens = tokenCount(usage.input_tokens) + cachedInputTokens + cacheWriteTokens;
+  const outputTokens = tokenCount(usage.output_tokens);
   return {
     inputTokens,
     outputTokens,
     cachedInputTokens,
     cacheWriteTokens,
-    reasoningTokens: usage.output_tokens_details?.thinking_tokens ?? 0,
+    reasoningTokens: tokenCount(usage.output_tokens_details?.thinking_tokens),
     totalTokens: inputTokens + outputTokens,
     estimated: false,
   };
@@ -109,11 +114,15 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
           throw providerError(label, 'malformed', 'the response is not a message');
         }
         if (message.stop_reason === 'refusal') throw refused(message);
+        const text = message.content.flatMap((block) => (block?.type === 'text' && typeof block.text === 'string' ? [block.text] : [])).join('');
+        const output = sliceWhole(text, request.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS);
+        const outputTruncated = output.length < text.length;
         return {
-          output: message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join(''),
+          output,
           usage: usageFromAnthropic(message.usage),
-          finishReason: message.stop_reason ?? null,
+          finishReason: outputTruncated ? OUTPUT_LIMIT_FINISH_REASON : (message.stop_reason ?? null),
           providerRequestId: message._request_id ?? null,
+          ...(outputTruncated && { outputTruncated }),
         } satisfies CompletionResult;
       });
     },
@@ -123,7 +132,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
         const { data: events, request_id: requestId } = await requireClient()
           .messages.create({ ...requestBody(request), stream: true }, { signal, timeout: request.timeoutMs })
           .withResponse();
-        let output = '';
+        const output = createOutputCollector(request.maxOutputChars);
         let usage: UsageCounts | null = null;
         let stopReason: string | null = null;
         let stopDetails: Message['stop_details'] = null;
@@ -134,9 +143,9 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
               usage = { ...event.message.usage };
               break;
             case 'content_block_delta':
-              if (event.delta.type === 'text_delta') {
-                output += event.delta.text;
-                emitDelta(onDelta, event.delta.text);
+              // A proxy may send a text_delta without a string `text`: it adds nothing.
+              if (event.delta?.type === 'text_delta' && typeof event.delta.text === 'string') {
+                emitDelta(onDelta, output.add(event.delta.text));
               }
               break;
             case 'message_delta':
@@ -148,12 +157,25 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
               stopped = true;
               break;
           }
+          // Leaving the loop closes the stream, which aborts the request: the rest is never read.
+          if (output.truncated) break;
         }
         if (signal.aborted) throw new Error('stream aborted'); // guardCall reports it as the timeout or cancel
+        if (output.truncated) {
+          // The final output count never arrived: count what was kept.
+          const counted = usageFromAnthropic({ ...(usage ?? EMPTY_USAGE), output_tokens: countTokens(output.text, request.model) });
+          return {
+            output: output.text,
+            usage: { ...counted, estimated: true },
+            finishReason: OUTPUT_LIMIT_FINISH_REASON,
+            providerRequestId: requestId ?? null,
+            outputTruncated: true,
+          } satisfies CompletionResult;
+        }
         if (!stopped || !usage) throw providerError(label, 'malformed', 'the stream ended before message_stop');
         if (stopReason === 'refusal') throw refused({ stop_details: stopDetails });
         return {
-          output,
+          output: output.text,
           usage: usageFromAnthropic(usage),
           finishReason: stopReason,
           providerRequestId: requestId ?? null,
@@ -174,15 +196,17 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
   };
 }
 
+const EMPTY_USAGE: UsageCounts = {
+  input_tokens: 0,
+  output_tokens: 0,
+  cache_read_input_tokens: null,
+  cache_creation_input_tokens: null,
+  output_tokens_details: null,
+};
+
 /** message_delta carries the cumulative output count, and input counts only when they changed (non-null). */
 function mergeDeltaUsage(usage: UsageCounts | null, delta: MessageDeltaUsage): UsageCounts {
-  const base: UsageCounts = usage ?? {
-    input_tokens: 0,
-    output_tokens: 0,
-    cache_read_input_tokens: null,
-    cache_creation_input_tokens: null,
-    output_tokens_details: null,
-  };
+  const base: UsageCounts = usage ?? EMPTY_USAGE;
   return {
     input_tokens: delta.input_tokens ?? base.input_tokens,
     output_tokens: delta.output_tokens ?? base.output_tokens,

@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LOCAL_MODEL_ID, LOCAL_PROVIDER_ID } from '../providers/catalog';
 import { emitDelta, guardCall } from './guard-call';
-import { countChatTokens, countTokens, decodeTokenChunks, decodeTokens, encodeText } from './tokens';
+import { DEFAULT_MAX_OUTPUT_CHARS, OUTPUT_LIMIT_FINISH_REASON, sliceWhole } from './stream-output';
+import { countTokens, decodeTokenChunks, decodeTokens, encodeText, measureChatTokens } from './tokens';
 import type { ChatMessage, CompletionRequest, CompletionResult, GenerationParams, LlmProvider } from './types';
 
 const LABEL = LOCAL_PROVIDER_ID;
 const ECHO_CHARS = 200;
+// Only the start of the user message is echoed; collapsing whitespace in all of a 1 MB prompt is wasted work.
+const ECHO_SOURCE_CHARS = 8_192;
 
 const OPENERS = ['Noted', 'Understood', 'Certainly', 'Got it', 'Sure', 'Happy to help', 'Right away', 'Of course'];
 const ADJECTIVES = ['amber', 'brisk', 'calm', 'deft', 'eager', 'fuzzy', 'gentle', 'hollow', 'ivory', 'jolly', 'keen', 'lucid'];
@@ -22,7 +25,7 @@ const pick = (words: readonly string[], byte: number) => words[byte % words.leng
 export function localReplyText(messages: readonly ChatMessage[]): string {
   const hash = createHash('sha256').update(JSON.stringify(messages.map((m) => [m.role, m.content]))).digest();
   const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-  const flat = lastUser.replace(/\s+/g, ' ').trim();
+  const flat = lastUser.slice(0, ECHO_SOURCE_CHARS).replace(/\s+/g, ' ').trim();
   const echo = flat.length > ECHO_CHARS ? `${flat.slice(0, ECHO_CHARS)}…` : flat;
   const [a = 0, b = 0, c = 0, d = 0] = hash;
   const sentence =
@@ -31,8 +34,8 @@ export function localReplyText(messages: readonly ChatMessage[]): string {
   return `Local test model reply to: "${echo}"\n\n${sentence}`;
 }
 
-/** Cuts at the first stop sequence, then to maxTokens whole tokens. */
-function generate(messages: readonly ChatMessage[], params: GenerationParams) {
+/** Cuts at the first stop sequence, then to maxTokens whole tokens, then to the output limit. */
+function generate(messages: readonly ChatMessage[], params: GenerationParams, maxOutputChars = DEFAULT_MAX_OUTPUT_CHARS) {
   let text = localReplyText(messages);
   let finishReason = 'stop';
   const cut = Math.min(...(params.stop ?? []).filter(Boolean).map((s) => text.indexOf(s)).filter((i) => i >= 0));
@@ -51,14 +54,23 @@ function generate(messages: readonly ChatMessage[], params: GenerationParams) {
     }
     tokens = encodeText(text);
   }
-  return { text, tokens, finishReason };
+  const outputTruncated = text.length > maxOutputChars;
+  if (outputTruncated) {
+    text = sliceWhole(text, maxOutputChars);
+    tokens = encodeText(text);
+    finishReason = OUTPUT_LIMIT_FINISH_REASON;
+  }
+  return { text, tokens, finishReason, outputTruncated };
 }
 
-function result(request: CompletionRequest, output: string, outputTokens: number, finishReason: string): CompletionResult {
-  const inputTokens = countChatTokens(request.messages);
+function result(request: CompletionRequest, reply: ReturnType<typeof generate>): CompletionResult {
+  const { text: output, tokens, finishReason, outputTruncated } = reply;
+  const input = measureChatTokens(request.messages);
+  const inputTokens = input.tokens;
+  const outputTokens = tokens.length;
   return {
     output,
-    // The model's own counts with its own tokenizer (o200k), so not estimates.
+    // The model's own counts with its own tokenizer (o200k): estimates only for prompts too long to count exactly.
     usage: {
       inputTokens,
       outputTokens,
@@ -66,10 +78,11 @@ function result(request: CompletionRequest, output: string, outputTokens: number
       cacheWriteTokens: 0,
       reasoningTokens: 0,
       totalTokens: inputTokens + outputTokens,
-      estimated: false,
+      estimated: input.estimated,
     },
     finishReason,
     providerRequestId: null,
+    ...(outputTruncated && { outputTruncated }),
   };
 }
 
@@ -83,22 +96,19 @@ export function createLocalProvider(options: { chunkDelayMs?: number } = {}): Ll
     kind: 'local',
 
     complete(request) {
-      return guardCall(LABEL, request, async () => {
-        const { text, tokens, finishReason } = generate(request.messages, request.params);
-        return result(request, text, tokens.length, finishReason);
-      });
+      return guardCall(LABEL, request, async () => result(request, generate(request.messages, request.params, request.maxOutputChars)));
     },
 
     stream(request, onDelta) {
       return guardCall(LABEL, request, async (signal) => {
-        const { text, tokens, finishReason } = generate(request.messages, request.params);
-        for (const chunk of decodeTokenChunks(tokens)) {
+        const reply = generate(request.messages, request.params, request.maxOutputChars);
+        for (const chunk of decodeTokenChunks(reply.tokens)) {
           if (chunkDelayMs > 0) await sleep(chunkDelayMs, undefined, { signal }).catch(() => undefined);
           else await new Promise((resolve) => setImmediate(resolve));
           if (signal.aborted) throw new Error('stream aborted'); // guardCall reports it as the timeout or cancel
           emitDelta(onDelta, chunk);
         }
-        return result(request, text, tokens.length, finishReason);
+        return result(request, reply);
       });
     },
 

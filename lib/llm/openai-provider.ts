@@ -8,11 +8,14 @@ import type { CompletionUsage } from 'openai/resources/completions';
 import { providerFetch } from '../net/guarded-fetch';
 import { providerError } from './errors';
 import { emitDelta, guardCall } from './guard-call';
+import { createOutputCollector, DEFAULT_MAX_OUTPUT_CHARS, deltaText, OUTPUT_LIMIT_FINISH_REASON, sliceWhole } from './stream-output';
 import { estimateUsage } from './tokens';
 import type { ChatMessage, CompletionRequest, CompletionResult, LlmProvider, Usage } from './types';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 export const LIST_MODELS_TIMEOUT_MS = 10_000;
+// A refusal is quoted in the run's error message: a few KB is plenty.
+const REFUSAL_MAX_CHARS = 2_000;
 
 export type OpenAIProviderOptions = {
   apiKey?: string;
@@ -31,18 +34,22 @@ export type OpenAIProviderOptions = {
 
 /** Maps Chat Completions usage. prompt_tokens already includes the cached tokens; OpenAI bills no cache writes. */
 export function usageFromOpenAI(usage: CompletionUsage): Usage {
-  const inputTokens = usage.prompt_tokens ?? 0;
-  const outputTokens = usage.completion_tokens ?? 0;
+  const inputTokens = tokenCount(usage.prompt_tokens);
+  const outputTokens = tokenCount(usage.completion_tokens);
   return {
     inputTokens,
     outputTokens,
-    cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+    cachedInputTokens: tokenCount(usage.prompt_tokens_details?.cached_tokens),
     cacheWriteTokens: 0,
-    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
+    reasoningTokens: tokenCount(usage.completion_tokens_details?.reasoning_tokens),
     totalTokens: inputTokens + outputTokens,
     estimated: false,
   };
 }
+
+// Custom endpoints may send strings, negatives or null where counts belong: those count as 0.
+const tokenCount = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
+const textOrNull = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
 const toOpenAIMessage = ({ role, content }: ChatMessage): ChatCompletionMessageParam => ({ role, content });
 
@@ -89,17 +96,21 @@ export function createChatCompletionsProvider(
     // A non-JSON 200 arrives as a string; a proxy's JSON may lack choices.
     const choice = typeof response === 'object' && Array.isArray(response?.choices) ? response.choices[0] : undefined;
     if (!choice) throw providerError(label, 'malformed', 'the response has no choices');
-    const refusal = choice.message?.refusal;
+    const refusal = deltaText(choice.message?.refusal);
     if (refusal) throw providerError(label, 'refusal', `the model refused: ${refusal}`);
     if (choice.finish_reason === 'content_filter') {
       throw providerError(label, 'refusal', 'the response was withheld by the content filter');
     }
-    const output = choice.message?.content ?? '';
+    const content = deltaText(choice.message?.content);
+    const output = sliceWhole(content, request.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS);
+    const outputTruncated = output.length < content.length;
     return {
       output,
-      usage: response.usage ? usageFromOpenAI(response.usage) : estimateUsage(request.messages, output, request.model),
-      finishReason: choice.finish_reason ?? null,
-      providerRequestId: response._request_id ?? response.id ?? null,
+      // The whole reply was generated (and billed) even when only part of it is kept.
+      usage: response.usage ? usageFromOpenAI(response.usage) : estimateUsage(request.messages, content, request.model),
+      finishReason: outputTruncated ? OUTPUT_LIMIT_FINISH_REASON : textOrNull(choice.finish_reason),
+      providerRequestId: textOrNull(response._request_id) ?? textOrNull(response.id),
+      ...(outputTruncated && { outputTruncated }),
     } satisfies CompletionResult;
   };
 
@@ -125,35 +136,37 @@ export function createChatCompletionsProvider(
             { signal, timeout: request.timeoutMs },
           )
           .withResponse();
-        let output = '';
-        let refusal = '';
+        const output = createOutputCollector(request.maxOutputChars);
+        const refusal = createOutputCollector(REFUSAL_MAX_CHARS);
         let finishReason: string | null = null;
         let usage: CompletionUsage | null = null;
         let completionId: string | null = null;
         for await (const chunk of stream) {
-          completionId ??= chunk.id ?? null;
-          if (chunk.usage) usage = chunk.usage;
-          const choice = chunk.choices?.[0];
-          if (!choice) continue;
-          const text = choice.delta?.content;
-          if (text) {
-            output += text;
-            emitDelta(onDelta, text);
-          }
-          if (choice.delta?.refusal) refusal += choice.delta.refusal;
-          if (choice.finish_reason) finishReason = choice.finish_reason;
+          // Chunks are whatever JSON the endpoint sent: check shapes instead of trusting the SDK's types.
+          if (typeof chunk !== 'object' || chunk === null) continue;
+          completionId ??= textOrNull(chunk.id);
+          if (typeof chunk.usage === 'object' && chunk.usage !== null) usage = chunk.usage;
+          const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
+          if (typeof choice !== 'object' || choice === null) continue;
+          emitDelta(onDelta, output.add(deltaText(choice.delta?.content)));
+          // Leaving the loop closes the stream, which aborts the request: the rest is never read.
+          if (output.truncated) break;
+          refusal.add(deltaText(choice.delta?.refusal));
+          finishReason = textOrNull(choice.finish_reason) ?? finishReason;
         }
         if (signal.aborted) throw new Error('stream aborted'); // guardCall reports it as the timeout or cancel
-        if (refusal) throw providerError(label, 'refusal', `the model refused: ${refusal}`);
+        if (refusal.text) throw providerError(label, 'refusal', `the model refused: ${refusal.text}`);
         if (finishReason === 'content_filter') {
           throw providerError(label, 'refusal', 'the response was withheld by the content filter');
         }
+        if (output.truncated) finishReason = OUTPUT_LIMIT_FINISH_REASON;
         if (!finishReason) throw providerError(label, 'malformed', 'the stream ended without a finish_reason');
         return {
-          output,
-          usage: usage ? usageFromOpenAI(usage) : estimateUsage(request.messages, output, request.model),
+          output: output.text,
+          usage: usage && !output.truncated ? usageFromOpenAI(usage) : estimateUsage(request.messages, output.text, request.model),
           finishReason,
-          providerRequestId: requestId ?? completionId,
+          providerRequestId: textOrNull(requestId) ?? completionId,
+          ...(output.truncated && { outputTruncated: true }),
         } satisfies CompletionResult;
       });
     },

@@ -22,6 +22,8 @@ export type CompletionRequest = {
   timeoutMs: number;
   /** Caller-side cancellation (a canceled run). */
   signal?: AbortSignal;
+  /** Longest output kept (default DEFAULT_MAX_OUTPUT_CHARS): a stream is cut there and `outputTruncated` set. */
+  maxOutputChars?: number;
 };
 
 export type CompletionResult = {
@@ -30,6 +32,8 @@ export type CompletionResult = {
   finishReason: string | null;
   /** The provider's own request id, when it sends one. */
   providerRequestId: string | null;
+  /** Set (true) only when the reply was cut at maxOutputChars; finishReason is then OUTPUT_LIMIT_FINISH_REASON. */
+  outputTruncated?: boolean;
 };
 
 export type ProviderKind = 'openai' | 'anthropic' | 'openai-compatible' | 'local';
