@@ -10,7 +10,7 @@ export type ApiKeyListItem = ApiKeyWithOwner & { canRevoke: boolean };
 const manages = (role: MemberRole) => role === 'owner' || role === 'admin';
 
 /** Everyone may revoke their own keys; admins and owners anyone's in the workspace. */
-export const canRevokeApiKey = (caller: Pick<Caller, 'user' | 'workspace'>, ownerId: string) =>
+const canRevokeApiKey = (caller: Pick<Caller, 'user' | 'workspace'>, ownerId: string) =>
   ownerId === caller.user.id || manages(caller.workspace.role);
 
 /** Viewers see only their own keys; editors and up see the workspace's, with each key's owner. */

@@ -11,5 +11,3 @@ export function generateApiKey(): { key: string; prefix: string; hashedKey: stri
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
-
-export const looksLikeApiKey = (value: string) => value.startsWith(KEY_PREFIX) && value.length > 20;
