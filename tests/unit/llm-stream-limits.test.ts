@@ -2,10 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnthropicProvider } from '@/lib/llm/anthropic-provider';
-import { createLocalProvider, LOCAL_MODEL_ID } from '@/lib/llm/local-provider';
+import { createLocalProvider } from '@/lib/llm/local-provider';
 import { createOpenAICompatibleProvider } from '@/lib/llm/openai-compatible';
 import { createOutputCollector, deltaText, OUTPUT_LIMIT_FINISH_REASON } from '@/lib/llm/stream-output';
 import type { CompletionRequest } from '@/lib/llm/types';
+import { LOCAL_MODEL_ID } from '@/lib/providers/catalog';
 
 // A custom OpenAI-compatible endpoint on a real socket: each test sets the chunks it streams.
 type Script = { chunks: unknown[]; endless?: string };
