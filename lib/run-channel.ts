@@ -20,6 +20,8 @@ export type RunEventEntry = { id: string; event: RunEvent };
 export type RunEvents = { events: RunEventEntry[] };
 
 const MAX_EVENTS = 5000;
+/** Longest text of one delta event: a provider's bigger chunk is published as several, in order. */
+export const MAX_DELTA_CHARS = 16 * 1024;
 const TTL_SECONDS = 600;
 const READ_BATCH = 1000;
 const POLL_MS = 100;
@@ -28,28 +30,47 @@ const EVENT_ID = /^\d+(-\d+)?$/;
 const streamKey = (runId: string) => `run:${runId}:events`;
 
 /**
- * Appends an event to the run's channel and returns its id. A Redis failure is logged and answered with null,
- * not thrown: the run's stored result stays authoritative. Events of one run are applied in call order even when
- * the caller does not await each publish.
+ * Appends an event to the run's channel and returns its (last) id. A Redis failure or a malformed event is logged
+ * and answered with null, never thrown: callers publish without awaiting, and the run's stored result stays
+ * authoritative. Events of one run are applied in call order even when the caller does not await each publish.
  */
 export async function publishRunEvent(runId: string, event: RunEvent): Promise<string | null> {
-  const payload = runEventSchema.parse(event);
+  const parsed = runEventSchema.safeParse(event);
+  if (!parsed.success) {
+    console.warn(`[run-channel] not publishing a malformed event to run ${runId}`);
+    return null;
+  }
+  const payloads = parsed.data.type === 'delta' ? splitDelta(parsed.data.text).map((text) => ({ type: 'delta' as const, text })) : [parsed.data];
   const redis = getRedis();
-  if (!redis) return memoryPublish(runId, payload);
+  if (!redis) return payloads.map((payload) => memoryPublish(runId, payload)).at(-1) ?? null;
   return inOrder(runId, async () => {
     try {
       const key = streamKey(runId);
-      const [id] = await redis
-        .pipeline()
-        .xadd(key, '*', { e: JSON.stringify(payload) }, { trim: { type: 'MAXLEN', comparison: '~', threshold: MAX_EVENTS } })
-        .expire(key, TTL_SECONDS)
-        .exec();
-      return id;
+      const pipeline = redis.pipeline();
+      for (const payload of payloads) {
+        pipeline.xadd(key, '*', { e: JSON.stringify(payload) }, { trim: { type: 'MAXLEN', comparison: '~', threshold: MAX_EVENTS } });
+      }
+      const results = await pipeline.expire(key, TTL_SECONDS).exec();
+      return (results[payloads.length - 1] as string | undefined) ?? null;
     } catch (error) {
       console.warn(`[run-channel] publish to run ${runId} failed: ${messageOf(error)}`);
       return null;
     }
   });
+}
+
+/** Pieces of at most MAX_DELTA_CHARS, never cutting a surrogate pair. */
+function splitDelta(text: string): string[] {
+  if (text.length <= MAX_DELTA_CHARS) return [text];
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + MAX_DELTA_CHARS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    pieces.push(text.slice(at, end));
+    at = end;
+  }
+  return pieces;
 }
 
 /**

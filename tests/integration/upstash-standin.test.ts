@@ -267,6 +267,16 @@ describe.skipIf(Boolean(skipReason))('Upstash REST stand-in over local Redis', (
       expect((await lib.waitForRunEvents(`${tag}-quiet`, undefined, 250)).events).toEqual([]);
     });
 
+    it('publishes a delta longer than MAX_DELTA_CHARS as several stream entries, in order', async () => {
+      const lib = await loadLib(standin);
+      const run = `${tag}-big-delta`;
+      const text = 'x'.repeat(lib.MAX_DELTA_CHARS * 2 + 10);
+      const id = await lib.publishRunEvent(run, { type: 'delta', text });
+      const { events } = await lib.readRunEvents(run);
+      expect(events.map((e) => (e.event.type === 'delta' ? e.event.text.length : 0))).toEqual([lib.MAX_DELTA_CHARS, lib.MAX_DELTA_CHARS, 10]);
+      expect(events.at(-1)?.id).toBe(id);
+    });
+
     it('fails open when Upstash cannot be reached: cache misses, writes skipped, limits kept in process, publishes dropped', async () => {
       const gone = await startUpstashStandin({ redisUrl: REDIS_URL, token, db: DB });
       await gone.close();

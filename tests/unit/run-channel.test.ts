@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.stubEnv('UPSTASH_REDIS_REST_URL', undefined);
 vi.stubEnv('UPSTASH_REDIS_REST_TOKEN', undefined);
-const { publishRunEvent, readRunEvents, waitForRunEvents } = await import('@/lib/run-channel');
+const { MAX_DELTA_CHARS, publishRunEvent, readRunEvents, waitForRunEvents } = await import('@/lib/run-channel');
 
 const texts = (events: { event: { type: string; text?: string } }[]) => events.map((e) => e.event.text ?? `<${e.event.type}>`);
 
@@ -111,7 +111,21 @@ describe('run channel, in-process', () => {
     expect(tail.events.map((e) => e.id)).toEqual(Array.from({ length: 101 }, (_, i) => String(4901 + i)));
   });
 
-  it('refuses an event of an unknown shape', async () => {
-    await expect(publishRunEvent(randomUUID(), { type: 'delta' } as never)).rejects.toThrow();
+  it('drops an event of an unknown shape without rejecting: publishers do not await, so a rejection would crash', async () => {
+    const run = randomUUID();
+    await expect(publishRunEvent(run, { type: 'delta' } as never)).resolves.toBeNull();
+    await expect(publishRunEvent(run, { type: 'delta', text: 123 } as never)).resolves.toBeNull();
+    expect((await readRunEvents(run)).events).toEqual([]);
+  });
+
+  it('publishes a delta longer than MAX_DELTA_CHARS as several, in order, without cutting a surrogate pair', async () => {
+    const run = randomUUID();
+    const text = `${'a'.repeat(MAX_DELTA_CHARS - 1)}🎉${'b'.repeat(2 * MAX_DELTA_CHARS)}`;
+    await publishRunEvent(run, { type: 'delta', text });
+    const pieces = texts((await readRunEvents(run)).events);
+    expect(pieces.length).toBe(4);
+    expect(pieces.every((piece) => piece.length <= MAX_DELTA_CHARS)).toBe(true);
+    expect(pieces[0]).toBe('a'.repeat(MAX_DELTA_CHARS - 1));
+    expect(pieces.join('')).toBe(text);
   });
 });
