@@ -26,6 +26,7 @@ const suites = [];
 
 for (const [label, command, args] of [
   ['lint', 'node_modules/.bin/eslint', ['--max-warnings=0', '.']],
+  ['dead code', 'node_modules/.bin/knip', []],
   ['typecheck', 'node_modules/.bin/tsc', ['--noEmit']],
 ]) {
   const { ok, seconds } = run(label, command, args);

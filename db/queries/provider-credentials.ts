@@ -1,8 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { ApiError } from '@/lib/api/errors';
 import { getDb } from '../client';
 import { providerCredentials, type ProviderCredential } from '../schema';
-import { isUniqueViolation } from './errors';
 
 /** What may leave the server: everything but the encrypted key. */
 export type ProviderCredentialSummary = Omit<ProviderCredential, 'encryptedKey' | 'workspaceId'>;
@@ -18,9 +16,6 @@ const summaryColumns = {
 };
 
 type StoredFields = { baseUrl: string | null; encryptedKey: string | null; keyLast4: string | null };
-
-const labelTaken = (label: string) =>
-  new ApiError('CONFLICT', `a model provider labelled \`${label}\` already exists in this workspace: choose another label`);
 
 export async function listProviderCredentials({ workspaceId }: { workspaceId: string }): Promise<ProviderCredentialSummary[]> {
   const db = await getDb();
@@ -53,11 +48,11 @@ export async function getProviderCredentialById({ id, workspaceId }: { id: strin
 
 /**
  * Saves a credential under its label; saving the same label for the same provider again replaces its key and
- * base URL (setting a new OpenAI key is one call). The label used by another provider is a CONFLICT.
+ * base URL (setting a new OpenAI key is one call). Null when another provider already uses the label.
  */
 export async function saveProviderCredential(
   input: { workspaceId: string; provider: string; label: string } & StoredFields,
-): Promise<ProviderCredentialSummary> {
+): Promise<ProviderCredentialSummary | null> {
   const db = await getDb();
   const [row] = await db
     .insert(providerCredentials)
@@ -68,8 +63,7 @@ export async function saveProviderCredential(
       setWhere: eq(providerCredentials.provider, input.provider),
     })
     .returning(summaryColumns);
-  if (!row) throw labelTaken(input.label);
-  return row;
+  return row ?? null;
 }
 
 export async function updateProviderCredential({
@@ -82,17 +76,12 @@ export async function updateProviderCredential({
   patch: Partial<{ label: string } & StoredFields>;
 }): Promise<ProviderCredentialSummary | null> {
   const db = await getDb();
-  try {
-    const [row] = await db
-      .update(providerCredentials)
-      .set({ ...patch, updatedAt: new Date() })
-      .where(and(eq(providerCredentials.id, id), eq(providerCredentials.workspaceId, workspaceId)))
-      .returning(summaryColumns);
-    return row ?? null;
-  } catch (error) {
-    if (isUniqueViolation(error) && patch.label) throw labelTaken(patch.label);
-    throw error;
-  }
+  const [row] = await db
+    .update(providerCredentials)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(providerCredentials.id, id), eq(providerCredentials.workspaceId, workspaceId)))
+    .returning(summaryColumns);
+  return row ?? null;
 }
 
 export async function deleteProviderCredential({ id, workspaceId }: { id: string; workspaceId: string }): Promise<ProviderCredentialSummary | null> {

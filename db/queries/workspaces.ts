@@ -45,16 +45,6 @@ export async function getDefaultWorkspaceForUser({ userId }: { userId: string })
   return row ? { ...row.workspace, role: row.role } : null;
 }
 
-export async function getMembership({ workspaceId, userId }: { workspaceId: string; userId: string }): Promise<WorkspaceWithRole | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ workspace: workspaces, role: workspaceMembers.role })
-    .from(workspaceMembers)
-    .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
-    .where(and(eq(workspaceMembers.userId, userId), eq(workspaceMembers.workspaceId, workspaceId)));
-  return row ? { ...row.workspace, role: row.role } : null;
-}
-
 export type WorkspacePolicy = { monthlyBudgetUsd: number | null; modelAllowlist: string[] | null };
 
 export async function updateWorkspacePolicy({ workspaceId, policy }: { workspaceId: string; policy: Partial<WorkspacePolicy> }) {

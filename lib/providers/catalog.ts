@@ -127,8 +127,6 @@ export const PROVIDER_CATALOG = [
   },
 ] as const satisfies readonly CatalogEntry[];
 
-export type CatalogProviderId = (typeof PROVIDER_CATALOG)[number]['id'];
-
 const byId = new Map<string, CatalogEntry>(PROVIDER_CATALOG.map((entry) => [entry.id, entry]));
 
 export function getCatalogEntry(id: string): CatalogEntry | null {

@@ -51,6 +51,12 @@ export const testConnectionSchema = z.strictObject({
 
 const unprocessable = (message: string) => new ApiError('INVALID_INPUT', message);
 
+/** Labels are unique in a workspace: one label, one provider. */
+export const labelTaken = (label: string) =>
+  new ApiError('CONFLICT', `a model provider labelled \`${label}\` already exists in this workspace: choose another label`, {
+    fields: [{ path: 'label', message: 'is already used by another model provider' }],
+  });
+
 /**
  * Checks that the fields fit the provider (a key where one is required, a base URL only where one is taken)
  * and that the base URL is public. Throws a 422 naming the field.

@@ -99,5 +99,3 @@ export const variableDefsSchema = z
 
 /** A validated declaration (defaults filled in). */
 export type VariableDef = z.infer<typeof variableDefSchema>;
-/** What callers may send before defaults are applied (type/required optional). */
-export type VariableDefInput = z.input<typeof variableDefSchema>;

@@ -95,6 +95,16 @@ describe('POST /api/v1/providers', () => {
     expect(taken.status).toBe(409);
     expect(taken.body.error).toMatchObject({ code: 'CONFLICT' });
     expect(taken.body.error.message).toContain('team-llm');
+    expect(taken.body.error.details?.fields).toEqual([{ path: 'label', message: expect.any(String) }]);
+  });
+
+  it('answers 409 when a rename takes another credential’s label', async () => {
+    const user = await createTestUser();
+    expect((await create(user, { provider: 'custom', label: 'first-llm', baseUrl: fake.openaiBaseURL })).status).toBe(201);
+    const second = await create(user, { provider: 'custom', label: 'second-llm', baseUrl: fake.openaiBaseURL });
+    const renamed = await patch(user, second.body.data.id, { label: 'first-llm' });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error).toMatchObject({ code: 'CONFLICT', details: { fields: [{ path: 'label' }] } });
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { readJson } from '@/lib/api/read-json';
 import { ok } from '@/lib/api/response';
 import { withWorkspace } from '@/lib/api/with-workspace';
 import { getCatalogEntry, PROVIDER_CATALOG } from '@/lib/providers/catalog';
-import { assertCredentialFits, newProviderCredentialSchema, sealApiKey } from '@/lib/providers/credentials';
+import { assertCredentialFits, labelTaken, newProviderCredentialSchema, sealApiKey } from '@/lib/providers/credentials';
 import { listAvailableProviders } from '@/lib/providers/resolve';
 
 // GET /api/v1/providers – what pickers may offer, the workspace's saved endpoints (keys as last 4 only), the catalogue
@@ -29,6 +29,7 @@ export const POST = withWorkspace(
       baseUrl: input.baseUrl ?? null,
       ...sealApiKey(input.apiKey),
     });
+    if (!saved) throw labelTaken(label);
     return ok(saved, { status: 201 });
   },
   { minRole: 'admin' },

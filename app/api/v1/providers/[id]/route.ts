@@ -9,7 +9,8 @@ import { readJson } from '@/lib/api/read-json';
 import { ok } from '@/lib/api/response';
 import { withWorkspace } from '@/lib/api/with-workspace';
 import { CUSTOM_PROVIDER_ID, getCatalogEntry } from '@/lib/providers/catalog';
-import { assertCredentialFits, providerCredentialPatchSchema, sealApiKey } from '@/lib/providers/credentials';
+import { isUniqueViolation } from '@/db/queries/errors';
+import { assertCredentialFits, labelTaken, providerCredentialPatchSchema, sealApiKey } from '@/lib/providers/credentials';
 
 // PATCH /api/v1/providers/{id} – relabel, replace or remove the key or base URL (the provider itself is fixed)
 export const PATCH = withWorkspace<{ id: string }>(
@@ -33,6 +34,8 @@ export const PATCH = withWorkspace<{ id: string }>(
         ...(patch.baseUrl !== undefined && { baseUrl: patch.baseUrl }),
         ...(patch.apiKey !== undefined && sealApiKey(patch.apiKey)),
       },
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error) && patch.label ? labelTaken(patch.label) : error;
     });
     if (!updated) throw notFound('Model provider');
     return ok(updated);
