@@ -1,5 +1,21 @@
+// On every response. Pages get their Content-Security-Policy (with a per-response nonce) from proxy.ts.
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), display-capture=()' },
+  // For browsers without CSP frame-ancestors.
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // JSON and event streams load nothing: the strictest policy, should a response ever be shown as a page.
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
   // PGlite ships WebAssembly it loads from its own package folder; pg and ws are Node-only.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', '@neondatabase/serverless'],
   poweredByHeader: false,

@@ -17,7 +17,7 @@ if(m.addEventListener)m.addEventListener('change',a);else if(m.addListener)m.add
 window.addEventListener('storage',function(e){if(e.key===k||e.key===null)a()});
 }catch(e){}})();`;
 
-/** Render inside <head> in the root layout; add suppressHydrationWarning to <html>. */
-export function ThemeScript() {
-  return <script id="promptlab-theme-script" dangerouslySetInnerHTML={{ __html: script }} />;
+/** Render inside <head> in the root layout with the page's CSP nonce; add suppressHydrationWarning to <html>. */
+export function ThemeScript({ nonce }: { nonce?: string }) {
+  return <script id="promptlab-theme-script" nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
 }
