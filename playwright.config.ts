@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // on a fresh embedded database, with a local OpenID Connect provider standing in for the identity provider.
 const port = Number(process.env.E2E_PORT ?? 3200);
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 9400);
+// The browser uses the public origin, APP_URL; Next.js reports its own address as http://localhost:<port>,
+// so sign-in is tested with APP_URL differing from the server's own address, as behind a proxy.
 export const baseURL = `http://127.0.0.1:${port}`;
 const fakeLlmPort = Number(process.env.E2E_FAKE_LLM_PORT ?? 9500);
 export const fakeLlmUrl = `http://127.0.0.1:${fakeLlmPort}`;
@@ -55,6 +57,7 @@ export default defineConfig({
       env: {
         NEXT_TELEMETRY_DISABLED: '1',
         DATABASE_URL: '',
+        APP_URL: baseURL,
         PGLITE_DIR: '.data/e2e/pglite',
         AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
         AUTH_OIDC_ISSUER: oidc.issuer,
@@ -62,8 +65,9 @@ export default defineConfig({
         AUTH_OIDC_SECRET: oidc.clientSecret,
         AUTH_OIDC_NAME: 'Test SSO',
         AUTH_PASSWORD_LOGIN: 'true',
-        // Every test signs a new user up from 127.0.0.1.
+        // Every test signs a new user up from 127.0.0.1 (and, with no trusted proxy, from one shared bucket).
         RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+        RATE_LIMIT_SIGNUP_PER_HOUR: '1000',
         OPENAI_API_KEY: 'sk-e2e',
         OPENAI_BASE_URL: `${fakeLlmUrl}/v1`,
         ANTHROPIC_API_KEY: 'sk-ant-e2e',
