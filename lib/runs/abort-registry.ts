@@ -17,3 +17,8 @@ export function abortExecution(runId: string): boolean {
   controller?.abort();
   return Boolean(controller);
 }
+
+/** Whether this process is executing the run right now (its lease holder is alive, here). */
+export function isExecutingHere(runId: string): boolean {
+  return controllers.has(runId);
+}

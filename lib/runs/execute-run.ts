@@ -8,7 +8,7 @@ import { estimateUsage } from '@/lib/llm/tokens';
 import type { CompletionResult } from '@/lib/llm/types';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { publishRunEvent } from '@/lib/run-channel';
-import { registerExecution, unregisterExecution } from './abort-registry';
+import { isExecutingHere, registerExecution, unregisterExecution } from './abort-registry';
 import { retryDelayMs } from './backoff';
 import { classifyRunFailure, type RunFailure } from './run-failure';
 import { toStorableText } from './storable-text';
@@ -35,17 +35,22 @@ export async function executeRun(runId: string): Promise<ExecutionOutcome> {
     return recording(run, () => recordFailure(run, gaveUp, undefined, settings.maxAttempts));
   }
 
-  await publishRunEvent(run.id, { type: 'status', status: 'running' });
-  const started = Date.now();
-  const attempt = await callProvider(run, llmTimeoutMs, started);
-  const latencyMs = Date.now() - started;
-  return recording(run, () =>
-    attempt.ok ? recordSuccess(run, attempt.result, latencyMs, attempt.ttftMs) : recordFailure(run, attempt.failure, latencyMs, settings.maxAttempts),
-  );
+  // Registered until the outcome is recorded: a duplicate delivery meanwhile is one, not a retry (notClaimed).
+  const controller = registerExecution(run.id);
+  try {
+    await publishRunEvent(run.id, { type: 'status', status: 'running' });
+    const started = Date.now();
+    const attempt = await callProvider(run, llmTimeoutMs, started, controller.signal);
+    const latencyMs = Date.now() - started;
+    return await recording(run, () =>
+      attempt.ok ? recordSuccess(run, attempt.result, latencyMs, attempt.ttftMs) : recordFailure(run, attempt.failure, latencyMs, settings.maxAttempts),
+    );
+  } finally {
+    unregisterExecution(run.id);
+  }
 }
 
-async function callProvider(run: Run, timeoutMs: number, started: number): Promise<Attempt> {
-  const controller = registerExecution(run.id);
+async function callProvider(run: Run, timeoutMs: number, started: number, signal: AbortSignal): Promise<Attempt> {
   let ttftMs: number | null = null;
   try {
     const config = await resolveProviderConfig({ workspaceId: run.workspaceId, provider: run.provider });
@@ -60,8 +65,6 @@ async function callProvider(run: Run, timeoutMs: number, started: number): Promi
     return { ok: true, result, ttftMs };
   } catch (error) {
     return { ok: false, failure: classifyRunFailure(error) };
-  } finally {
-    unregisterExecution(run.id);
   }
 }
 
@@ -72,9 +75,9 @@ async function notClaimed(runId: string): Promise<ExecutionOutcome> {
   if (run?.status === 'queued' && run.nextAttemptAt && run.nextAttemptAt.getTime() > now) {
     return { status: 'retry', retryAfterSeconds: secondsUntil(run.nextAttemptAt) };
   }
-  // Held by another attempt, which may still die or fail to record: come back when its lease ends, when this
+  // Held by an attempt elsewhere, which may still die or fail to record: come back when its lease ends, when this
   // delivery can claim the run if it is still unfinished, rather than dropping the message as a duplicate.
-  if (run?.status === 'running' && run.leaseExpiresAt && run.leaseExpiresAt.getTime() > now) {
+  if (run?.status === 'running' && run.leaseExpiresAt && run.leaseExpiresAt.getTime() > now && !isExecutingHere(run.id)) {
     return { status: 'retry', retryAfterSeconds: secondsUntil(run.leaseExpiresAt) };
   }
   return { status: 'duplicate' };
