@@ -56,7 +56,7 @@ async function callProvider(run: Run, timeoutMs: number, started: number, signal
     const config = await resolveProviderConfig({ workspaceId: run.workspaceId, provider: run.provider });
     const provider = createProvider(config);
     const result = await provider.stream(
-      { model: run.model, messages: run.messages, params: run.params, timeoutMs, signal: controller.signal },
+      { model: run.model, messages: run.messages, params: run.params, timeoutMs, signal },
       (text) => {
         ttftMs ??= Date.now() - started;
         void publishRunEvent(run.id, { type: 'delta', text });
