@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from '@/components/ui/toaster';
 import { apiFetch, errorMessage } from '@/lib/client/api';
-import type { Run } from '@/lib/client/types';
+import type { Run, RunWithoutTitle } from '@/lib/client/types';
 import { isInFlight, runApiPath } from './run-format';
 import { runProgress, type RunStreamState } from './run-progress';
 import { runStreamKey, useRunStream } from './use-run-stream';
@@ -44,7 +44,7 @@ export function useCancelRun(runId: string) {
   const client = useQueryClient();
   const key = runKey(runId);
   return useMutation({
-    mutationFn: () => apiFetch<Run>(`${runApiPath(runId)}/cancel`, { method: 'POST' }),
+    mutationFn: () => apiFetch<RunWithoutTitle>(`${runApiPath(runId)}/cancel`, { method: 'POST' }),
     onMutate: async () => {
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData<Run>(key);
@@ -55,7 +55,7 @@ export function useCancelRun(runId: string) {
       if (context?.previous) client.setQueryData(key, context.previous);
       toast({ title: 'Could not cancel the run', description: errorMessage(error), variant: 'error' });
     },
-    onSuccess: (run) => client.setQueryData(key, run),
+    onSuccess: (run) => client.setQueryData<Run>(key, (prev) => prev && { ...prev, ...run }),
     onSettled: () => client.invalidateQueries({ queryKey: [RUNS_PATH] }),
   });
 }

@@ -10,7 +10,7 @@ import type { PromptListItem as PromptListItemView, PromptView, VersionSummaryVi
 import type { CatalogEntry } from '@/lib/providers/catalog';
 import type { newProviderCredentialSchema } from '@/lib/providers/credentials';
 import type { AvailableProvider as AvailableProviderView } from '@/lib/providers/resolve';
-import type { RunView } from '@/lib/runs/run-view';
+import type { RunView, RunWithTitleView } from '@/lib/runs/run-view';
 import type { createRunSchema } from '@/lib/runs/schemas';
 
 /** What JSON.stringify makes of a value: dates become ISO strings, recursively. */
@@ -35,8 +35,10 @@ export type VersionSummary = Jsonify<VersionSummaryView>;
 export type ModelConfig = Version['model'];
 export type VariableDef = Version['variables'][number];
 
-// promptTitle: being added to the server's run view (GET /runs joins the prompt's title).
-export type Run = Jsonify<RunView> & { promptTitle?: string | null };
+/** A run as GET /runs and GET /runs/{id} answer it: with its prompt's title (null once the prompt is deleted). */
+export type Run = Jsonify<RunWithTitleView>;
+/** A run as the cancel endpoint answers it (no title). */
+export type RunWithoutTitle = Jsonify<RunView>;
 export type RunStatus = Run['status'];
 export type RunMessage = Run['messages'][number];
 export type RunParams = GenerationParams;

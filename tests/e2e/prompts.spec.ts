@@ -58,7 +58,7 @@ test('edits a template, saves versions, views, restores and diffs them', async (
   // The API agrees with what the page shows.
   const id = page.url().split('/').pop();
   const res = await page.request.get(`/api/v1/prompts/${id}/versions`);
-  const versions = (await res.json()).data as { versionNumber: number; restoredFrom: number | null }[];
+  const versions = (await res.json()).data.items as { versionNumber: number; restoredFrom: number | null }[];
   expect(versions.map((v) => [v.versionNumber, v.restoredFrom])).toEqual([[3, 1], [2, null], [1, null]]);
 });
 

@@ -44,11 +44,29 @@ test('runs a prompt from the editor, streams the output, and lists it in the his
 
   await page.goto('/runs');
   await expect(page.getByTestId('run-row')).toHaveCount(2);
+  // The Prompt column comes with each run; the page fetches no prompt list.
+  await expect(page.getByTestId('run-row').first()).toContainText('Streamer');
   await page.screenshot({ path: '.data/test-results/screens/runs.png', fullPage: true });
   await page.getByTestId('run-row').last().click();
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('run-messages')).toContainText('Describe the sea at night');
   await expect(page.getByTestId('run-output')).toContainText('Echo: Describe the sea at night');
+});
+
+test('cancels a run in flight at once', async ({ page, user: _user }) => {
+  const editor = new EditorPage(page);
+  await new PromptsPage(page).create({ title: 'Long answer', template: 'Describe {{ thing }} in many many words please' });
+  await editor.waitLoaded();
+  const panel = page.getByTestId('run-panel');
+  await panel.getByTestId('run-variable-thing').fill('a very slow river');
+  await panel.getByTestId('run-provider').selectOption('openai');
+  await panel.getByTestId('run-model').fill('gpt-4o-mini');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-output')).toContainText('Echo:');
+  await page.getByTestId('run-cancel').click();
+  await expect(page.getByTestId('run-status')).toHaveText(/canceled/i);
+  await expect(page.getByTestId('run-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-status', 'canceled');
 });
 
 test('runs the built-in local model with no keys', async ({ page, user: _user }) => {

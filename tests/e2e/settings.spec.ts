@@ -23,11 +23,43 @@ test('creates an API key shown once, uses it, and revokes it', async ({ page, pl
   await expect(page.getByTestId('prompt-card')).toContainText('From a script');
 
   await page.goto('/settings');
+  await expect(page.getByTestId('api-key-owner')).toHaveText('yours');
   await page.getByTestId('revoke-api-key').click();
   await page.getByTestId('confirm-revoke').click();
   await expect(page.getByTestId('api-key-row')).toHaveCount(0);
   expect((await api.get('/api/v1/me')).status()).toBe(401);
   await api.dispose();
+});
+
+test("shows each key's owner and offers Revoke only where the API allows it", async ({ page, user: _user }) => {
+  await page.goto('/settings');
+  await page.getByTestId('create-api-key').click();
+  await page.getByTestId('api-key-name').fill('mine');
+  await page.getByTestId('submit-api-key').click();
+  await page.getByTestId('close-new-key').click();
+  // Another member's key, as the API lists it to an editor: with its owner, not revocable by this caller.
+  await page.route('**/api/v1/api-keys', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    const other = { ...body.data[0], id: '00000000-0000-4000-8000-000000000001', name: 'their key', owner: { id: 'someone-else', name: 'Grace', email: null }, canRevoke: false };
+    await route.fulfill({ response, json: { ...body, data: [...body.data, other] } });
+  });
+  await page.reload();
+  const theirs = page.getByTestId('api-key-row').filter({ hasText: 'their key' });
+  const mine = page.getByTestId('api-key-row').filter({ hasText: 'mine' });
+  await expect(theirs.getByTestId('api-key-owner')).toHaveText('Grace’s');
+  await expect(theirs.getByTestId('revoke-api-key')).toHaveCount(0);
+  await expect(mine.getByTestId('api-key-owner')).toHaveText('yours');
+  await expect(mine.getByTestId('revoke-api-key')).toBeVisible();
+});
+
+test('a refused key name is marked on its field', async ({ page, user: _user }) => {
+  await page.goto('/settings');
+  await page.getByTestId('create-api-key').click();
+  await page.getByTestId('api-key-name').fill('   ');
+  await page.getByTestId('submit-api-key').click();
+  await expect(page.getByTestId('api-key-name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('field-error-key-name-error')).toHaveText('Is required');
 });
 
 test('switches to dark mode and keeps it after a reload', async ({ page, user: _user }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runModelChoice, toRunParams } from '@/app/(workspace)/prompts/[id]/_components/run-model-choice';
+import { ignoredParamNotes, runModelChoice, toRunParams } from '@/app/(workspace)/prompts/[id]/_components/run-model-choice';
 import { LOCAL_PROVIDER } from '@/components/providers/use-providers';
 import type { AvailableProvider } from '@/lib/client/types';
 
@@ -33,5 +33,20 @@ describe('runModelChoice', () => {
 describe('toRunParams', () => {
   it('sends only the fields that read as numbers', () => {
     expect(toRunParams({ temperature: '0.7', maxTokens: '', topP: 'abc' })).toEqual({ temperature: 0.7 });
+  });
+});
+
+describe('ignoredParamNotes', () => {
+  it('notes each sampling field the selected provider does not send', () => {
+    const anthropic = { id: 'anthropic', label: 'Anthropic', models: [], ignoredParams: ['temperature', 'topP'] as const };
+    expect(ignoredParamNotes({ ...anthropic, ignoredParams: [...anthropic.ignoredParams] })).toEqual({
+      temperature: 'Not sent to Anthropic',
+      topP: 'Not sent to Anthropic',
+    });
+  });
+
+  it('has nothing to say for a provider that sends them all', () => {
+    expect(ignoredParamNotes(openai)).toEqual({});
+    expect(ignoredParamNotes(undefined)).toEqual({});
   });
 });

@@ -23,4 +23,9 @@ export class EditorPage {
   versionRow(n: number) {
     return this.page.getByTestId(`version-row-${n}`);
   }
+
+  /** The prompt's id, from the address bar. */
+  promptId() {
+    return new URL(this.page.url()).pathname.split('/').pop()!;
+  }
 }

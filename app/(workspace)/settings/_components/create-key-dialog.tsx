@@ -64,6 +64,7 @@ export function CreateKeyDialog({ open, onOpenChange }: Props) {
               create.mutate(String(new FormData(event.currentTarget).get('name') ?? ''));
             }}
             className="space-y-4"
+            noValidate
           >
             {errors.form && <Alert variant="destructive"><AlertDescription data-testid="api-key-form-error">{errors.form}</AlertDescription></Alert>}
             <div className="space-y-2">

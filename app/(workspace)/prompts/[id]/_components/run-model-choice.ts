@@ -60,3 +60,12 @@ export function toRunParams(form: RunParamsForm): RunParams {
   if (topP !== undefined) params.topP = topP;
   return params;
 }
+
+/** A note for each sampling field the provider does not send (Anthropic ignores temperature and top-p). */
+export function ignoredParamNotes(provider: ProviderOption | undefined): Partial<Record<RunParamKey, string>> {
+  const notes: Partial<Record<RunParamKey, string>> = {};
+  for (const key of provider?.ignoredParams ?? []) {
+    if (key === 'temperature' || key === 'maxTokens' || key === 'topP') notes[key] = `Not sent to ${provider?.label}`;
+  }
+  return notes;
+}

@@ -4,7 +4,7 @@ import { NativeSelect } from '@/components/prompts/native-select';
 import { fieldAria, FieldMessage } from '@/components/ui/field-message';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import type { ProviderOption, RunParamKey, RunParamsForm } from './run-model-choice';
+import { ignoredParamNotes, type ProviderOption, type RunParamKey, type RunParamsForm } from './run-model-choice';
 
 /** Messages from the API for the model fields, by field. */
 export type RunModelErrors = Partial<Record<'provider' | 'model' | RunParamKey, string>>;
@@ -30,7 +30,7 @@ const PARAMS = [
 export function RunModelFields({ providers, provider, model, params, errors, onProviderChange, onModelChange, onParamChange }: Props) {
   const selected = providers.find((p) => p.id === provider);
   const suggestions = selected?.models ?? [];
-  const ignored = new Set<string>(selected?.ignoredParams ?? []);
+  const notes = ignoredParamNotes(selected);
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1.4fr)_repeat(3,minmax(0,0.8fr))]">
       <div className="grid min-w-0 content-start gap-1.5">
@@ -74,7 +74,7 @@ export function RunModelFields({ providers, provider, model, params, errors, onP
         <FieldMessage id="run-model-error" message={errors.model} />
       </div>
       {PARAMS.map((p) => {
-        const note = ignored.has(p.key) ? `Not sent to ${selected?.label ?? provider}` : undefined;
+        const note = notes[p.key];
         return (
           <div key={p.key} className="grid min-w-0 content-start gap-1.5">
             <Label htmlFor={`run-${p.key}`}>{p.label}</Label>
