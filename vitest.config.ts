@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
-const alias = { '@': path.resolve(import.meta.dirname) };
+// `server-only` throws outside a react-server bundle; tests import server modules directly, as the server does.
+const alias = { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js') };
 // The integration suite runs again on real PostgreSQL when TEST_DATABASE_URL names a server.
 const postgresUrl = process.env.TEST_DATABASE_URL;
 if (!postgresUrl) console.warn('[vitest] TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the integration suite');

@@ -64,7 +64,7 @@ export async function startBenchServer(options: StartOptions): Promise<BenchServ
   };
   for (const unset of ['APP_URL', 'QSTASH_TOKEN', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN']) delete env[unset];
 
-  const key = execFileSync('node_modules/.bin/tsx', ['scripts/api-key.ts', '--email', 'bench@example.test'], { env })
+  const key = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/api-key.ts', '--email', 'bench@example.test'], { env })
     .toString()
     .trim()
     .split('\n')

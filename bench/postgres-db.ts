@@ -25,7 +25,7 @@ export async function recreateBenchDatabase(adminUrl: string): Promise<{ url: st
   }
   const url = withDatabase(adminUrl, BENCH_DATABASE);
   // The server does not migrate PostgreSQL on start; the documented `npm run db:migrate` does.
-  execFileSync('node_modules/.bin/tsx', ['scripts/db-migrate.ts'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe' });
+  execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/db-migrate.ts'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe' });
   return { url };
 }
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { isLoopbackHost, privateProviderUrlsAllowed } from './net/private-url-policy';
 import { LEASE_MARGIN_MS, MAX_LLM_TIMEOUT_MS } from './queue/limits';

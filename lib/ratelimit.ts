@@ -1,3 +1,4 @@
+import 'server-only';
 import { Ratelimit } from '@upstash/ratelimit';
 import { env } from './env';
 import { getRedis } from './redis';

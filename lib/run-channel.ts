@@ -1,3 +1,4 @@
+import 'server-only';
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import { getRedis } from './redis';

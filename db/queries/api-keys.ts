@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
 import { apiKeys, users, workspaceMembers, workspaces, type ApiKey, type User } from '../schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** Postgres error codes surface differently per driver (pg, neon, PGlite); all carry `code`, maybe on `cause`. */
 function pgCode(error: unknown): string | undefined {
   let current: unknown = error;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import type { Transaction } from '../client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, arrayContains, desc, eq, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import { getDb } from '../client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { providerCredentials, type ProviderCredential } from '../schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import { ACTIVE_RUN_STATUSES } from '@/lib/runs/statuses';

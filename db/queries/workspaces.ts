@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '../client';
 import { workspaceMembers, workspaces, type MemberRole, type Workspace } from '../schema';

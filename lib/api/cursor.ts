@@ -1,3 +1,4 @@
+import 'server-only';
 import { fieldError } from './errors';
 
 /** Opaque keyset cursor: the last row's sort timestamp and id. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ZodType } from 'zod';
 import { ApiError } from './errors';
 import { assertSafeJson } from './safe-text';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ApiError, ErrorCode, ErrorDetails } from './errors';
 
 export type ApiErrorBody = { code: ErrorCode; message: string; details?: ErrorDetails };

@@ -1,3 +1,4 @@
+import 'server-only';
 import { fieldError, type FieldError } from './errors';
 
 export const MAX_JSON_DEPTH = 32;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { errorResponse } from './with-workspace';
 
 type RouteContext<P> = { params: Promise<P> };

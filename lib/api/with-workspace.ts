@@ -1,3 +1,4 @@
+import 'server-only';
 import { ZodError } from 'zod';
 import type { MemberRole } from '@/db/schema';
 import { resolveCaller, type Caller } from '../auth/resolve-caller';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ZodError } from 'zod';
 import type { FieldError } from './errors';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getApiKeyOwner, listApiKeys, revokeApiKey, type ApiKeySummary, type ApiKeyWithOwner } from '@/db/queries/api-keys';
 import type { MemberRole } from '@/db/schema';
 import { isUuid } from '../ids';

@@ -1,3 +1,4 @@
+import 'server-only';
 import NextAuth from 'next-auth';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { getDb } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { countUsers, createUser, getUserByEmail } from '@/db/queries/users';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { rateLimit } from '../ratelimit';
 import { WorkGate } from './work-gate';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getToken } from 'next-auth/jwt';
 import { getApiKeyCallerByHash, touchApiKey } from '@/db/queries/api-keys';
 import { getUserById } from '@/db/queries/users';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * At most `concurrency` tasks at once, at most `maxQueued` waiting; beyond that `run` refuses at once
  * (answers null) rather than letting a flood pile up memory and latency.

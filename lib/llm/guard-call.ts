@@ -1,3 +1,4 @@
+import 'server-only';
 import { classifyProviderError } from './errors';
 import { ProviderError } from './types';
 

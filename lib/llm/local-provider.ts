@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LOCAL_MODEL_ID, LOCAL_PROVIDER_ID } from '../providers/catalog';

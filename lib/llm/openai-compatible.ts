@@ -1,3 +1,4 @@
+import 'server-only';
 import { CUSTOM_PROVIDER_ID, getCatalogEntry } from '../providers/catalog';
 import { createChatCompletionsProvider } from './openai-provider';
 import { ProviderError, type LlmProvider } from './types';

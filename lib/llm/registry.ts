@@ -1,3 +1,4 @@
+import 'server-only';
 import { providerFetch } from '../net/guarded-fetch';
 import { createAnthropicProvider } from './anthropic-provider';
 import { createLocalProvider } from './local-provider';

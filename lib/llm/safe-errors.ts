@@ -1,3 +1,4 @@
+import 'server-only';
 import { STATUS_CODES } from 'node:http';
 import { findUrlRefused } from '../net/guarded-fetch';
 import { sdkErrorType } from './errors';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** What a provider keeps of a streamed reply: bounded in size, and only text whatever an endpoint sends. */
 
 /** Used when a request names no limit (RUN_MAX_OUTPUT_CHARS sets it for runs). */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getPromptWithCurrentVersion, insertPromptWithVersion } from '@/db/queries/prompts';
 import { isUniqueViolation } from '@/db/queries/errors';
 import { ApiError } from '@/lib/api/errors';

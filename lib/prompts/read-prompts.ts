@@ -1,3 +1,4 @@
+import 'server-only';
 import { getPromptVersionByNumber, listVersionSummaries } from '@/db/queries/prompt-versions';
 import { getPromptWithCurrentVersion, listPrompts, promptExists } from '@/db/queries/prompts';
 import { decodeCursor, decodeNumberCursor, encodeCursor, encodeNumberCursor } from '@/lib/api/cursor';

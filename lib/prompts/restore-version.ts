@@ -1,3 +1,4 @@
+import 'server-only';
 import { getPromptVersionByNumber } from '@/db/queries/prompt-versions';
 import { notFound } from '@/lib/api/errors';
 import { saveVersion } from './save-version';

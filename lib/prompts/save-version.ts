@@ -1,3 +1,4 @@
+import 'server-only';
 import { appendPromptVersion, getPromptVersionById } from '@/db/queries/prompt-versions';
 import { ApiError, notFound } from '@/lib/api/errors';
 import type { NewVersionInput } from './schemas';

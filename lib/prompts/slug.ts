@@ -1,3 +1,4 @@
+import 'server-only';
 import { listSlugsLike } from '@/db/queries/prompts';
 
 /** A readable slug from a title; non-Latin titles fall back to `prompt`. */

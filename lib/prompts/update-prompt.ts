@@ -1,3 +1,4 @@
+import 'server-only';
 import { getPromptWithCurrentVersion, updatePromptRow } from '@/db/queries/prompts';
 import { isUniqueViolation } from '@/db/queries/errors';
 import { notFound } from '@/lib/api/errors';

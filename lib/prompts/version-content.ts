@@ -1,3 +1,4 @@
+import 'server-only';
 import type { VersionContent } from '@/db/queries/prompt-versions';
 import type { ModelConfig, PromptVersion } from '@/db/schema';
 import { fieldError } from '@/lib/api/errors';

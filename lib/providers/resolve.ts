@@ -1,3 +1,4 @@
+import 'server-only';
 import { getProviderCredentialByLabel, listProviderCredentials } from '@/db/queries/provider-credentials';
 import type { ProviderCredential } from '@/db/schema';
 import { ApiError } from '../api/errors';

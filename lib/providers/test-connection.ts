@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import { ApiError } from '../api/errors';
 import type { Caller } from '../auth/resolve-caller';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /* Retry timing shared by the local dispatcher; QStash applies its own. */
 
 /** min(2^(n-1) s, 60 s), jittered into its upper half so a burst of failures does not retry in lockstep. */

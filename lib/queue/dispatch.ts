@@ -1,3 +1,4 @@
+import 'server-only';
 import { Client } from '@upstash/qstash';
 import type { z } from 'zod';
 import { env } from '../env';

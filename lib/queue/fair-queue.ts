@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** An item waiting in a lane: `key` names the lane (a workspace), `notBefore` when it may start. */
 export type FairItem = { key: string; notBefore: number };
 

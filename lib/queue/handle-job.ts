@@ -1,3 +1,4 @@
+import 'server-only';
 import { ApiError } from '../api/errors';
 import { fail, ok } from '../api/response';
 import { errorResponse } from '../api/with-workspace';

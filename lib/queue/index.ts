@@ -1,3 +1,5 @@
+import 'server-only';
+
 export { dispatch, isDispatchPending, type DispatchOptions, type DispatchResult } from './dispatch';
 export { defineJob, parseJobPayload, recoverRunsJob, runsJob, type Job, type JobPayload, type ParsedJob } from './jobs';
 export {

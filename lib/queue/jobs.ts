@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 /** A background job: where its signed callback lives and the payload it carries. */

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /*
  * Time and size limits of the signed callbacks, shared by the settings check, the executor and the routes.
  * Pure constants: lib/env.ts imports them, so nothing here may read settings.

@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { env } from '../env';
 import { defaultBackoff, isRetryableStatus, parseRetryAfter } from './backoff';

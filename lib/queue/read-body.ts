@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Reads a request body as UTF-8, but never more than `maxBytes`: a declared Content-Length over the cap is refused
  * before reading, and a stream that runs past it is cancelled. Null when the body is too large.

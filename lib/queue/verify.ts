@@ -1,3 +1,4 @@
+import 'server-only';
 import { Receiver } from '@upstash/qstash';
 import { env } from '../env';
 import { MAX_CALLBACK_BODY_BYTES } from './limits';

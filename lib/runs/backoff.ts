@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** Exponential backoff with jitter, never sooner than the provider asked for. */
 export function retryDelayMs({ attempt, retryAfterMs, baseMs = 1000, capMs = 60_000, random = Math.random }: {
   attempt: number;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getPromptVersionByNumber } from '@/db/queries/prompt-versions';
 import { getPromptWithCurrentVersion } from '@/db/queries/prompts';
 import { getMonthSpendUsd, insertRun } from '@/db/queries/runs';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { listRuns, type RunFilters } from '@/db/queries/runs';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { toRunWithTitleView, type RunWithTitleView } from './run-view';

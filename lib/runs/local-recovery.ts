@@ -1,3 +1,4 @@
+import 'server-only';
 import { releaseAllLeases } from '@/db/queries/runs';
 import { recoverRuns } from './recover-runs';
 

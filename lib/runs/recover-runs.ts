@@ -1,3 +1,4 @@
+import 'server-only';
 import { listStaleRuns } from '@/db/queries/runs';
 import { dispatch, isDispatchPending, runsJob } from '@/lib/queue';
 

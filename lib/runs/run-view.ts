@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Run } from '@/db/schema';
 
 /** The run object of the public API. */

@@ -51,7 +51,7 @@ test.afterAll(async () => {
 test('every run of a batch finishes after the server is killed mid-batch', async () => {
   test.setTimeout(120_000);
   // Bootstrap a key while the embedded database is free, as a headless install would.
-  const output = execFileSync('node_modules/.bin/tsx', ['scripts/api-key.ts', '--email', 'ops@example.test'], { env: serverEnv() }).toString();
+  const output = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/api-key.ts', '--email', 'ops@example.test'], { env: serverEnv() }).toString();
   const key = output.trim().split('\n').at(-1)!;
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
 

@@ -14,7 +14,7 @@ const pglite = !process.env.DATABASE_URL;
 
 async function apiKeyCli(args: string[], env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(path.resolve('node_modules/.bin/tsx'), ['scripts/api-key.ts', ...args], {
+    const { stdout, stderr } = await run(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/api-key.ts', ...args], {
       env: { ...process.env, ...env },
       timeout: 60_000,
     });
