@@ -92,8 +92,8 @@ const envSchema = z.object({
   UPSTASH_REDIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   CRON_SECRET: optionalText,
   // Local dispatcher (no QStash): deliveries in flight at once, and per workspace (also QStash's flow-control parallelism).
-  RUN_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
-  RUN_CONCURRENCY_PER_WORKSPACE: z.coerce.number().int().min(1).max(1000).default(8),
+  RUN_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  RUN_CONCURRENCY_PER_WORKSPACE: z.coerce.number().int().min(1).max(1000).default(16),
   // Where the local dispatcher delivers callbacks (this server's own address); default APP_URL when it is loopback, else http://127.0.0.1:PORT.
   LOCAL_DISPATCH_URL: optionalUrl,
 });

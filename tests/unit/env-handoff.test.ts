@@ -50,7 +50,7 @@ describe('settings of the run hand-off', () => {
   });
 
   it('reads the dispatcher concurrency, per workspace and in all', () => {
-    expect(loadEnv({}).runs).toMatchObject({ concurrency: 16, concurrencyPerWorkspace: 8 });
+    expect(loadEnv({}).runs).toMatchObject({ concurrency: 32, concurrencyPerWorkspace: 16 });
     expect(loadEnv({ RUN_CONCURRENCY: '4', RUN_CONCURRENCY_PER_WORKSPACE: '2' }).runs).toMatchObject({ concurrency: 4, concurrencyPerWorkspace: 2 });
     expect(problems({ RUN_CONCURRENCY_PER_WORKSPACE: '0' })).toContain('RUN_CONCURRENCY_PER_WORKSPACE');
   });
