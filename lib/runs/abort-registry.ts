@@ -1,3 +1,5 @@
+import 'server-only';
+
 // Runs executing in this process, so a cancel can stop the provider call at once. On another
 // instance the cancel still wins: the executor's final write is fenced on status = 'running'.
 const controllers = new Map<string, AbortController>();

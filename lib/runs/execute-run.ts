@@ -1,3 +1,4 @@
+import 'server-only';
 import { claimRun, completeRun, failRun, getRunForExecution, releaseRun, requeueRun } from '@/db/queries/runs';
 import type { Run } from '@/db/schema';
 import { runCacheKey, setCachedRun } from '@/lib/cache';
