@@ -17,12 +17,13 @@ export function AppShell({ user, workspace, children }: Props) {
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
-        <div className="mx-auto flex h-14 max-w-[90rem] items-center gap-4 px-4 sm:px-6">
-          <Link href="/prompts" className="flex items-center gap-2 font-semibold tracking-tight">
+        <div className="mx-auto flex h-14 max-w-[90rem] items-center gap-2 px-4 sm:gap-4 sm:px-6">
+          <Link href="/prompts" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
             <span className="flex size-7 items-center justify-center rounded-lg bg-primary text-primary-foreground">
               <FlaskConical className="size-4" aria-hidden />
             </span>
-            PromptLab
+            {/* On a phone the mark alone leaves room for the navigation. */}
+            <span className="sr-only sm:not-sr-only">PromptLab</span>
           </Link>
           <span className="hidden truncate text-sm text-muted-foreground sm:inline" data-testid="workspace-name">
             {workspace.name}

@@ -22,7 +22,7 @@ export function NavLinks() {
             href={link.href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-foreground',
+              'rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 text-muted-foreground transition-colors hover:bg-accent hover:text-foreground',
               active && 'bg-accent text-foreground',
             )}
           >

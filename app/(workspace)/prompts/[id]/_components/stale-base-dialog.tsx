@@ -19,7 +19,7 @@ type Props = {
 export function StaleBaseDialog({ currentVersionNumber, baseVersionNumber, saving, onReload, onCompare, onSaveAnyway, onCancel }: Props) {
   return (
     <Dialog open={currentVersionNumber !== null} onOpenChange={(open) => !open && !saving && onCancel()}>
-      <DialogContent className="sm:max-w-lg" data-testid="stale-base-dialog">
+      <DialogContent className="sm:max-w-2xl" data-testid="stale-base-dialog">
         <DialogHeader>
           <DialogTitle>Version {currentVersionNumber} was saved meanwhile</DialogTitle>
           <DialogDescription>
