@@ -11,6 +11,8 @@ export type Driver = 'pglite' | 'postgres';
 export type BenchServer = {
   base: string;
   pid: number;
+  /** The postgres column's database (its backends' CPU is measured too). */
+  databaseUrl?: string;
   client: BenchClient;
   llm: FakeLlm;
   /** A prompt with one variable `n`, on openai/gpt-4o-mini (the fake provider). */
@@ -58,6 +60,10 @@ export async function startBenchServer(options: StartOptions): Promise<BenchServ
     OPENAI_API_KEY: 'sk-bench',
     OPENAI_BASE_URL: llm.openaiBaseURL,
     RATE_LIMIT_RUNS_PER_MINUTE: '10000000',
+    // The bench is one workspace: lift the per-workspace fairness cap (default 8) to the dispatcher's 16 slots so
+    // the figures measure the platform, not the policy that keeps one tenant from stalling the others.
+    RUN_CONCURRENCY: '16',
+    RUN_CONCURRENCY_PER_WORKSPACE: '16',
     // The fake provider listens on loopback.
     ALLOW_PRIVATE_PROVIDER_URLS: 'true',
     ...options.extraEnv,
@@ -98,7 +104,8 @@ export async function startBenchServer(options: StartOptions): Promise<BenchServ
       userPrompt: 'Item {{ n }}',
       model: { provider: 'openai', model: 'gpt-4o-mini' },
     });
-    return { base, pid, client, llm, promptId: prompt.id, peakRssMb: () => Math.round(peak / 1024 / 1024), logFile, stop };
+    const peakRssMb = () => Math.round(peak / 1024 / 1024);
+    return { base, pid, databaseUrl: options.databaseUrl, client, llm, promptId: prompt.id, peakRssMb, logFile, stop };
   } catch (error) {
     await stop();
     throw new Error(`${driver} server did not start (see ${logFile}): ${(error as Error).message}`);

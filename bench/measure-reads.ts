@@ -2,12 +2,13 @@
 // on the same server in the same run, so their ratio says what resolving the caller and the queries cost.
 import { percentile, round1, runFor } from './bench-utils';
 import type { BenchServer } from './bench-server';
+import { perUnit, serverCpuMeter, type CpuSplit } from './process-cpu';
 
 export const READ_CONCURRENCY = 32;
 
 export type ReadResults = {
-  promptGet: { rps: number; p50: number; errors: number };
-  health: { rps: number; p50: number; errors: number };
+  promptGet: { rps: number; p50: number; errors: number; cpuMs: CpuSplit };
+  health: { rps: number; p50: number; errors: number; cpuMs: CpuSplit };
   /** prompt GET requests/s divided by health requests/s. */
   ratio: number;
 };
@@ -17,7 +18,7 @@ async function load(server: BenchServer, path: string, withKey: boolean, seconds
   const times = await runFor(seconds, READ_CONCURRENCY, async () => {
     if ((await server.client.get(path, withKey)) !== 200) errors++;
   });
-  return { rps: round1(times.length / seconds), p50: percentile(times, 50), errors };
+  return { rps: round1(times.length / seconds), p50: percentile(times, 50), errors, requests: times.length };
 }
 
 export async function measureReads(server: BenchServer, seconds: number): Promise<ReadResults> {
@@ -27,12 +28,20 @@ export async function measureReads(server: BenchServer, seconds: number): Promis
   // Health, prompt, health again: a machine shared with others drifts, so average the two health windows.
   const half = Math.max(1, seconds / 2);
   const healthA = await load(server, '/api/health', false, half);
-  const promptGet = await load(server, promptPath, true, seconds);
+  const meter = await serverCpuMeter(server.pid, server.databaseUrl);
+  await meter.start();
+  const prompt = await load(server, promptPath, true, seconds);
+  const { requests, ...promptFigures } = prompt;
+  const promptGet = { ...promptFigures, cpuMs: perUnit(await meter.stop(), requests) };
+  await meter.start();
   const healthB = await load(server, '/api/health', false, half);
+  const healthCpu = perUnit(await meter.stop(), healthB.requests);
+  await meter.close();
   const health = {
     rps: round1((healthA.rps + healthB.rps) / 2),
     p50: round1((healthA.p50 + healthB.p50) / 2),
     errors: healthA.errors + healthB.errors,
+    cpuMs: healthCpu,
   };
   return { promptGet, health, ratio: Math.round((promptGet.rps / health.rps) * 100) / 100 };
 }

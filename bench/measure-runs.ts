@@ -3,6 +3,7 @@ import OpenAI from 'openai';
 import type { FakeLlm } from '../tests/fixtures/fake-llm-server';
 import { percentile, round1, runPool, stats } from './bench-utils';
 import type { BenchServer } from './bench-server';
+import { perUnit, serverCpuMeter, type CpuSplit } from './process-cpu';
 
 export const PROVIDER_TTFT_MS = 50;
 
@@ -17,6 +18,8 @@ export type RunResults = {
   overheadConcurrency32Ms: ReturnType<typeof stats>;
   runsPerSecondLatency0: number;
   runsPerSecondLatency200: number;
+  /** Server process (and PostgreSQL backend) CPU per run during the latency-0 batch. */
+  cpuPerRunMs: CpuSplit;
   cacheHitMs: { p50: number; p99: number };
   runsLost: number;
   /** The first few failures, to say why runs were lost. */
@@ -76,7 +79,12 @@ export async function measureRuns(server: BenchServer, sizes: RunSizes): Promise
   const overhead = (times: number[]) => stats(times.map((t) => t - PROVIDER_TTFT_MS));
 
   llm.configure({ ttftMs: 0 });
+  // CPU per run is steadier than latency on a machine others are loading too.
+  const meter = await serverCpuMeter(server.pid, server.databaseUrl);
+  await meter.start();
   const sustained0 = await batch(server, sizes.sustained, 32, failures);
+  const cpu = await meter.stop();
+  await meter.close();
   llm.configure({ ttftMs: 200 });
   const sustained200 = await batch(server, sizes.sustained, 32, failures);
 
@@ -90,6 +98,7 @@ export async function measureRuns(server: BenchServer, sizes: RunSizes): Promise
     overheadConcurrency32Ms: overhead(c32.times),
     runsPerSecondLatency0: sustained0.runsPerSecond,
     runsPerSecondLatency200: sustained200.runsPerSecond,
+    cpuPerRunMs: perUnit(cpu, sizes.sustained),
     cacheHitMs: { p50: percentile(cacheTimes, 50), p99: percentile(cacheTimes, 99) },
     runsLost: c1.lost + c32.lost + sustained0.lost + sustained200.lost,
     failures,

@@ -1,6 +1,7 @@
 // CPU time of other processes (PostgreSQL backends) from /proc, to say how much of a run's cost is the database's.
 import fs from 'node:fs';
 import pg from 'pg';
+import { round1 } from './bench-utils';
 
 const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
 
@@ -39,3 +40,26 @@ export async function databaseCpuMeter(url: string) {
     close: () => client.end(),
   };
 }
+
+export type CpuSplit = { serverMs: number; databaseMs: number | null };
+
+/** CPU of the server process and, on PostgreSQL, of its backends, over one phase. */
+export async function serverCpuMeter(pid: number, databaseUrl?: string) {
+  const database = databaseUrl ? await databaseCpuMeter(databaseUrl) : null;
+  let serverStart = 0;
+  return {
+    async start() {
+      serverStart = processCpuMs(pid) ?? 0;
+      await database?.start();
+    },
+    async stop(): Promise<CpuSplit> {
+      return { serverMs: (processCpuMs(pid) ?? serverStart) - serverStart, databaseMs: database ? await database.since() : null };
+    },
+    close: async () => database?.close(),
+  };
+}
+
+export const perUnit = (cpu: CpuSplit, units: number): CpuSplit => ({
+  serverMs: round1(cpu.serverMs / units),
+  databaseMs: cpu.databaseMs === null ? null : round1(cpu.databaseMs / units),
+});

@@ -1,6 +1,7 @@
 // Prints the bench as a table with one column per database driver, then the targets of issue 6 per column.
 import type { ReadResults } from './measure-reads';
 import type { RunResults } from './measure-runs';
+import type { CpuSplit } from './process-cpu';
 
 export type ColumnResult = RunResults & { reads: ReadResults; peakServerRssMb: number };
 export type Column = { title: string; driver: 'pglite' | 'postgres' } & ({ result: ColumnResult } | { skipped: string });
@@ -9,15 +10,19 @@ type Row = [label: string, value: (r: ColumnResult) => string];
 
 const ms3 = (v: { p50: number; p95: number; p99: number }) => `${v.p50.toFixed(1)} / ${v.p95.toFixed(1)} / ${v.p99.toFixed(1)}`;
 
+const cpu = (c: CpuSplit) => (c.databaseMs === null ? `${c.serverMs} (PGlite inside)` : `${c.serverMs} + ${c.databaseMs}`);
+
 const ROWS: Row[] = [
   ['direct SDK call, minus provider TTFT (p50/p95/p99 ms)', (r) => ms3(r.directSdkOverheadMs)],
   ['platform overhead, concurrency 1 (p50/p95/p99 ms)', (r) => ms3(r.overheadConcurrency1Ms)],
   ['platform overhead, concurrency 32 (p50/p95/p99 ms)', (r) => ms3(r.overheadConcurrency32Ms)],
   ['sustained runs/s, provider latency 0 ms (c=32)', (r) => String(r.runsPerSecondLatency0)],
   ['sustained runs/s, provider latency 200 ms (c=32)', (r) => String(r.runsPerSecondLatency200)],
+  ['CPU per run at latency 0 (ms: server + PostgreSQL)', (r) => cpu(r.cpuPerRunMs)],
   ['cache hit (p50/p99 ms)', (r) => `${r.cacheHitMs.p50.toFixed(1)} / ${r.cacheHitMs.p99.toFixed(1)}`],
   ['GET /api/v1/prompts/{id}, c=32 (req/s, p50 ms)', (r) => `${r.reads.promptGet.rps} req/s, ${r.reads.promptGet.p50} ms`],
   ['GET /api/health, c=32 (req/s, p50 ms)', (r) => `${r.reads.health.rps} req/s, ${r.reads.health.p50} ms`],
+  ['CPU per request, prompt GET | health (ms, server)', (r) => `${cpu(r.reads.promptGet.cpuMs)} | ${r.reads.health.cpuMs.serverMs}`],
   ['prompt GET req/s ÷ health req/s', (r) => r.reads.ratio.toFixed(2)],
   ['peak server RSS (MB, next-server process tree)', (r) => String(r.peakServerRssMb)],
   ['runs lost / read errors', (r) => `${r.runsLost} / ${r.reads.promptGet.errors + r.reads.health.errors}`],
