@@ -58,6 +58,7 @@ export function originalFrame(url: string, line: number, column: number): Origin
   file = file.replace(/^node_modules\/src\//, 'node_modules/drizzle-orm/src/');
   const originalLine = entry.originalLine ?? line;
   const text = chunk.sources.get(entry.originalSource)?.[originalLine];
-  const name = entry.name ?? (text === undefined ? undefined : declaredName(text, entry.originalColumn ?? 0));
+  // The declaration in the source says more than the map's `name`, which belongs to the nearest mapped token.
+  const name = (text === undefined ? undefined : declaredName(text, entry.originalColumn ?? 0)) ?? entry.name;
   return { file, line: originalLine, name };
 }

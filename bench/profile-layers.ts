@@ -31,14 +31,17 @@ const PACKAGE_LAYERS: Array<[RegExp, string]> = [
   [/^drizzle-orm$/, 'drizzle-orm'],
   [/^zod$/, 'zod'],
   [/^(next-auth|@auth\/\w+|jose|@panva\/hkdf|oauth4webapi|preact-render-to-string|preact)$/, 'Auth.js / jose'],
-  [/^(next($|\/)|react|react-dom|scheduler|@next\/|@swc\/helpers)/, 'Next.js runtime'],
-  [/^(openai|@anthropic-ai\/sdk|@opentelemetry\/api)$/, 'provider SDKs (openai, anthropic)'],
+  // @opentelemetry/api: Next's own tracer wraps every request with it (it shows up under /api/health too).
+  [/^(next($|\/)|react|react-dom|scheduler|@next\/|@swc\/helpers|@opentelemetry\/api$)/, 'Next.js runtime'],
+  [/^(openai|@anthropic-ai\/sdk)$/, 'provider SDKs (openai, anthropic)'],
   [/^(gpt-tokenizer|js-tiktoken)$/, 'tokenizer'],
+  [/^undici$/, 'undici package (the guarded provider fetch)'],
   [/^@upstash\//, 'Upstash clients'],
 ];
 
 const NODE_LAYERS: Array<[RegExp, string]> = [
-  [/undici/, 'Node fetch (undici)'],
+  // Node's bundled undici: fetch, and the Request/Response/Headers classes Next builds for every route handler.
+  [/undici/, 'Node fetch, Request/Response (undici)'],
   [/crypto/, 'Node crypto'],
   [/http|net|stream|_tls|tls|dns|url|buffer|string_decoder/, 'Node http/net/streams'],
   [/timers|task_queues|async_hooks|promise|process|events/, 'Node timers/async/events'],
