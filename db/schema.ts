@@ -215,6 +215,8 @@ export const runs = pgTable(
     variables: jsonb('variables').$type<Record<string, unknown>>().notNull().default({}),
     messages: jsonb('messages').$type<ChatMessage[]>().notNull(),
     output: text('output'),
+    // The reply was cut at RUN_MAX_OUTPUT_CHARS: `output` holds its start.
+    outputTruncated: boolean('output_truncated').notNull().default(false),
     usage: jsonb('usage').$type<RunUsage>(),
     costUsd: numeric('cost_usd', { precision: 14, scale: 8, mode: 'number' }),
     latencyMs: integer('latency_ms'),

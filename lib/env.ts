@@ -87,6 +87,9 @@ const envSchema = z.object({
   QSTASH_NEXT_SIGNING_KEY: optionalText,
   RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   RUN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(3600),
+  // Largest rendered prompt (UTF-8 bytes of all messages) and longest kept reply (characters) of one run.
+  RUN_MAX_RENDERED_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+  RUN_MAX_OUTPUT_CHARS: z.coerce.number().int().min(1000).max(10_000_000).default(200_000),
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalText,
   UPSTASH_REDIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
@@ -208,6 +211,8 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
     runs: {
       maxAttempts: raw.RUN_MAX_ATTEMPTS,
       cacheTtlSeconds: raw.RUN_CACHE_TTL_SECONDS,
+      maxRenderedBytes: raw.RUN_MAX_RENDERED_BYTES,
+      maxOutputChars: raw.RUN_MAX_OUTPUT_CHARS,
       /** How long a claimed run belongs to its executor: the provider timeout plus a margin for the writes. */
       leaseMs: raw.LLM_TIMEOUT_MS + LEASE_MARGIN_MS,
       concurrency: raw.RUN_CONCURRENCY,

@@ -146,6 +146,7 @@ export async function completeRun(args: {
   latencyMs: number;
   ttftMs: number | null;
   requestId: string | null;
+  outputTruncated?: boolean;
 }): Promise<Run | null> {
   const db = await getDb();
   const [row] = await db
@@ -153,6 +154,7 @@ export async function completeRun(args: {
     .set({
       status: 'succeeded',
       output: args.output,
+      outputTruncated: args.outputTruncated ?? false,
       usage: args.usage,
       costUsd: args.costUsd,
       latencyMs: args.latencyMs,

@@ -97,7 +97,7 @@ export function createChatCompletionsProvider(
     // A non-JSON 200 arrives as a string; a proxy's JSON may lack choices.
     const choice = typeof response === 'object' && Array.isArray(response?.choices) ? response.choices[0] : undefined;
     if (!choice) throw providerError(label, 'malformed', 'the response has no choices');
-    const refusal = deltaText(choice.message?.refusal);
+    const refusal = sliceWhole(deltaText(choice.message?.refusal), REFUSAL_MAX_CHARS);
     if (refusal) throw providerError(label, 'refusal', `the model refused: ${refusal}`);
     if (choice.finish_reason === 'content_filter') {
       throw providerError(label, 'refusal', 'the response was withheld by the content filter');

@@ -6,11 +6,11 @@ import type { Run } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import type { Caller } from '@/lib/auth/resolve-caller';
 import { getCachedRun, runCacheKey } from '@/lib/cache';
-import type { ChatMessage } from '@/lib/llm/types';
+import { OUTPUT_LIMIT_FINISH_REASON } from '@/lib/llm/stream-output';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { dispatch, runsJob } from '@/lib/queue';
 import { rateLimit, rateLimitHeaders } from '@/lib/ratelimit';
-import { renderPrompt, TemplateRenderError } from '@/lib/templates';
+import { renderRunMessages } from './render-messages';
 import type { CreateRunInput } from './schemas';
 
 /**
@@ -45,21 +45,8 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   }
   await resolveProviderConfig({ workspaceId: workspace.id, provider });
 
-  let rendered;
-  try {
-    rendered = renderPrompt(version, input.variables);
-  } catch (error) {
-    if (error instanceof TemplateRenderError) {
-      const named = error.issues.filter((issue) => issue.variable);
-      const fields = named.map((issue) => ({ path: `variables.${issue.variable}`, message: issue.message }));
-      throw new ApiError('INVALID_INPUT', error.message, { fields });
-    }
-    throw error;
-  }
-  const messages: ChatMessage[] = [
-    ...(rendered.system.trim() ? [{ role: 'system' as const, content: rendered.system }] : []),
-    { role: 'user', content: rendered.user },
-  ];
+  const rendered = renderRunMessages(version, input.variables);
+  const messages = rendered.messages;
 
   const base = {
     workspaceId: workspace.id,
@@ -84,6 +71,7 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
         ...base,
         status: 'succeeded',
         output: hit.output,
+        outputTruncated: hit.finishReason === OUTPUT_LIMIT_FINISH_REASON,
         usage: hit.usage,
         costUsd: 0,
         latencyMs: 0,

@@ -57,7 +57,7 @@ async function callProvider(run: Run, timeoutMs: number, started: number, signal
     const config = await resolveProviderConfig({ workspaceId: run.workspaceId, provider: run.provider });
     const provider = createProvider(config);
     const result = await provider.stream(
-      { model: run.model, messages: run.messages, params: run.params, timeoutMs, signal },
+      { model: run.model, messages: run.messages, params: run.params, timeoutMs, signal, maxOutputChars: env().runs.maxOutputChars },
       (text) => {
         ttftMs ??= Date.now() - started;
         void publishRunEvent(run.id, { type: 'delta', text });
@@ -125,6 +125,7 @@ async function recordSuccess(run: Run, result: CompletionResult, latencyMs: numb
     latencyMs,
     ttftMs: ttftMs ?? latencyMs,
     requestId: result.providerRequestId,
+    outputTruncated: result.outputTruncated,
   });
   const final = done ?? (await getRunForExecution({ id: run.id }));
   if (done) {

@@ -14,6 +14,8 @@ export function toRunView(run: Run) {
     variables: run.variables,
     messages: run.messages,
     output: run.output,
+    /** The reply was cut at the instance's output limit (RUN_MAX_OUTPUT_CHARS). */
+    outputTruncated: run.outputTruncated,
     usage: run.usage,
     costUsd: run.costUsd,
     latencyMs: run.latencyMs,

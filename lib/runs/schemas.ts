@@ -1,18 +1,32 @@
 import { z } from 'zod';
 import { modelConfigSchema } from '@/lib/prompts/schemas';
+import { MAX_VARIABLES } from '@/lib/templates/variable-schema';
 import { runStatusSchema } from './statuses';
 
 const paramsSchema = modelConfigSchema.omit({ provider: true, model: true });
 
+/** Idempotency keys are unique per workspace in an index: bounded, and printable ASCII as in an HTTP header. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_IDEMPOTENCY_KEY_LENGTH, `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`)
+  .regex(/^[\x20-\x7e]+$/, 'must be printable ASCII (letters, digits, punctuation and spaces)');
+
 export const createRunSchema = z.strictObject({
   promptId: z.uuid({ message: 'must be a prompt id' }),
   versionNumber: z.number().int().positive().optional(),
-  variables: z.record(z.string(), z.unknown()).default({}),
+  variables: z
+    .record(z.string(), z.unknown())
+    // Every name past the declared ones is an error anyway; this bounds the work of reporting them.
+    .refine((values) => Object.keys(values).length <= MAX_VARIABLES, `at most ${MAX_VARIABLES} variables`)
+    .default({}),
   provider: z.string().trim().min(1).max(50).optional(),
   model: z.string().trim().min(1).max(200).optional(),
   params: paramsSchema.optional(),
   cache: z.boolean().default(true),
-  idempotencyKey: z.string().trim().min(1).max(200).optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 export type CreateRunInput = z.infer<typeof createRunSchema>;
 

@@ -4,17 +4,39 @@ import { isJsonValue, TYPE_PHRASES, type VariableDef } from '@/lib/templates/var
 /** `variable` is '' for template syntax errors, which belong to no single variable. */
 export type RenderIssue = { variable: string; message: string };
 
+/** Issues beyond this are counted, not listed: a body with 100,000 unknown keys must not answer 4 MB. */
+export const MAX_RENDER_ISSUES = 20;
+// Names are echoed in messages; a 100 KB key is shown by its start.
+const NAME_SHOWN_CHARS = 64;
+
 export class TemplateRenderError extends Error {
   readonly issues: RenderIssue[];
 
-  constructor(issues: RenderIssue[]) {
-    super(issues.map((issue) => issue.message).join('; '));
+  constructor(issues: RenderIssue[], more = 0) {
+    super(issues.map((issue) => issue.message).join('; ') + (more > 0 ? `; and ${more} more` : ''));
     this.name = 'TemplateRenderError';
     this.issues = issues;
   }
 }
 
+/** The rendered messages would exceed `maxRenderedBytes`; thrown before any of them is built. */
+export class RenderTooLargeError extends Error {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(
+      `the rendered prompt would be ${bytes.toLocaleString('en-US')} bytes, over the limit of ${limit.toLocaleString('en-US')} bytes: shorten the variable values or the template`,
+    );
+    this.name = 'RenderTooLargeError';
+  }
+}
+
 export type RenderInput = { systemPrompt: string; userPrompt: string; variables: VariableDef[] };
+export type RenderOptions = {
+  /** Largest UTF-8 size of both rendered prompts together; past it RenderTooLargeError, before anything is built. */
+  maxRenderedBytes?: number;
+};
 export type RenderResult = {
   system: string;
   user: string;
@@ -58,6 +80,26 @@ function coerce(type: VariableDef['type'], raw: unknown): Coerced {
   }
 }
 
+const shownName = (name: string) => (name.length > NAME_SHOWN_CHARS ? `${name.slice(0, NAME_SHOWN_CHARS)}…` : name);
+
+/** The UTF-8 size of a parsed template once rendered, computed from segment and value sizes alone. */
+function renderedBytes(parsed: ParsedTemplate, rendered: ReadonlyMap<string, string>, valueBytes: Map<string, number>): number {
+  let bytes = 0;
+  for (const segment of parsed.segments) {
+    if (segment.kind === 'text') {
+      bytes += Buffer.byteLength(segment.text, 'utf8');
+      continue;
+    }
+    let size = valueBytes.get(segment.name);
+    if (size === undefined) {
+      size = Buffer.byteLength(rendered.get(segment.name) ?? '', 'utf8');
+      valueBytes.set(segment.name, size);
+    }
+    bytes += size;
+  }
+  return bytes;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -72,10 +114,22 @@ function describe(value: unknown): string {
 /**
  * Validates `values` against the declared variables and substitutes them into both prompts.
  * Pure string substitution: inserted values are never parsed again, so `{{ x }}` inside a
- * value stays literal. All problems are collected and thrown together as TemplateRenderError.
+ * value stays literal. All problems are collected and thrown together as TemplateRenderError (the first
+ * MAX_RENDER_ISSUES of them listed); a result larger than `maxRenderedBytes` throws RenderTooLargeError instead
+ * of being built.
  */
-export function renderPrompt(input: RenderInput, values: Record<string, unknown>): RenderResult {
-  const issues: RenderIssue[] = [];
+export function renderPrompt(input: RenderInput, values: Record<string, unknown>, options: RenderOptions = {}): RenderResult {
+  const listed: RenderIssue[] = [];
+  let unlisted = 0;
+  const issues = {
+    push(issue: RenderIssue) {
+      if (listed.length < MAX_RENDER_ISSUES) listed.push(issue);
+      else unlisted += 1;
+    },
+    get length() {
+      return listed.length + unlisted;
+    },
+  };
   const system = parseTemplate(input.systemPrompt);
   const user = parseTemplate(input.userPrompt);
   const templates = [
@@ -94,7 +148,7 @@ export function renderPrompt(input: RenderInput, values: Record<string, unknown>
   }
 
   for (const name of Object.keys(values)) {
-    if (!defs.has(name)) issues.push({ variable: name, message: `unknown variable \`${name}\`: declare it or remove it` });
+    if (!defs.has(name)) issues.push({ variable: name, message: `unknown variable \`${shownName(name)}\`: declare it or remove it` });
   }
 
   const reported = new Set<string>();
@@ -129,7 +183,13 @@ export function renderPrompt(input: RenderInput, values: Record<string, unknown>
     rendered.set(def.name, result.text);
   }
 
-  if (issues.length > 0) throw new TemplateRenderError(issues);
+  if (issues.length > 0) throw new TemplateRenderError(listed, unlisted);
+
+  if (options.maxRenderedBytes !== undefined) {
+    const valueBytes = new Map<string, number>();
+    const bytes = renderedBytes(system, rendered, valueBytes) + renderedBytes(user, rendered, valueBytes);
+    if (bytes > options.maxRenderedBytes) throw new RenderTooLargeError(bytes, options.maxRenderedBytes);
+  }
 
   const substitute = (parsed: ParsedTemplate) =>
     parsed.segments.map((s) => (s.kind === 'text' ? s.text : (rendered.get(s.name) ?? ''))).join('');

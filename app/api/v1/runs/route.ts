@@ -3,14 +3,14 @@ import { parseQuery } from '@/lib/api/query-params';
 import { readJson } from '@/lib/api/read-json';
 import { withWorkspace } from '@/lib/api/with-workspace';
 import { createRun } from '@/lib/runs/create-run';
+import { idempotencyKeyOf } from '@/lib/runs/idempotency-key';
 import { listRunPage } from '@/lib/runs/list-runs';
 import { createRunSchema, listRunsQuerySchema } from '@/lib/runs/schemas';
 
 // POST /api/v1/runs – validate, render, record as queued and hand off; 202 { id, status }
 export const POST = withWorkspace(async ({ req, caller }) => {
   const body = await readJson(req, createRunSchema);
-  const idempotencyKey = body.idempotencyKey ?? req.headers.get('idempotency-key')?.trim() ?? undefined;
-  const { run, created } = await createRun({ caller, input: { ...body, idempotencyKey: idempotencyKey || undefined } });
+  const { run, created } = await createRun({ caller, input: { ...body, idempotencyKey: idempotencyKeyOf(body, req.headers) } });
   return ok({ id: run.id, status: run.status }, { status: created ? 202 : 200, headers: created ? {} : { 'Idempotent-Replayed': 'true' } });
 });
 
