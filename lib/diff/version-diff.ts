@@ -17,7 +17,17 @@ export type DiffLine = {
   /** 1-based line in the new text; null for removed lines. */
   newLine: number | null;
 };
-export type LineDiff = { lines: DiffLine[]; added: number; removed: number };
+export type LineDiff = {
+  lines: DiffLine[];
+  added: number;
+  removed: number;
+  /**
+   * Set when a side has more than MAX_DIFF_LINES lines (or MAX_DIFF_CHARS characters): nothing is compared or
+   * listed (`lines` empty, counts 0), and `lineCounts` says how long each side is.
+   */
+  tooLarge?: true;
+  lineCounts?: { old: number; new: number };
+};
 export type FieldChange = { field: string; from: unknown; to: unknown };
 export type VariableChanges = {
   added: VariableDef[];
@@ -31,12 +41,20 @@ export type VersionDiff = {
   variables: VariableChanges;
   /** Content equality; `notes` describe a version rather than being part of it, so they are ignored. */
   identical: boolean;
+  /** The line limit a prompt's diff is held to (see LineDiff.tooLarge). */
+  maxLines: number;
 };
 export type SideBySideRow = { left: DiffLine | null; right: DiffLine | null };
 
 // Myers is O((N+M)·D); past this many edits the texts are mostly rewritten anyway, so fall back
 // to "replace the differing middle" rather than spend seconds on a huge pathological diff.
 const MAX_EDIT_LENGTH = 1000;
+/**
+ * Longest side diffed line by line. Past it the cost (and a response listing every line, and the table the editor
+ * renders) grows without bound, so such a prompt is answered as too large to diff instead.
+ */
+export const MAX_DIFF_LINES = 5_000;
+export const MAX_DIFF_CHARS = 500_000;
 
 type Block = { kind: DiffLine['kind']; lines: string[] };
 
@@ -64,7 +82,20 @@ function fallbackBlocks(a: string[], b: string[]): Block[] {
   ];
 }
 
+/** Lines in `text` as splitLines counts them, without splitting it. */
+function countLines(text: string): number {
+  if (text === '') return 0;
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
 export function diffText(oldText: string, newText: string): LineDiff {
+  const counts = { old: countLines(oldText), new: countLines(newText) };
+  const tooLong = Math.max(oldText.length, newText.length) > MAX_DIFF_CHARS;
+  if (tooLong || Math.max(counts.old, counts.new) > MAX_DIFF_LINES) {
+    return { lines: [], added: 0, removed: 0, tooLarge: true, lineCounts: counts };
+  }
   const a = splitLines(oldText);
   const b = splitLines(newText);
   const changes = diffArrays(a, b, { maxEditLength: MAX_EDIT_LENGTH });
@@ -143,11 +174,14 @@ export function diffVersions(from: VersionContent, to: VersionContent): VersionD
   const userPrompt = diffText(from.userPrompt, to.userPrompt);
   const model = diffModel(from.model, to.model);
   const variables = diffVariables(from.variables, to.variables);
+  // Line diffs are compared as lines (CRLF and LF alike); a prompt too large to diff, as text.
+  const sameText = (diff: LineDiff, a: string, b: string) => (diff.tooLarge ? a === b : diff.added + diff.removed === 0);
   const identical =
-    systemPrompt.added + systemPrompt.removed + userPrompt.added + userPrompt.removed === 0 &&
+    sameText(systemPrompt, from.systemPrompt, to.systemPrompt) &&
+    sameText(userPrompt, from.userPrompt, to.userPrompt) &&
     model.length === 0 &&
     variables.added.length + variables.removed.length + variables.changed.length === 0;
-  return { systemPrompt, userPrompt, model, variables, identical };
+  return { systemPrompt, userPrompt, model, variables, identical, maxLines: MAX_DIFF_LINES };
 }
 
 /**

@@ -113,8 +113,8 @@ function DiffView({ diff }: { diff: DiffResponse }) {
         </p>
       ) : (
         <>
-          <SideBySideDiff title="System prompt" diff={diff.systemPrompt} from={diff.from} to={diff.to} />
-          <SideBySideDiff title="User prompt" diff={diff.userPrompt} from={diff.from} to={diff.to} />
+          <SideBySideDiff title="System prompt" diff={diff.systemPrompt} from={diff.from} to={diff.to} maxLines={diff.maxLines} />
+          <SideBySideDiff title="User prompt" diff={diff.userPrompt} from={diff.from} to={diff.to} maxLines={diff.maxLines} />
           <DiffSettings model={diff.model} variables={diff.variables} />
         </>
       )}

@@ -4,12 +4,25 @@ import { useMemo } from 'react';
 import { toSideBySide, type DiffLine, type LineDiff } from '@/lib/diff/version-diff';
 import { cn } from '@/lib/utils';
 
-type Props = { title: string; diff: LineDiff; from: number; to: number };
+type Props = { title: string; diff: LineDiff; from: number; to: number; maxLines: number };
 
 /** Two columns with line numbers; removed lines on the left, added on the right, paired by toSideBySide. */
-export function SideBySideDiff({ title, diff, from, to }: Props) {
+export function SideBySideDiff({ title, diff, from, to, maxLines }: Props) {
   const rows = useMemo(() => toSideBySide(diff), [diff]);
   const changed = diff.added + diff.removed > 0;
+  if (diff.tooLarge) {
+    const counts = diff.lineCounts;
+    return (
+      <section className="grid gap-2" aria-label={title}>
+        <h3 className="text-sm font-semibold">{title}</h3>
+        <p className="rounded-md border border-dashed px-3 py-2 text-xs text-muted-foreground" data-testid="diff-too-large">
+          Too large to compare line by line
+          {counts ? ` (v${from}: ${counts.old.toLocaleString()} lines, v${to}: ${counts.new.toLocaleString()})` : ''}: the limit is{' '}
+          {maxLines.toLocaleString()} lines. Open each version to read it.
+        </p>
+      </section>
+    );
+  }
 
   return (
     <section className="grid gap-2" aria-label={title}>
