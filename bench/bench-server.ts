@@ -60,15 +60,13 @@ export async function startBenchServer(options: StartOptions): Promise<BenchServ
     OPENAI_API_KEY: 'sk-bench',
     OPENAI_BASE_URL: llm.openaiBaseURL,
     RATE_LIMIT_RUNS_PER_MINUTE: '10000000',
-    // The bench is one workspace: lift the per-workspace fairness cap (default 8) to the dispatcher's 16 slots so
-    // the figures measure the platform, not the policy that keeps one tenant from stalling the others.
-    RUN_CONCURRENCY: '16',
-    RUN_CONCURRENCY_PER_WORKSPACE: '16',
     // The fake provider listens on loopback.
     ALLOW_PRIVATE_PROVIDER_URLS: 'true',
     ...options.extraEnv,
   };
-  for (const unset of ['APP_URL', 'QSTASH_TOKEN', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN']) delete env[unset];
+  // The defaults are what is measured (RUN_CONCURRENCY_PER_WORKSPACE binds: the bench is one workspace).
+  const unset = ['APP_URL', 'QSTASH_TOKEN', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'RUN_CONCURRENCY', 'RUN_CONCURRENCY_PER_WORKSPACE'];
+  for (const name of unset) delete env[name];
 
   const key = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/api-key.ts', '--email', 'bench@example.test'], { env })
     .toString()

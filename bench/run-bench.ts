@@ -38,8 +38,8 @@ async function main() {
   }
   printReport(
     columns,
-    `${values.quick ? 'quick: fewer iterations, noisier; ' : ''}local dispatcher with 16 slots (per-workspace cap lifted to 16: ` +
-      'one workspace), in-process cache and limiter',
+    `${values.quick ? 'quick: fewer iterations, noisier; ' : ''}default settings, one workspace: local dispatcher ` +
+      'running RUN_CONCURRENCY_PER_WORKSPACE at once, in-process cache and limiter',
   );
   fs.writeFileSync(`${DATA_DIR}/results.json`, `${JSON.stringify(columns, null, 2)}\n`);
   console.log(`Raw figures: ${DATA_DIR}/results.json`);
