@@ -15,10 +15,13 @@ const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_REPLY = 3;
 
 /**
- * Characters one count encodes exactly (about 30 ms of work); past it the rest is extrapolated from the part
- * counted and the count is marked estimated, so the largest allowed prompt (1 MB) still counts in well under 100 ms.
+ * What one count encodes exactly: 200,000 characters of ordinary text (about 30 ms), fewer of text that is costly
+ * to merge (long runs without spaces, see token-chunks.ts), about 20 ms of it. Past either budget the rest is
+ * extrapolated from the part counted and the count is marked estimated, so the largest allowed prompt (1 MB) counts
+ * in well under 100 ms whatever it contains.
  */
 export const EXACT_COUNT_CHARS = 200_000;
+export const EXACT_COUNT_WORK = 16 * EXACT_COUNT_CHARS;
 // With less than this left of the budget, a text is estimated from what was counted before (or ~4 chars a token).
 const MIN_SAMPLE_CHARS = 4_096;
 const CHARS_PER_TOKEN = 4;
@@ -61,7 +64,7 @@ export function encodeText(text: string, model?: string): number[] {
   const { encode } = tokenizer(encoding);
   const tokens: number[] = [];
   for (const piece of splitForEncoding(text, splitPattern(encoding))) {
-    for (const token of encode(piece, PLAIN_TEXT)) tokens.push(token);
+    for (const token of encode(piece.text, PLAIN_TEXT)) tokens.push(token);
   }
   return tokens;
 }
@@ -76,36 +79,31 @@ export function decodeTokenChunks(tokens: readonly number[], model?: string): Ge
 }
 
 export type TokenCount = { tokens: number; estimated: boolean };
-/** Characters still to count exactly, and what was counted so far (the rate used past the budget). */
-type Budget = { chars: number; countedChars: number; countedTokens: number };
-const newBudget = (): Budget => ({ chars: EXACT_COUNT_CHARS, countedChars: 0, countedTokens: 0 });
+/** What is left to count exactly (characters, encoder work), and what was counted (the rate used past it). */
+type Budget = { chars: number; work: number; countedChars: number; countedTokens: number };
+const newBudget = (): Budget => ({ chars: EXACT_COUNT_CHARS, work: EXACT_COUNT_WORK, countedChars: 0, countedTokens: 0 });
 
-function countExactly(text: string, encoding: TokenEncoding): number {
+/** Counts `text` piece by piece while the budget lasts; the rest of it is extrapolated and marked estimated. */
+function measure(text: string, encoding: TokenEncoding, budget: Budget): TokenCount {
   const { countTokens: count } = tokenizer(encoding);
   let tokens = 0;
-  for (const piece of splitForEncoding(text, splitPattern(encoding))) tokens += count(piece, PLAIN_TEXT);
-  return tokens;
-}
-
-function countWithin(text: string, encoding: TokenEncoding, budget: Budget): number {
-  const tokens = countExactly(text, encoding);
-  budget.chars -= text.length;
-  budget.countedChars += text.length;
+  let chars = 0;
+  for (const piece of splitForEncoding(text, splitPattern(encoding))) {
+    if (piece.text.length > budget.chars || piece.work > budget.work) break;
+    tokens += count(piece.text, PLAIN_TEXT);
+    chars += piece.text.length;
+    budget.chars -= piece.text.length;
+    budget.work -= piece.work;
+  }
+  budget.countedChars += chars;
   budget.countedTokens += tokens;
-  return tokens;
+  if (chars === text.length) return { tokens, estimated: false };
+  const rest = text.length - chars;
+  const perChar = budget.countedChars >= MIN_SAMPLE_CHARS ? budget.countedTokens / budget.countedChars : 1 / CHARS_PER_TOKEN;
+  return { tokens: tokens + Math.round(rest * perChar), estimated: true };
 }
 
-function measure(text: string, encoding: TokenEncoding, budget: Budget): TokenCount {
-  if (text.length <= budget.chars) return { tokens: countWithin(text, encoding, budget), estimated: false };
-  if (budget.chars >= MIN_SAMPLE_CHARS) countWithin(text.slice(0, budget.chars), encoding, budget);
-  const tokens =
-    budget.countedChars >= MIN_SAMPLE_CHARS
-      ? Math.round((budget.countedTokens * text.length) / budget.countedChars)
-      : Math.ceil(text.length / CHARS_PER_TOKEN);
-  return { tokens, estimated: true };
-}
-
-/** Tokens of `text`; exact up to EXACT_COUNT_CHARS characters, extrapolated (and `estimated`) past them. */
+/** Tokens of `text`: exact within the budget (EXACT_COUNT_CHARS, EXACT_COUNT_WORK), extrapolated and `estimated` past it. */
 export function measureTokens(text: string, model?: string): TokenCount {
   return measure(text, encodingForModel(model), newBudget());
 }

@@ -3,7 +3,7 @@ import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
 import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_PIECE_CHARS, MAX_PRETOKEN_CHARS, splitForEncoding } from '@/lib/llm/token-chunks';
-import { countTokens, EXACT_COUNT_CHARS, measureChatTokens, measureTokens } from '@/lib/llm/tokens';
+import { countTokens, EXACT_COUNT_CHARS, EXACT_COUNT_WORK, measureChatTokens, measureTokens } from '@/lib/llm/tokens';
 
 // The CommonJS build the product loads on first use; spying on it shows every piece handed to the encoder.
 const encoder = createRequire(import.meta.url)('gpt-tokenizer/encoding/o200k_base') as typeof o200k;
@@ -20,14 +20,19 @@ const longestPretoken = (piece: string) => Math.max(0, ...[...piece.matchAll(O20
 afterEach(() => vi.restoreAllMocks());
 
 describe('bounded token counting', () => {
-  it('encodes 200,000 characters without a space in bounded pieces', () => {
-    const pieces = piecesCounted(() => countTokens('x'.repeat(200_000)));
+  it('encodes 200,000 characters without a space in bounded pieces, within the work budget', () => {
+    let counted!: ReturnType<typeof measureTokens>;
+    const pieces = piecesCounted(() => (counted = measureTokens('x'.repeat(200_000))));
     expect(pieces.length).toBeGreaterThan(0);
-    expect(pieces.join('')).toBe('x'.repeat(200_000));
     for (const piece of pieces) {
       expect(piece.length).toBeLessThanOrEqual(MAX_PIECE_CHARS);
       expect(longestPretoken(piece)).toBeLessThanOrEqual(MAX_PRETOKEN_CHARS);
     }
+    // Merging is quadratic in a pre-token's length: the work, summed as length², stays within the budget.
+    const work = pieces.reduce((sum, piece) => sum + piece.length ** 2, 0);
+    expect(work).toBeLessThanOrEqual(EXACT_COUNT_WORK);
+    expect(pieces.join('')).toBe('x'.repeat(pieces.join('').length));
+    expect(counted.estimated).toBe(true);
   });
 
   it('encodes at most EXACT_COUNT_CHARS of a 1 MB prompt and extrapolates the rest, marked estimated', () => {
@@ -67,9 +72,8 @@ describe('bounded token counting', () => {
 
   it('never splits a surrogate pair when it has to cut inside a long run', () => {
     const emoji = '🎉'.repeat(1_000);
-    for (const piece of splitForEncoding(emoji, O200K_TOKEN_SPLIT_REGEX)) {
-      expect(piece.length % 2).toBe(0);
-    }
-    expect([...splitForEncoding(emoji, O200K_TOKEN_SPLIT_REGEX)].join('')).toBe(emoji);
+    const pieces = [...splitForEncoding(emoji, O200K_TOKEN_SPLIT_REGEX)].map((piece) => piece.text);
+    for (const piece of pieces) expect(piece.length % 2).toBe(0);
+    expect(pieces.join('')).toBe(emoji);
   });
 });
