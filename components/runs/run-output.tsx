@@ -11,6 +11,8 @@ type Props = {
   output: string;
   status: RunStatus | null;
   streaming: boolean;
+  /** The provider's answer was cut off at the instance's output limit. */
+  truncated?: boolean;
   className?: string;
 };
 
@@ -23,7 +25,7 @@ const EMPTY: Record<RunStatus, string> = {
 };
 
 /** Output as it streams (plain monospace), then rendered as Markdown once the run is finished. */
-export function RunOutput({ output, status, streaming, className }: Props) {
+export function RunOutput({ output, status, streaming, truncated = false, className }: Props) {
   const [raw, setRaw] = useState(false);
   const [copied, setCopied] = useState(false);
 
@@ -69,6 +71,11 @@ export function RunOutput({ output, status, streaming, className }: Props) {
           <RunMarkdown text={output} className="pr-16" />
         )}
       </div>
+      {truncated ? (
+        <p className="border-t px-4 py-2 text-xs text-muted-foreground" data-testid="run-output-truncated">
+          The answer was cut off here: it reached this instance&apos;s output limit.
+        </p>
+      ) : null}
     </div>
   );
 }

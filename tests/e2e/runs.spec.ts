@@ -81,3 +81,14 @@ test('runs the built-in local model with no keys', async ({ page, user: _user })
   await expect(page.getByTestId('run-output')).not.toBeEmpty();
   await expect(page.getByTestId('run-cost')).toContainText('$0');
 });
+
+test('says so when an answer was cut off at the output limit', async ({ page, request, user: _user }) => {
+  // One unbroken 210,000-character "word", past the default 200,000-character output cap.
+  await request.post(`${fakeLlmUrl}/__control/configure`, { data: { reply: 'x'.repeat(210_000), ttftMs: 0, chunkDelayMs: 0 } });
+  const api = page.request;
+  const prompt = await (await api.post('/api/v1/prompts', { data: { title: 'Verbose', userPrompt: 'Talk {{ x }}' } })).json();
+  const run = await (await api.post('/api/v1/runs', { data: { promptId: prompt.data.id, variables: { x: '1' }, provider: 'openai', model: 'gpt-4o-mini', cache: false } })).json();
+  await expect.poll(async () => (await (await api.get(`/api/v1/runs/${run.data.id}`)).json()).data.status, { timeout: 20_000 }).toBe('succeeded');
+  await page.goto(`/runs/${run.data.id}`);
+  await expect(page.getByTestId('run-output-truncated')).toBeVisible();
+});

@@ -59,7 +59,7 @@ export function RunResult({ runId, live }: Props) {
           <AlertDescription className="break-words">{run.error.message}</AlertDescription>
         </Alert>
       ) : null}
-      {status !== 'failed' || output ? <RunOutput output={output} status={status} streaming={streaming} /> : null}
+      {status !== 'failed' || output ? <RunOutput output={output} status={status} streaming={streaming} truncated={settled && run?.outputTruncated === true} /> : null}
       {settled && run ? <RunMetrics run={run} /> : null}
     </div>
   );

@@ -125,7 +125,7 @@ export function RunDetail({ runId }: { runId: string }) {
             <h2 id="output-heading" className="text-sm font-semibold">
               Output
             </h2>
-            <RunOutput output={output} status={shownStatus} streaming={streaming} />
+            <RunOutput output={output} status={shownStatus} streaming={streaming} truncated={settled && run.outputTruncated} />
           </section>
           <section aria-labelledby="messages-heading" className="grid gap-2">
             <h2 id="messages-heading" className="text-sm font-semibold">
