@@ -53,11 +53,6 @@ function tokenizer(encoding: TokenEncoding): Tokenizer {
 
 const splitPattern = (encoding: TokenEncoding) => (encoding === 'cl100k_base' ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX);
 
-/** Whether a tokenizer has been loaded yet (start-up cost is checked in tests). */
-export function tokenizerLoaded(encoding: TokenEncoding): boolean {
-  return loaded.has(encoding);
-}
-
 /** The tokens of `text`, encoded in bounded pieces (see token-chunks.ts). */
 export function encodeText(text: string, model?: string): number[] {
   const encoding = encodingForModel(model);
