@@ -15,6 +15,7 @@ export const LOCAL_PROVIDER: AvailableProvider = {
   kind: 'local',
   source: 'builtin',
   models: [DEFAULT_MODEL.model],
+  ignoredParams: [],
 };
 
 /** The built-in model reads plainly as "Local test model", first in every picker. */

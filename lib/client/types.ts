@@ -43,8 +43,7 @@ export type RunStatus = Run['status'];
 export type RunMessage = Run['messages'][number];
 export type RunParams = GenerationParams;
 
-// ignoredParams: the generation params a provider does not send (Anthropic: temperature, top-p), when the API lists them.
-export type AvailableProvider = Jsonify<AvailableProviderView> & { ignoredParams?: (keyof GenerationParams)[] };
+export type AvailableProvider = Jsonify<AvailableProviderView>;
 export type ProviderCredential = Jsonify<ProviderCredentialSummary>;
 /** GET /api/v1/providers */
 export type ProvidersResponse = { available: AvailableProvider[]; credentials: ProviderCredential[]; catalog: CatalogEntry[] };

@@ -4,7 +4,8 @@ import type { ProviderCredential } from '@/db/schema';
 import { ApiError } from '../api/errors';
 import { decryptSecret, SecretBoxError } from '../crypto/secret-box';
 import { env } from '../env';
-import type { ProviderConfig, ProviderKind } from '../llm/types';
+import { ANTHROPIC_IGNORED_PARAMS } from '../llm/anthropic-provider';
+import type { GenerationParams, ProviderConfig, ProviderKind } from '../llm/types';
 import { assertPublicUrl } from '../net/ssrf';
 import { CATALOG_PROVIDER_IDS, CUSTOM_PROVIDER_ID, getCatalogEntry, LOCAL_PROVIDER_ID, PROVIDER_CATALOG, type CatalogEntry } from './catalog';
 
@@ -15,6 +16,8 @@ export type AvailableProvider = {
   kind: ProviderKind;
   source: 'builtin' | 'instance' | 'workspace';
   models: string[];
+  /** Generation params this provider does not send (Anthropic: temperature, top-p), so a UI can say so. */
+  ignoredParams: (keyof GenerationParams)[];
 };
 
 const SETTINGS_PATH = 'Settings → Model providers';
@@ -99,16 +102,18 @@ export async function listAvailableProviders(workspaceId: string): Promise<Avail
   for (const entry of PROVIDER_CATALOG) {
     if (entry.id === CUSTOM_PROVIDER_ID) continue;
     const source = entry.id === LOCAL_PROVIDER_ID ? 'builtin' : saved.has(entry.id) ? 'workspace' : instanceSettings(entry.id) ? 'instance' : null;
-    if (source) available.push({ id: entry.id, label: entry.label, kind: entry.kind, source, models: [...entry.models] });
+    if (source) available.push({ id: entry.id, label: entry.label, kind: entry.kind, source, models: [...entry.models], ignoredParams: ignoredParams(entry.kind) });
   }
   for (const credential of credentials) {
     if (getCatalogEntry(credential.label)) continue; // listed above under its catalogue id
     const entry = getCatalogEntry(credential.provider) ?? getCatalogEntry(CUSTOM_PROVIDER_ID)!;
     const label = entry.id === CUSTOM_PROVIDER_ID ? credential.label : `${entry.label} (${credential.label})`;
-    available.push({ id: credential.label, label, kind: entry.kind, source: 'workspace', models: [...entry.models] });
+    available.push({ id: credential.label, label, kind: entry.kind, source: 'workspace', models: [...entry.models], ignoredParams: ignoredParams(entry.kind) });
   }
   return available;
 }
+
+const ignoredParams = (kind: ProviderKind): (keyof GenerationParams)[] => (kind === 'anthropic' ? [...ANTHROPIC_IGNORED_PARAMS] : []);
 
 // Leaves optional fields out rather than undefined, so configs compare and serialise cleanly.
 function compact(config: ProviderConfig): ProviderConfig {

@@ -134,6 +134,13 @@ describe('POST /api/v1/providers', () => {
     expect(res.body.error.message).toContain('admin');
   });
 
+  it('says which generation params each available provider ignores (Anthropic: temperature and top-p)', async () => {
+    await create(admin, { provider: 'anthropic', apiKey: 'sk-ant-test-key-5678' });
+    const listed = await list(admin);
+    expect(listed.body.data.available).toContainEqual(expect.objectContaining({ id: 'anthropic', ignoredParams: ['temperature', 'topP'] }));
+    expect(listed.body.data.available).toContainEqual(expect.objectContaining({ id: 'local', ignoredParams: [] }));
+  });
+
   it('lets a viewer see the providers, and an admin member manage them', async () => {
     const seen = await list(viewer);
     expect(seen.status).toBe(200);
@@ -216,7 +223,7 @@ describe('resolveProviderConfig', () => {
       label: 'my-box',
     });
     const available = await listAvailableProviders(user.workspace.id);
-    expect(available).toContainEqual({ id: 'my-box', label: 'my-box', kind: 'openai-compatible', source: 'workspace', models: [] });
+    expect(available).toContainEqual({ id: 'my-box', label: 'my-box', kind: 'openai-compatible', source: 'workspace', models: [], ignoredParams: [] });
     expect(available.map((p) => p.id)).not.toContain('anthropic');
     expect(JSON.stringify(available)).not.toContain('box-key');
   });

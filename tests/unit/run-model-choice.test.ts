@@ -3,7 +3,7 @@ import { ignoredParamNotes, runModelChoice, toRunParams } from '@/app/(workspace
 import { LOCAL_PROVIDER } from '@/components/providers/use-providers';
 import type { AvailableProvider } from '@/lib/client/types';
 
-const openai: AvailableProvider = { id: 'openai', label: 'OpenAI', kind: 'openai', source: 'instance', models: ['gpt-4o-mini'] };
+const openai: AvailableProvider = { id: 'openai', label: 'OpenAI', kind: 'openai', source: 'instance', models: ['gpt-4o-mini'], ignoredParams: [] };
 const base = { provider: 'openai', model: 'gpt-4o', temperature: 0.3 };
 
 describe('runModelChoice', () => {

@@ -33,7 +33,7 @@ export function runModelChoice(base: ModelConfig, available: AvailableProvider[]
   const providers: ProviderOption[] =
     known || available.some((p) => p.id === provider)
       ? available
-      : [...available, { id: provider, label: provider, models: provider === base.provider ? [base.model] : [] }];
+      : [...available, { id: provider, label: provider, models: provider === base.provider ? [base.model] : [], ignoredParams: [] }];
   const suggested = providers.find((p) => p.id === provider)?.models ?? [];
   return {
     providers,
