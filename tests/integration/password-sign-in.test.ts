@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { getUserByEmail } from '@/db/queries/users';
 import { getPersonalWorkspace } from '@/db/queries/workspaces';
+import { pinClockMidWindow } from './pin-clock';
 
 // Small limits so the rate-limit case is quick; set before the modules read them. Behind a trusted proxy,
 // so each request below can come from its own address (tests/integration/sign-in-untrusted.test.ts: without).
@@ -21,6 +22,8 @@ const owners = async () => (await (await getDb()).select().from(users).where(eq(
 let address = 0;
 const request = (ip = `10.0.0.${++address}`) => new Request('http://localhost/api/auth/callback/password', { headers: { 'x-forwarded-for': ip } });
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: { code?: string }) => error.code);
+
+pinClockMidWindow();
 
 describe('email and password sign-in', () => {
   it('signs up the first account as instance owner, and later ones as members', async () => {

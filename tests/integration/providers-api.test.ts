@@ -9,6 +9,7 @@ import { decryptSecret } from '@/lib/crypto/secret-box';
 import { listAvailableProviders, resolveProviderConfig } from '@/lib/providers/resolve';
 import { startFakeLlmServer, type FakeLlm } from '../fixtures/fake-llm-server';
 import { call, createTestUser, type TestUser } from './helpers';
+import { pinClock } from './pin-clock';
 
 // env() is read once per module registry: fix the instance settings before anything reads them.
 const INSTANCE_OPENAI_KEY = vi.hoisted(() => {
@@ -307,14 +308,19 @@ describe('POST /api/v1/providers/test', () => {
   });
 
   it('is limited to 10 tests a minute per user, answering 429 with Retry-After', async () => {
-    const user = await createTestUser();
-    for (let i = 0; i < 10; i++) expect((await testConnection(user, { provider: 'local' })).status).toBe(200);
-    const limited = await testConnection(user, { provider: 'local' });
-    expect(limited.status).toBe(429);
-    expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('10 a minute') });
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Another user has a budget of their own.
-    expect((await testConnection(await createTestUser(), { provider: 'local' })).status).toBe(200);
+    const restoreClock = pinClock();
+    try {
+      const user = await createTestUser();
+      for (let i = 0; i < 10; i++) expect((await testConnection(user, { provider: 'local' })).status).toBe(200);
+      const limited = await testConnection(user, { provider: 'local' });
+      expect(limited.status).toBe(429);
+      expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('10 a minute') });
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another user has a budget of their own.
+      expect((await testConnection(await createTestUser(), { provider: 'local' })).status).toBe(200);
+    } finally {
+      restoreClock();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { pinClockMidWindow } from './pin-clock';
 
 // Every attempt from its own address and email, so only the instance-wide ceiling can stop them.
 process.env.TRUST_PROXY_HEADERS = 'true';
@@ -13,6 +14,8 @@ let address = 0;
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: { code?: string }) => error.code);
 const fresh = () => new Request('http://localhost/api/auth/callback/password', { headers: { 'x-forwarded-for': `192.0.2.${++address}` } });
 const email = () => `ceiling-${randomUUID()}@example.test`;
+
+pinClockMidWindow();
 
 describe('the instance-wide ceiling on password work', () => {
   it('refuses password checks and sign-ups past the ceiling, whoever and wherever they come from', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { pinClockMidWindow } from './pin-clock';
 
 // No trusted proxy (the default off Vercel): forwarded headers are the client's to write.
 process.env.TRUST_PROXY_HEADERS = 'false';
@@ -11,6 +12,8 @@ const { authorizeWithPassword } = await import('@/lib/auth/authorize-password');
 
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: { code?: string }) => error.code);
 const from = (headers: Record<string, string>) => new Request('http://localhost/api/auth/callback/password', { headers });
+
+pinClockMidWindow();
 
 describe('sign-in limits without a trusted proxy', () => {
   it('rotating X-Forwarded-For or X-Real-IP does not buy fresh attempts', async () => {
