@@ -9,6 +9,12 @@ describe('npm scripts', () => {
     expect(pkg.scripts[name]).toMatch(/^NEXT_TELEMETRY_DISABLED=1 /);
   });
 
+  it('the Vercel build goes through `npm run build`, so it turns telemetry off too', () => {
+    const vercel = JSON.parse(fs.readFileSync('vercel.json', 'utf8')) as { buildCommand: string };
+    expect(vercel.buildCommand).not.toMatch(/(^|&&\s*)next build/);
+    expect(vercel.buildCommand).toContain('npm run build');
+  });
+
   it('every script that starts Next.js turns telemetry off', () => {
     const starters = Object.entries(pkg.scripts).filter(([, command]) => /\bnext (dev|build|start)\b/.test(command));
     expect(starters.length).toBeGreaterThanOrEqual(3);
