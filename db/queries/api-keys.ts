@@ -51,7 +51,7 @@ export async function getApiKeyOwner({ id, workspaceId }: { id: string; workspac
   return row ?? null;
 }
 
-/** The one place a key is revoked (anything caching API-key callers invalidates here). */
+/** The one place a key is revoked (lib/auth/api-key-access.ts drops the cached caller after it). */
 export async function revokeApiKey({ id, workspaceId }: { id: string; workspaceId: string }): Promise<ApiKeySummary | null> {
   const db = await getDb();
   const [row] = await db
@@ -75,12 +75,8 @@ export async function getApiKeyCallerByHash({ hashedKey }: { hashedKey: string }
   return row ?? null;
 }
 
-// Last use is shown to the minute; writing it on every request would put a write on every API call.
-const LAST_USED_PRECISION_MS = 60_000;
-
-/** Stamps a key's last use when the stored stamp is older than a minute. */
-export async function touchApiKey({ id, lastUsedAt }: { id: string; lastUsedAt: Date | null }): Promise<void> {
-  if (lastUsedAt && Date.now() - lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return;
+/** Stamps a key's last use now (the caller decides how often: lib/auth/resolve-caller.ts). */
+export async function touchApiKey({ id }: { id: string }): Promise<void> {
   const db = await getDb();
   await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, id));
 }

@@ -3,6 +3,7 @@ import { getApiKeyOwner, listApiKeys, revokeApiKey, type ApiKeySummary, type Api
 import type { MemberRole } from '@/db/schema';
 import { isUuid } from '../ids';
 import { ApiError, notFound } from '../api/errors';
+import { forgetApiKeyCaller } from './caller-cache';
 import type { Caller } from './resolve-caller';
 
 /** A key as GET /api/v1/api-keys lists it: who it acts as, and whether this caller may revoke it. */
@@ -32,6 +33,7 @@ export async function revokeApiKeyAs(caller: Caller, id: string): Promise<ApiKey
     throw new ApiError('FORBIDDEN', `Only admins and owners can revoke another member's key; you are ${caller.workspace.role}`);
   }
   const revoked = await revokeApiKey({ id, workspaceId: caller.workspace.id });
+  forgetApiKeyCaller(id); // this instance refuses the key from the next request on
   if (!revoked) throw notFound('API key'); // revoked meanwhile
   return revoked;
 }

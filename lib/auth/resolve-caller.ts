@@ -6,6 +6,7 @@ import type { User } from '@/db/schema';
 import { getDefaultWorkspaceForUser, type WorkspaceWithRole } from '@/db/queries/workspaces';
 import { ApiError } from '../api/errors';
 import { hashApiKey } from './api-key-token';
+import { apiKeyCallers, frozenCaller, sessionCallers, type ApiKeyCallerEntry } from './caller-cache';
 import { getAuthSecret } from './secret';
 
 export type Caller = {
@@ -32,12 +33,29 @@ async function callerFromApiKey(authorization: string): Promise<Caller> {
   if (scheme?.toLowerCase() !== 'bearer' || !key) {
     throw new ApiError('UNAUTHORIZED', 'Authorization header must be `Bearer <api key>`');
   }
-  const found = await getApiKeyCallerByHash({ hashedKey: hashApiKey(key.trim()) });
-  if (!found) throw new ApiError('UNAUTHORIZED', 'API key is invalid or has been revoked, or its user left the workspace');
-  await touchApiKey(found.apiKey);
-  const { apiKey, user } = found;
-  const workspace = { ...found.workspace, role: found.role };
-  return { user: publicUser(user), workspace, via: 'api_key', apiKeyId: apiKey.id };
+  const hashedKey = hashApiKey(key.trim());
+  let entry = apiKeyCallers.get(hashedKey);
+  if (!entry) {
+    const ticket = apiKeyCallers.ticket();
+    const found = await getApiKeyCallerByHash({ hashedKey });
+    if (!found) throw new ApiError('UNAUTHORIZED', 'API key is invalid or has been revoked, or its user left the workspace');
+    const { apiKey, user } = found;
+    const workspace = { ...found.workspace, role: found.role };
+    entry = { caller: frozenCaller({ user: publicUser(user), workspace, via: 'api_key', apiKeyId: apiKey.id }), lastUsedAt: apiKey.lastUsedAt };
+    apiKeyCallers.set(hashedKey, entry, ticket);
+  }
+  await stampLastUse(entry);
+  return entry.caller;
+}
+
+// Last use is shown to the minute; writing it on every request would put a write on every API call.
+const LAST_USED_PRECISION_MS = 60_000;
+
+async function stampLastUse(entry: ApiKeyCallerEntry): Promise<void> {
+  const previous = entry.lastUsedAt;
+  if (previous && Date.now() - previous.getTime() < LAST_USED_PRECISION_MS) return;
+  entry.lastUsedAt = new Date(); // before the write: concurrent requests with this key write once
+  await touchApiKey({ id: entry.caller.apiKeyId! });
 }
 
 async function callerFromSession(req: Request): Promise<Caller | null> {
@@ -51,9 +69,14 @@ async function callerFromSession(req: Request): Promise<Caller | null> {
 
 /** The caller for a signed-in user id (pages use this with the session from auth()). */
 export async function callerForUserId(userId: string): Promise<Caller | null> {
+  const cached = sessionCallers.get(userId);
+  if (cached) return cached;
+  const ticket = sessionCallers.ticket();
   const [user, workspace] = await Promise.all([getUserById({ id: userId }), getDefaultWorkspaceForUser({ userId })]);
   if (!user || !workspace) return null;
-  return { user: publicUser(user), workspace, via: 'session' };
+  const caller = frozenCaller({ user: publicUser(user), workspace, via: 'session' });
+  sessionCallers.set(userId, caller, ticket);
+  return caller;
 }
 
 const publicUser = (user: User): Caller['user'] => ({ id: user.id, email: user.email, name: user.name, instanceRole: user.instanceRole });

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { insertRun } from '@/db/queries/runs';
-import { workspaces } from '@/db/schema';
 import { getSigningKeys, signQStashMessage } from '@/lib/queue';
 import { call, createTestUser, type TestUser } from './helpers';
 import { startRunPipeline } from './runs-harness';
@@ -131,13 +128,15 @@ describe('policies', () => {
     const carolPrompt = await pipeline.createPrompt(carol);
     const paid = await pipeline.startRun(carol, { promptId: carolPrompt.id, variables: { topic: 'budget' } });
     await pipeline.waitForRun(carol, paid.body.data.id);
-    const db = await getDb();
-    await db.update(workspaces).set({ monthlyBudgetUsd: 0.0000001 }).where(eq(workspaces.id, carol.workspace.id));
+    // Through the API: the policy change also drops the workspace's cached callers.
+    const workspace = await import('@/app/api/v1/workspace/route');
+    const setPolicy = (body: Record<string, unknown>) => call(workspace.PATCH, { method: 'PATCH', headers: carol.headers, body });
+    expect((await setPolicy({ monthlyBudgetUsd: 0.0000001 })).status).toBe(200);
     const over = await pipeline.startRun(carol, { promptId: carolPrompt.id, variables: { topic: 'budget 2' } });
     expect(over.status).toBe(402);
     expect(over.body.error.code).toBe('BUDGET_EXCEEDED');
 
-    await db.update(workspaces).set({ monthlyBudgetUsd: null, modelAllowlist: ['openai/gpt-4o'] }).where(eq(workspaces.id, carol.workspace.id));
+    expect((await setPolicy({ monthlyBudgetUsd: null, modelAllowlist: ['openai/gpt-4o'] })).status).toBe(200);
     const blocked = await pipeline.startRun(carol, { promptId: carolPrompt.id, variables: { topic: 'allow' } });
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.message).toContain('openai/gpt-4o-mini');

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { getMonthSpendUsd } from '@/db/queries/runs';
-import { updateWorkspacePolicy } from '@/db/queries/workspaces';
 import { ok } from '@/lib/api/response';
 import { readJson } from '@/lib/api/read-json';
 import { withWorkspace } from '@/lib/api/with-workspace';
+import { saveWorkspacePolicy } from '@/lib/workspaces/update-policy';
 
 const policySchema = z
   .strictObject({
@@ -33,7 +33,7 @@ export const PATCH = withWorkspace(
   async ({ req, workspace }) => {
     const input = await readJson(req, policySchema);
     const allowlist = input.modelAllowlist === undefined ? undefined : input.modelAllowlist && [...new Set(input.modelAllowlist)];
-    return ok(await updateWorkspacePolicy({ workspaceId: workspace.id, policy: { ...input, modelAllowlist: allowlist } }));
+    return ok(await saveWorkspacePolicy({ workspaceId: workspace.id, policy: { ...input, modelAllowlist: allowlist } }));
   },
   { minRole: 'admin' },
 );
