@@ -3,13 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { env } from '../env';
 import { defaultBackoff, isRetryableStatus, parseRetryAfter } from './backoff';
 import { createFairQueue } from './fair-queue';
+import { jobHandlerFor, type JobRequestHandler } from './job-registry';
+import { postSigned } from './post-signed';
 import { signQStashMessage } from './sign';
 import { getSigningKeys } from './signing-keys';
 
 /*
  * QStash's stand-in on a machine without it: delivers the same signed POST to the same callback path from
- * inside the server process, with QStash-like retries, backoff and deduplication. Deliveries go to this server's
- * own address, signed for the public URL the callback verifies against. Messages with a fairness key (a
+ * inside the server process, with QStash-like retries, backoff and deduplication. When this process has the
+ * callback's handler (lib/queue/job-registry.ts), the signed Request is handed to it directly, skipping HTTP and
+ * Next.js routing but not the signature check; otherwise it goes over HTTP to this server's own address. Either
+ * way it is signed for the public URL the callback verifies against. Messages with a fairness key (a
  * workspace) take turns, at most `concurrencyPerKey` of a key in flight, so one tenant cannot hold every slot.
  * The queue lives in memory only: a crash or restart loses pending deliveries. That is accepted because
  * the recovery cron re-dispatches runs left queued, exactly as it does for messages QStash gave up on.
@@ -57,6 +61,8 @@ export type LocalDispatcherOptions = {
   signedBaseUrl?: string;
   maxAttempts: number;
   fetch?: typeof fetch;
+  /** The handler to call in-process for a path, instead of fetch; undefined sends that path over HTTP. */
+  inProcess?: (path: string) => JobRequestHandler | undefined;
   now?: () => number;
   sign?: (input: { url: string; body: string }) => string | Promise<string>;
   /** Milliseconds to wait before retry number `retried` (1 for the first retry). */
@@ -84,6 +90,7 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
     baseUrl,
     maxAttempts,
     fetch: fetchImpl = (input, init) => fetch(input, init),
+    inProcess = () => undefined,
     now = Date.now,
     sign = ({ url, body }) => signQStashMessage({ url, body, key: getSigningKeys().currentSigningKey }),
     backoff = defaultBackoff,
@@ -199,37 +206,34 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
   }
 
   async function deliver(delivery: Delivery) {
+    const signedUrl = `${signedRoot}${delivery.path}`;
+    const handler = inProcess(delivery.path);
     const url = `${root}${delivery.path}`;
+    const where = handler ? `${delivery.path} (in-process)` : url; // for the log
     const retried = delivery.attempts;
     delivery.attempts += 1;
     let problem: string;
     let retryAfterMs: number | undefined;
     try {
-      const signature = await sign({ url: `${signedRoot}${delivery.path}`, body: delivery.body });
-      const res = await fetchImpl(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'upstash-signature': signature,
-          'upstash-message-id': delivery.messageId,
-          'upstash-retried': String(retried),
-        },
-        body: delivery.body,
-        // A redirect would replay the POST elsewhere (or as a GET); report it as the misconfiguration it is.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const signature = await sign({ url: signedUrl, body: delivery.body });
+      const headers = {
+        'content-type': 'application/json',
+        'upstash-signature': signature,
+        'upstash-message-id': delivery.messageId,
+        'upstash-retried': String(retried),
+      };
+      const res = await postSigned({ url, signedUrl, headers, body: delivery.body, timeoutMs }, { handler, fetch: fetchImpl });
       const text = await res.text().catch(() => '');
       if (res.status >= 200 && res.status < 300) {
         counts.delivered += 1;
         release(delivery);
         return;
       }
-      problem = `${url} answered ${res.status}${text ? ` ${text.slice(0, 200)}` : ''}`;
+      problem = `${where} answered ${res.status}${text ? ` ${text.slice(0, 200)}` : ''}`;
       if (!isRetryableStatus(res.status)) return drop(delivery, `${problem} (not retryable)`);
       retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
     } catch (error) {
-      problem = `${url} unreachable: ${describe(error)}`;
+      problem = `${where} unreachable: ${describe(error)}`;
     }
     if (delivery.attempts >= delivery.maxAttempts) return drop(delivery, problem);
     const delayMs = Math.min(Math.max(0, retryAfterMs ?? safeBackoff(delivery.attempts)), MAX_RETRY_DELAY_MS);
@@ -282,6 +286,7 @@ export function getLocalDispatcher(): LocalDispatcher {
     maxAttempts: runs.maxAttempts,
     concurrency: runs.concurrency,
     concurrencyPerKey: runs.concurrencyPerWorkspace,
+    inProcess: jobHandlerFor,
   });
   return globalForQueue.promptlabLocalDispatcher;
 }

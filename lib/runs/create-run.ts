@@ -11,6 +11,8 @@ import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { dispatch, runsJob } from '@/lib/queue';
 import { rateLimit, rateLimitHeaders } from '@/lib/ratelimit';
 import { renderRunMessages } from './render-messages';
+// Registers the run callback, so the local dispatcher delivers the runs created here in-process.
+import './run-job';
 import type { CreateRunInput } from './schemas';
 
 /**

@@ -8,10 +8,12 @@ export type Route = { method: string; pattern: RegExp; handler: Handler };
  * Serves route handlers over real HTTP on 127.0.0.1, so callbacks (the local dispatcher) and streams
  * travel the same path they do under `next start`. Named groups in the pattern become params.
  */
-export async function startRouteServer(routes: Route[]): Promise<{ url: string; close(): Promise<void> }> {
+export async function startRouteServer(routes: Route[]): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
   const server = http.createServer(async (req, res) => {
     const url = `http://${req.headers.host}${req.url}`;
     const path = new URL(url).pathname;
+    requests.push(`${req.method} ${path}`);
     const route = routes.find((r) => r.method === req.method && r.pattern.test(path));
     if (!route) {
       res.writeHead(404).end();
@@ -42,6 +44,8 @@ export async function startRouteServer(routes: Route[]): Promise<{ url: string; 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    /** Every request served, as `METHOD /path`. */
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -46,6 +46,14 @@ describe('a run through the hand-off', () => {
     expect(callsFor('tides')[0]).toMatchObject({ protocol: 'openai', stream: true });
   });
 
+  it('is delivered in-process by the local dispatcher, with no request to the app itself', async () => {
+    const before = pipeline.server.requests.length;
+    const res = await pipeline.startRun(alice, { promptId, variables: { topic: 'in-process' } });
+    expect((await pipeline.waitForRun(alice, res.body.data.id)).status).toBe('succeeded');
+    expect(callsFor('in-process')).toHaveLength(1);
+    expect(pipeline.server.requests.slice(before).filter((r) => r.startsWith('POST /api/queue/'))).toEqual([]);
+  });
+
   it('runs Anthropic models through the Anthropic protocol', async () => {
     const res = await pipeline.startRun(alice, { promptId, variables: { topic: 'moons' }, provider: 'anthropic', model: 'claude-haiku-4-5' });
     const run = await pipeline.waitForRun(alice, res.body.data.id);
