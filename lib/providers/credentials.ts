@@ -1,9 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
+import {
+  deleteProviderCredential,
+  saveProviderCredential,
+  updateProviderCredential,
+  type ProviderCredentialSummary,
+} from '@/db/queries/provider-credentials';
 import { ApiError } from '../api/errors';
 import { encryptSecret } from '../crypto/secret-box';
 import { assertPublicUrl } from '../net/ssrf';
 import { getCatalogEntry, LOCAL_PROVIDER_ID, PROVIDER_CATALOG, type CatalogEntry } from './catalog';
+import { forgetSavedCredentials } from './credential-cache';
 
 // Labels become the `provider` of versions and runs and appear in `provider/model` allowlist ids: no slashes.
 export const providerLabelSchema = z
@@ -83,4 +90,27 @@ export async function assertCredentialFits(
 export function sealApiKey(apiKey: string | null | undefined): { encryptedKey: string | null; keyLast4: string | null } {
   if (!apiKey) return { encryptedKey: null, keyLast4: null };
   return { encryptedKey: encryptSecret(apiKey), keyLast4: apiKey.length >= 12 ? apiKey.slice(-4) : '' };
+}
+
+// Every write to a workspace's credentials goes through these, so the next run resolves what was saved.
+
+/** Saves a credential (see saveProviderCredential); null when another provider already uses the label. */
+export async function saveCredential(input: Parameters<typeof saveProviderCredential>[0]): Promise<ProviderCredentialSummary | null> {
+  return changing(input.workspaceId, () => saveProviderCredential(input));
+}
+
+export async function updateCredential(input: Parameters<typeof updateProviderCredential>[0]): Promise<ProviderCredentialSummary | null> {
+  return changing(input.workspaceId, () => updateProviderCredential(input));
+}
+
+export async function deleteCredential(input: { id: string; workspaceId: string }): Promise<ProviderCredentialSummary | null> {
+  return changing(input.workspaceId, () => deleteProviderCredential(input));
+}
+
+async function changing<T>(workspaceId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } finally {
+    forgetSavedCredentials(workspaceId); // a failed write may still have committed
+  }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getProviderCredentialByLabel, listProviderCredentials } from '@/db/queries/provider-credentials';
+import { listProviderCredentials } from '@/db/queries/provider-credentials';
 import type { ProviderCredential } from '@/db/schema';
 import { ApiError } from '../api/errors';
 import { decryptSecret, SecretBoxError } from '../crypto/secret-box';
@@ -7,6 +7,7 @@ import { env } from '../env';
 import { ANTHROPIC_IGNORED_PARAMS } from '../llm/anthropic-provider';
 import type { GenerationParams, ProviderConfig, ProviderKind } from '../llm/types';
 import { assertPublicUrl } from '../net/ssrf';
+import { getSavedCredential } from './credential-cache';
 import { CATALOG_PROVIDER_IDS, CUSTOM_PROVIDER_ID, getCatalogEntry, LOCAL_PROVIDER_ID, PROVIDER_CATALOG, type CatalogEntry } from './catalog';
 
 export type AvailableProvider = {
@@ -84,7 +85,7 @@ export async function configFromCredential(credential: ProviderCredential): Prom
  */
 export async function resolveProviderConfig({ workspaceId, provider }: { workspaceId: string; provider: string }): Promise<ProviderConfig> {
   if (provider === LOCAL_PROVIDER_ID) return { kind: 'local', label: LOCAL_PROVIDER_ID };
-  const credential = await getProviderCredentialByLabel({ workspaceId, label: provider });
+  const credential = await getSavedCredential({ workspaceId, label: provider });
   if (credential) return configFromCredential(credential);
   const entry = provider === CUSTOM_PROVIDER_ID ? null : getCatalogEntry(provider);
   if (!entry) throw await unknownProvider(workspaceId, provider);

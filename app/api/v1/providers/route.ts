@@ -1,9 +1,9 @@
-import { listProviderCredentials, saveProviderCredential } from '@/db/queries/provider-credentials';
+import { listProviderCredentials } from '@/db/queries/provider-credentials';
 import { readJson } from '@/lib/api/read-json';
 import { ok } from '@/lib/api/response';
 import { withWorkspace } from '@/lib/api/with-workspace';
 import { getCatalogEntry, PROVIDER_CATALOG } from '@/lib/providers/catalog';
-import { assertCredentialFits, labelTaken, newProviderCredentialSchema, sealApiKey } from '@/lib/providers/credentials';
+import { assertCredentialFits, labelTaken, newProviderCredentialSchema, saveCredential, sealApiKey } from '@/lib/providers/credentials';
 import { listAvailableProviders } from '@/lib/providers/resolve';
 
 // GET /api/v1/providers – what pickers may offer, the workspace's saved endpoints (keys as last 4 only), the catalogue
@@ -22,7 +22,7 @@ export const POST = withWorkspace(
     const entry = getCatalogEntry(input.provider)!;
     const label = input.label ?? input.provider;
     await assertCredentialFits(entry, { label, apiKey: input.apiKey, baseUrl: input.baseUrl });
-    const saved = await saveProviderCredential({
+    const saved = await saveCredential({
       workspaceId: workspace.id,
       provider: input.provider,
       label,

@@ -1,8 +1,4 @@
-import {
-  deleteProviderCredential,
-  getProviderCredentialById,
-  updateProviderCredential,
-} from '@/db/queries/provider-credentials';
+import { getProviderCredentialById } from '@/db/queries/provider-credentials';
 import { notFound } from '@/lib/api/errors';
 import { isUuid } from '@/lib/ids';
 import { readJson } from '@/lib/api/read-json';
@@ -10,7 +6,14 @@ import { ok } from '@/lib/api/response';
 import { withWorkspace } from '@/lib/api/with-workspace';
 import { CUSTOM_PROVIDER_ID, getCatalogEntry } from '@/lib/providers/catalog';
 import { isUniqueViolation } from '@/db/queries/errors';
-import { assertCredentialFits, labelTaken, providerCredentialPatchSchema, sealApiKey } from '@/lib/providers/credentials';
+import {
+  assertCredentialFits,
+  deleteCredential,
+  labelTaken,
+  providerCredentialPatchSchema,
+  sealApiKey,
+  updateCredential,
+} from '@/lib/providers/credentials';
 
 // PATCH /api/v1/providers/{id} – relabel, replace or remove the key or base URL (the provider itself is fixed)
 export const PATCH = withWorkspace<{ id: string }>(
@@ -26,7 +29,7 @@ export const PATCH = withWorkspace<{ id: string }>(
       apiKey: keyAfter,
       baseUrl: patch.baseUrl === undefined ? existing.baseUrl : patch.baseUrl,
     });
-    const updated = await updateProviderCredential({
+    const updated = await updateCredential({
       id: existing.id,
       workspaceId: workspace.id,
       patch: {
@@ -46,7 +49,7 @@ export const PATCH = withWorkspace<{ id: string }>(
 // DELETE /api/v1/providers/{id} – runs naming this label stop resolving (or fall back to the instance settings)
 export const DELETE = withWorkspace<{ id: string }>(
   async ({ params, workspace }) => {
-    const deleted = isUuid(params.id) ? await deleteProviderCredential({ id: params.id, workspaceId: workspace.id }) : null;
+    const deleted = isUuid(params.id) ? await deleteCredential({ id: params.id, workspaceId: workspace.id }) : null;
     if (!deleted) throw notFound('Model provider');
     return ok(deleted);
   },
