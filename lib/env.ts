@@ -120,6 +120,8 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
   const deployed = Boolean(raw.VERCEL);
   if (deployed && driver === 'pglite') problems.push('DATABASE_URL is missing: the embedded database cannot persist on Vercel, set a Neon or PostgreSQL URL');
   if (deployed && !raw.AUTH_SECRET) problems.push('AUTH_SECRET is missing: it is required when deployed (try `openssl rand -base64 32`)');
+  // A serverless function freezes between requests: the in-process dispatcher would never deliver.
+  if (deployed && !raw.QSTASH_TOKEN) problems.push('QSTASH_TOKEN is missing: on Vercel runs are handed off through QStash (Upstash console → QStash), with its signing keys and CRON_SECRET');
 
   for (const [name, value] of [['AUTH_URL', raw.AUTH_URL], ['NEXTAUTH_URL', raw.NEXTAUTH_URL]] as const) {
     if (value && raw.APP_URL && new URL(value).origin !== new URL(raw.APP_URL).origin) {

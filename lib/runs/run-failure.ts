@@ -5,6 +5,8 @@ import { ProviderError } from '@/lib/llm/types';
 /** How one failed attempt is recorded: its error code, and whether another attempt could succeed. */
 export type RunFailure = { code: string; message: string; retryable: boolean; retryAfterMs?: number; canceled: boolean };
 
+export const INTERNAL_FAILURE_MESSAGE = 'Something went wrong on our side while running this; it is retried. Details are in the server log.';
+
 /** Codes of failures that are not the provider's: retrying cannot fix them, the workspace's settings can. */
 export const SETUP_FAILURE_CODES = ['PROVIDER_NOT_CONFIGURED', 'CREDENTIAL_UNREADABLE', 'URL_REFUSED'] as const;
 type SetupFailureCode = (typeof SETUP_FAILURE_CODES)[number];
@@ -26,7 +28,9 @@ export function classifyRunFailure(error: unknown): RunFailure {
       canceled: error.kind === 'canceled',
     };
   }
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : 'Unexpected failure', retryable: true, canceled: false };
+  // Our own failure (a database error quoting its SQL…): the detail goes to the log, never onto the run.
+  console.error('[runs] unexpected failure during a run', error);
+  return { code: 'INTERNAL', message: INTERNAL_FAILURE_MESSAGE, retryable: true, canceled: false };
 }
 
 // An ApiError (or an error coded URL_REFUSED) anywhere in the cause chain: the SDKs wrap what their fetch throws.

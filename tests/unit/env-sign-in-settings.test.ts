@@ -3,6 +3,11 @@ import { EnvError, loadEnv } from '@/lib/env';
 
 const vercel = {
   VERCEL: '1',
+  QSTASH_TOKEN: 'qstash-token',
+  QSTASH_CURRENT_SIGNING_KEY: 'sig_current_0000000000000000000000',
+  QSTASH_NEXT_SIGNING_KEY: 'sig_next_00000000000000000000000000',
+  CRON_SECRET: 'cron-secret',
+  APP_URL: 'https://promptlab.example.com',
   DATABASE_URL: 'postgres://u:p@db.example.com/app',
   AUTH_SECRET: 'a'.repeat(32),
   ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),

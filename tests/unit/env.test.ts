@@ -44,6 +44,7 @@ describe('loadEnv', () => {
     [{ AUTH_ALLOW_SIGNUP: 'maybe' }, 'AUTH_ALLOW_SIGNUP'],
     [{ VERCEL: '1' }, 'embedded database cannot persist on Vercel'],
     [{ VERCEL: '1', DATABASE_URL: 'postgres://x@y/z' }, 'AUTH_SECRET is missing'],
+    [{ VERCEL: '1', DATABASE_URL: 'postgres://x@y/z' }, 'QSTASH_TOKEN is missing: on Vercel runs are handed off through QStash'],
   ])('names the variable and the fix for %j', (source, expected) => {
     expect(problems(source).join('\n')).toContain(expected);
   });

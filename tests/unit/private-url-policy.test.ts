@@ -5,6 +5,11 @@ import { isLoopbackHost } from '@/lib/net/private-url-policy';
 // Postgres and auth settings a deployed (VERCEL) instance needs before the policy is even reached.
 const deployedBase = {
   VERCEL: '1',
+  QSTASH_TOKEN: 'qstash-token',
+  QSTASH_CURRENT_SIGNING_KEY: 'sig_current_0000000000000000000000',
+  QSTASH_NEXT_SIGNING_KEY: 'sig_next_00000000000000000000000000',
+  CRON_SECRET: 'cron-secret',
+  APP_URL: 'https://promptlab.example.com',
   DATABASE_URL: 'postgres://u:p@db.example.com/app',
   AUTH_SECRET: 'a-secret-that-is-at-least-32-characters-long',
   ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),

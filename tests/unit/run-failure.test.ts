@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api/errors';
 import { ProviderError } from '@/lib/llm/types';
 import { UrlRefusedError } from '@/lib/net/guarded-fetch';
-import { classifyRunFailure } from '@/lib/runs/run-failure';
+import { classifyRunFailure, INTERNAL_FAILURE_MESSAGE } from '@/lib/runs/run-failure';
 import { toStorableText } from '@/lib/runs/storable-text';
 
 describe('classifyRunFailure', () => {
@@ -34,6 +34,13 @@ describe('classifyRunFailure', () => {
 
   it('retries anything else unexpected (a database blip while resolving) as INTERNAL', () => {
     expect(classifyRunFailure(new Error('connection terminated'))).toMatchObject({ code: 'INTERNAL', retryable: true });
+  });
+
+  it('never stores what an unexpected error says (a failed query quotes its SQL and parameters)', () => {
+    const leak = new Error('Failed query: select "encrypted_key" from "provider_credentials" where "workspace_id" = $1 params: 9f0c…');
+    const failure = classifyRunFailure(leak);
+    expect(failure.message).toBe(INTERNAL_FAILURE_MESSAGE);
+    expect(failure.message).not.toMatch(/select|params|provider_credentials/i);
   });
 });
 
