@@ -93,6 +93,7 @@ const envSchema = z.object({
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalText,
   UPSTASH_REDIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  QSTASH_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   CRON_SECRET: optionalText,
   // Local dispatcher (no QStash): deliveries in flight at once, and per workspace (also QStash's flow-control parallelism).
   RUN_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
@@ -208,6 +209,7 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
           url: raw.QSTASH_URL,
           currentSigningKey: raw.QSTASH_CURRENT_SIGNING_KEY!,
           nextSigningKey: raw.QSTASH_NEXT_SIGNING_KEY!,
+          publishTimeoutMs: raw.QSTASH_PUBLISH_TIMEOUT_MS,
         }
       : null,
     runs: {

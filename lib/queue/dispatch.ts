@@ -45,7 +45,7 @@ export async function dispatch<J extends Job>(
     });
     return { ...result, transport: 'local' };
   }
-  const published = await qstashClient(qstash).publishJSON({
+  const publish = qstashClient(qstash).publishJSON({
     url: `${callbackBaseUrl}${job.path}`,
     body,
     deduplicationId: options.deduplicationId,
@@ -53,6 +53,9 @@ export async function dispatch<J extends Job>(
     delay: options.delaySeconds,
     ...(options.fairnessKey ? { flowControl: { key: `workspace-${options.fairnessKey}`, parallelism: runs.concurrencyPerWorkspace } } : {}),
   });
+  // A hung QStash must not hold run creation: past the deadline the run stays queued and recovery re-dispatches it
+  // (a publish that lands late is deduplicated by its id).
+  const published = await withDeadline(publish, qstash.publishTimeoutMs);
   return { messageId: published.messageId, deduplicated: published.deduplicated ?? false, transport: 'qstash' };
 }
 
@@ -73,8 +76,17 @@ export function qstashClient(config: NonNullable<ReturnType<typeof env>['qstash'
     // enableTelemetry: false – PromptLab sends nothing about itself anywhere, SDK version headers included.
     client = {
       config,
-      instance: new Client({ token: config.token, baseUrl: config.url ?? DEFAULT_QSTASH_URL, devMode: false, enableTelemetry: false }),
+      // One quick retry: the default five (about 4 s of backoff) would hold run creation; recovery is the long-term net.
+      instance: new Client({ token: config.token, baseUrl: config.url ?? DEFAULT_QSTASH_URL, devMode: false, enableTelemetry: false, retry: { retries: 1, backoff: () => 200 } }),
     };
   }
   return client.instance;
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`QStash did not accept the message within ${ms} ms (QSTASH_PUBLISH_TIMEOUT_MS)`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
