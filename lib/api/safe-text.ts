@@ -1,15 +1,9 @@
 import 'server-only';
+import { unsafeTextReason } from '@/lib/unsafe-text';
 import { fieldError, type FieldError } from './errors';
 
 export const MAX_JSON_DEPTH = 32;
 export const MAX_JSON_KEYS = 10_000;
-
-/** Why PostgreSQL (or any UTF-8 consumer) cannot store this text, or null when it can. */
-export function unsafeTextReason(text: string): string | null {
-  if (text.includes('\u0000')) return 'contains a NUL character (U+0000): remove it';
-  if (!text.isWellFormed()) return 'contains an unpaired UTF-16 surrogate: send valid Unicode text';
-  return null;
-}
 
 // A path must itself be printable: the offending characters of a bad key are shown as U+FFFD.
 const printable = (key: string) => key.replaceAll('\u0000', '\uFFFD').toWellFormed();

@@ -1,5 +1,6 @@
 import { parseTemplate, type ParsedTemplate } from '@/lib/templates/parse-template';
 import { isJsonValue, TYPE_PHRASES, type VariableDef } from '@/lib/templates/variable-schema';
+import { unsafeTextReason } from '@/lib/unsafe-text';
 
 /** `variable` is '' for template syntax errors, which belong to no single variable. */
 export type RenderIssue = { variable: string; message: string };
@@ -44,7 +45,8 @@ export type RenderResult = {
   values: Record<string, unknown>;
 };
 
-type Coerced = { ok: true; value: unknown; text: string } | { ok: false };
+/** `unsafe`: the value has the type but holds text that cannot be stored (a reason, for the message). */
+type Coerced = { ok: true; value: unknown; text: string } | { ok: false; unsafe?: string };
 
 // Decimal only (no hex/Infinity); no nested quantifiers over the same characters, so no backtracking blow-up.
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -75,9 +77,32 @@ function coerce(type: VariableDef['type'], raw: unknown): Coerced {
           return { ok: false };
         }
       }
-      return isJsonValue(value) ? { ok: true, value, text: JSON.stringify(value) } : { ok: false };
+      if (!isJsonValue(value)) return { ok: false };
+      // JSON.parse turns an escaped "\u0000" or lone "\ud800", harmless in the request, into the real character.
+      const unsafe = unsafeJsonText(value, '');
+      return unsafe ? { ok: false, unsafe } : { ok: true, value, text: JSON.stringify(value) };
     }
   }
+}
+
+/** Where a JSON value holds a string or key that is not storable text, and why; null when it holds none. */
+function unsafeJsonText(value: unknown, path: string): string | null {
+  const at = (where: string) => (where ? ` at \`${shownName(where)}\`` : '');
+  if (typeof value === 'string') {
+    const reason = unsafeTextReason(value);
+    return reason ? `the string${at(path)} ${reason}` : null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (!Array.isArray(value)) {
+      const reason = unsafeTextReason(key);
+      if (reason) return `a field name${at(path)} ${reason}`;
+    }
+    const found = unsafeJsonText(child, childPath);
+    if (found) return found;
+  }
+  return null;
 }
 
 const shownName = (name: string) => (name.length > NAME_SHOWN_CHARS ? `${name.slice(0, NAME_SHOWN_CHARS)}…` : name);
@@ -173,9 +198,9 @@ export function renderPrompt(input: RenderInput, values: Record<string, unknown>
     }
     const result = coerce(def.type, missing ? def.default : raw);
     if (!result.ok) {
-      const message = missing
-        ? `default for \`${def.name}\` must be ${TYPE_PHRASES[def.type]}`
-        : `variable \`${def.name}\` must be ${TYPE_PHRASES[def.type]}, got ${describe(raw)}`;
+      const subject = missing ? `default for \`${def.name}\`` : `variable \`${def.name}\``;
+      let message = `${subject} must be ${TYPE_PHRASES[def.type]}${missing ? '' : `, got ${describe(raw)}`}`;
+      if (result.unsafe) message = `${subject}: ${result.unsafe}`;
       issues.push({ variable: def.name, message });
       continue;
     }
