@@ -28,12 +28,15 @@ export function findUrlRefused(error: unknown): UrlRefusedError | null {
 /** Decides whether one resolved address may be connected to; `hostname` is what the URL named. */
 export type AddressPolicy = (address: string, hostname: string) => boolean;
 
-const privateRefused = (hostname: string, address: string) =>
-  new UrlRefusedError(
+/** Says only that the host was refused: where a workspace's name points (internal DNS) goes to the server log. */
+function privateRefused(hostname: string, address: string): UrlRefusedError {
+  console.warn(`[ssrf] refused a connection to ${hostname}${hostname === address ? '' : ` (${address})`}: a private address`);
+  return new UrlRefusedError(
     'private_address',
-    `${hostname === address ? address : `${hostname} resolves to ${address}`}, a private address: connections there are refused ` +
+    `${hostname} points to a private or unresolvable address: connections there are refused ` +
       '(set ALLOW_PRIVATE_PROVIDER_URLS=true to allow them)',
   );
+}
 
 /**
  * Wraps a DNS lookup so every address it answers is checked right before the socket connects: the address

@@ -92,6 +92,15 @@ const invalid = (message: string) =>
 const allowHint = 'set ALLOW_PRIVATE_PROVIDER_URLS=true to allow it';
 
 /**
+ * One answer whatever the lookup found, so a workspace cannot use the check to learn the internal DNS (which
+ * names exist, where they point); the detail goes to the server log only.
+ */
+function privateOrUnresolvable(url: string, host: string, detail: string): ApiError {
+  console.warn(`[ssrf] refused provider host ${host}: ${detail}`);
+  return invalid(`base URL \`${url}\` points to a private or unresolvable address; ${allowHint}`);
+}
+
+/**
  * Refuses a provider base URL that is not http(s) or that points into a private network (unless the instance
  * allows it: see privateProviderUrlsAllowed), so a workspace cannot steer the server at its own network or cloud
  * metadata.
@@ -125,12 +134,11 @@ export async function assertPublicUrl(url: string): Promise<void> {
     try {
       addresses = (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'lookup failed';
-      throw invalid(`base URL \`${url}\`: host \`${host}\` could not be resolved (${code})`);
+      throw privateOrUnresolvable(url, host, `lookup failed (${(error as NodeJS.ErrnoException).code ?? 'no code'})`);
     }
   }
   const inside = addresses.find(isPrivateAddress);
   if (inside !== undefined || addresses.length === 0) {
-    throw invalid(`base URL \`${url}\` resolves to a private address (${inside ?? 'none'}); ${allowHint}`);
+    throw privateOrUnresolvable(url, host, inside === undefined ? 'no address' : `resolves to ${inside}, a private address`);
   }
 }

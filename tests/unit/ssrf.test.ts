@@ -97,10 +97,29 @@ describe('assertPublicUrl (ALLOW_PRIVATE_PROVIDER_URLS=false)', () => {
     ['https://mixed.example.com/v1', '192.168.0.7'],
   ])('refuses %s naming %s', async (url, address) => {
     const assertPublicUrl = await load({ 'internal.example.com': ['10.0.0.5'], 'mixed.example.com': ['93.184.216.34', '192.168.0.7'] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = await assertPublicUrl(url).then(() => null, (e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', status: 422 });
-    expect((error as Error).message).toContain(`resolves to a private address (${address})`);
+    expect((error as Error).message).toContain('points to a private or unresolvable address');
     expect((error as Error).message).toContain('ALLOW_PRIVATE_PROVIDER_URLS=true');
+    // The address is for the operator's log, never the workspace's answer.
+    if (!url.includes(address)) expect((error as Error).message).not.toContain(address);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(address));
+  });
+
+  it('answers an unresolvable name as it answers a private one, the lookup error in the log only', async () => {
+    const assertPublicUrl = await load({ 'internal.example.com': ['10.0.3.4'] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const missing = await assertPublicUrl('https://nowhere.invalid/v1').then(() => null, (e: unknown) => e as Error);
+    const inside = await assertPublicUrl('https://internal.example.com/v1').then(() => null, (e: unknown) => e as Error);
+    const reply = (error: Error | null, url: string) => error?.message.replace(url, '<url>');
+    expect(reply(missing, 'https://nowhere.invalid/v1')).toBe(reply(inside, 'https://internal.example.com/v1'));
+    expect(missing?.message).not.toMatch(/ENOTFOUND|resolved/);
+    expect(inside?.message).not.toContain('10.0.3.4');
+    expect(warn.mock.calls.map(([line]) => String(line))).toEqual([
+      expect.stringMatching(/nowhere\.invalid.*ENOTFOUND/),
+      expect.stringMatching(/internal\.example\.com.*10\.0\.3\.4/),
+    ]);
   });
 
   it.each([
@@ -110,7 +129,7 @@ describe('assertPublicUrl (ALLOW_PRIVATE_PROVIDER_URLS=false)', () => {
     ['file:///etc/passwd', 'http or https'],
     ['https://user:pass@api.example.com/v1', 'credentials'],
     ['not a url', 'not a valid URL'],
-    ['https://nowhere.invalid/v1', 'could not be resolved'],
+    ['https://nowhere.invalid/v1', 'points to a private or unresolvable address'],
   ])('refuses %s (%s)', async (url, fragment) => {
     const assertPublicUrl = await load({ 'api.example.com': ['93.184.216.34'] });
     await expect(assertPublicUrl(url)).rejects.toMatchObject({ code: 'INVALID_INPUT', status: 422, message: expect.stringContaining(fragment) });
