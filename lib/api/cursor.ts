@@ -1,5 +1,9 @@
 import 'server-only';
+import { isInDateRange, MAX_INTEGER } from '@/lib/column-ranges';
 import { fieldError } from './errors';
+
+// A crafted cursor is decoded by hand, so it is held to the columns' range here (PostgreSQL would refuse it: a 500).
+const invalidCursor = () => fieldError('cursor', 'is not valid: pass the nextCursor of a previous page');
 
 /** Opaque keyset cursor: the last row's sort timestamp and id. */
 export function encodeCursor(at: Date, id: string): string {
@@ -9,9 +13,7 @@ export function encodeCursor(at: Date, id: string): string {
 export function decodeCursor(cursor: string): { at: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw fieldError('cursor', 'is not valid: pass the nextCursor of a previous page');
-  }
+  if (!id || Number.isNaN(at.getTime()) || !isInDateRange(at) || !/^[0-9a-f-]{36}$/i.test(id)) throw invalidCursor();
   return { at, id };
 }
 
@@ -22,6 +24,7 @@ export function encodeNumberCursor(n: number): string {
 
 export function decodeNumberCursor(cursor: string): number {
   const match = /^n\|([1-9][0-9]{0,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw fieldError('cursor', 'is not valid: pass the nextCursor of a previous page');
-  return Number(match[1]);
+  const n = Number(match?.[1]);
+  if (!match || n > MAX_INTEGER) throw invalidCursor();
+  return n;
 }

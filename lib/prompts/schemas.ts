@@ -1,9 +1,20 @@
 import { z } from 'zod';
+import { MAX_INTEGER } from '@/lib/column-ranges';
 import { LOCAL_MODEL_ID, LOCAL_PROVIDER_ID } from '@/lib/providers/catalog';
 import { variableDefsSchema } from '@/lib/templates/variable-schema';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DEFAULT_MODEL = { provider: LOCAL_PROVIDER_ID, model: LOCAL_MODEL_ID } as const;
+
+/** A version number in a JSON body: prompt_versions.version_number is an `integer`. */
+export const versionNumberSchema = z
+  .number({ message: 'must be a version number' })
+  .int('must be a whole version number')
+  .positive('must be a version number (1, 2, 3…)')
+  .max(MAX_INTEGER, `must be at most ${MAX_INTEGER.toLocaleString('en-US')}`);
+
+/** The same from a path segment or query parameter, where it arrives as text. */
+export const versionNumberParamSchema = z.coerce.number({ message: 'must be a version number' }).pipe(versionNumberSchema);
 
 export const modelConfigSchema = z.strictObject({
   provider: z.string().trim().min(1, 'is required').max(50),
@@ -39,7 +50,7 @@ const versionContent = {
 export const newVersionSchema = z.strictObject({
   ...versionContent,
   /** The version the editor started from: a save on a stale base is refused with 409. */
-  baseVersionNumber: z.number().int().positive().optional(),
+  baseVersionNumber: versionNumberSchema.optional(),
 });
 export type NewVersionInput = z.infer<typeof newVersionSchema>;
 
@@ -62,7 +73,7 @@ export const updatePromptSchema = z
   .refine((v) => Object.keys(v).length > 0, 'send at least one of `title`, `slug`, `description`, `tags`');
 export type UpdatePromptInput = z.infer<typeof updatePromptSchema>;
 
-export const restoreSchema = z.strictObject({ versionNumber: z.number().int().positive() });
+export const restoreSchema = z.strictObject({ versionNumber: versionNumberSchema });
 
 export const listPromptsQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
@@ -71,14 +82,9 @@ export const listPromptsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const versionNumberSchema = z.coerce
-  .number({ message: 'must be a version number' })
-  .int('must be a whole version number')
-  .positive('must be a version number (1, 2, 3…)');
-
 export const listVersionsQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const diffQuerySchema = z.strictObject({ from: versionNumberSchema, to: versionNumberSchema });
+export const diffQuerySchema = z.strictObject({ from: versionNumberParamSchema, to: versionNumberParamSchema });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { modelConfigSchema } from '@/lib/prompts/schemas';
+import { dateParamSchema } from '@/lib/column-ranges';
+import { modelConfigSchema, versionNumberParamSchema, versionNumberSchema } from '@/lib/prompts/schemas';
 import { MAX_VARIABLES } from '@/lib/templates/variable-schema';
 import { runStatusSchema } from './statuses';
 
@@ -16,7 +17,7 @@ export const idempotencyKeySchema = z
 
 export const createRunSchema = z.strictObject({
   promptId: z.uuid({ message: 'must be a prompt id' }),
-  versionNumber: z.number().int().positive().optional(),
+  versionNumber: versionNumberSchema.optional(),
   variables: z
     .record(z.string(), z.unknown())
     // Every name past the declared ones is an error anyway; this bounds the work of reporting them.
@@ -34,14 +35,14 @@ const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const listRunsQuerySchema = z.strictObject({
   promptId: z.string().max(100).optional(),
-  versionNumber: z.coerce.number().int().positive().optional(),
+  versionNumber: versionNumberParamSchema.optional(),
   status: runStatusSchema.optional(),
   provider: z.string().max(50).optional(),
   model: z.string().max(200).optional(),
   cached: boolParam.optional(),
   q: z.string().trim().max(200).optional(),
-  from: z.coerce.date({ message: 'must be an ISO date' }).optional(),
-  to: z.coerce.date({ message: 'must be an ISO date' }).optional(),
+  from: dateParamSchema.optional(),
+  to: dateParamSchema.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

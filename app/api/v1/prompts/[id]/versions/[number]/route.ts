@@ -3,12 +3,12 @@ import { ok } from '@/lib/api/response';
 import { withPublic } from '@/lib/api/with-public';
 import { withWorkspace } from '@/lib/api/with-workspace';
 import { getVersion } from '@/lib/prompts/read-prompts';
-import { versionNumberSchema } from '@/lib/prompts/schemas';
+import { versionNumberParamSchema } from '@/lib/prompts/schemas';
 
 type Params = { id: string; number: string };
 
 export const GET = withWorkspace<Params>(async ({ params, workspace }) => {
-  const versionNumber = versionNumberSchema.safeParse(params.number);
+  const versionNumber = versionNumberParamSchema.safeParse(params.number);
   if (!versionNumber.success) throw notFound('Version');
   return ok(await getVersion({ promptId: params.id, workspaceId: workspace.id, versionNumber: versionNumber.data }));
 });
