@@ -3,6 +3,7 @@ import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { countUsers, createUser, getUserByEmail } from '@/db/queries/users';
 import { isUniqueViolation } from '@/db/queries/errors';
+import { unsafeTextReason } from '@/lib/unsafe-text';
 import { env } from '../env';
 import { rateLimit } from '../ratelimit';
 import { clientAddress } from './client-address';
@@ -17,11 +18,14 @@ class SignInFailure extends CredentialsSignin {
   }
 }
 
+// A NUL makes PostgreSQL refuse the row (a server error); a lone surrogate hashes as U+FFFD, like any other one.
+const storable = (text: string) => unsafeTextReason(text) === null;
+
 const credentialsSchema = z.object({
-  email: z.email().max(320),
-  password: z.string().min(1).max(1024),
+  email: z.email().max(320).refine(storable),
+  password: z.string().min(1).max(1024).refine(storable),
   mode: z.enum(['signin', 'signup']).default('signin'),
-  name: z.string().trim().max(100).optional(),
+  name: z.string().trim().max(100).refine(storable).optional(),
 });
 
 // A hash to compare against when the email is unknown, so both cases take the same time.

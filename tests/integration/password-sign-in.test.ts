@@ -56,6 +56,24 @@ describe('email and password sign-in', () => {
     expect(await failure(authorizeWithPassword({ email: 'not-an-email', password: 'whatever pw' }, request()))).toBe('invalid_input');
   });
 
+  it.each([
+    ['a NUL in the name', { name: 'Ada\u0000Lovelace' }],
+    ['a lone surrogate in the name', { name: 'Ada \ud800' }],
+    ['a NUL in the password', { password: 'long enough\u0000pw' }],
+    ['a lone surrogate in the password', { password: 'long enough \udc00 pw' }],
+  ])('refuses a sign-up with %s as invalid input, creating no account', async (_what, bad) => {
+    const email = `text-${randomUUID()}@example.test`;
+    const code = await failure(authorizeWithPassword({ email, password: 'long enough pw', mode: 'signup', name: 'Ada', ...bad }, request()));
+    expect(code).toBe('invalid_input');
+    expect(await getUserByEmail({ email })).toBeNull();
+  });
+
+  it('refuses a sign-in with a NUL or lone surrogate in the email or password as invalid input', async () => {
+    expect(await failure(authorizeWithPassword({ email: `a\u0000b-${randomUUID()}@example.test`, password: 'whatever pw' }, request()))).toBe('invalid_input');
+    expect(await failure(authorizeWithPassword({ email: `nul-${randomUUID()}@example.test`, password: 'pw\u0000' }, request()))).toBe('invalid_input');
+    expect(await failure(authorizeWithPassword({ email: `ls-${randomUUID()}@example.test`, password: '\ud800pw' }, request()))).toBe('invalid_input');
+  });
+
   it('rate-limits attempts per address', async () => {
     const ip = '203.0.113.9';
     const email = `rl-${randomUUID()}@example.test`;
