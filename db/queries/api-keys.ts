@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../client';
+import { preparedOnce } from '../prepared';
 import { apiKeys, users, workspaceMembers, workspaces, type ApiKey, type User } from '../schema';
 
 export type ApiKeySummary = Pick<ApiKey, 'id' | 'name' | 'prefix' | 'lastUsedAt' | 'createdAt' | 'revokedAt'>;
@@ -62,16 +63,26 @@ export async function revokeApiKey({ id, workspaceId }: { id: string; workspaceI
   return row ?? null;
 }
 
-/** A live key with the user it acts as and their membership of its workspace, in one query. */
-export async function getApiKeyCallerByHash({ hashedKey }: { hashedKey: string }) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ apiKey: apiKeys, user: users, workspace: workspaces, role: workspaceMembers.role })
+// On every API request whose caller is not cached yet.
+const apiKeyCallerByHash = preparedOnce((db) =>
+  db
+    .select({
+      apiKey: { id: apiKeys.id, lastUsedAt: apiKeys.lastUsedAt },
+      user: { id: users.id, email: users.email, name: users.name, instanceRole: users.instanceRole },
+      workspace: workspaces,
+      role: workspaceMembers.role,
+    })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
     .innerJoin(workspaceMembers, and(eq(workspaceMembers.workspaceId, apiKeys.workspaceId), eq(workspaceMembers.userId, apiKeys.userId)))
     .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
-    .where(and(eq(apiKeys.hashedKey, hashedKey), isNull(apiKeys.revokedAt)));
+    .where(and(eq(apiKeys.hashedKey, sql.placeholder('hashedKey')), isNull(apiKeys.revokedAt)))
+    .prepare('api_key_caller_by_hash'),
+);
+
+/** A live key with the user it acts as and their membership of its workspace, in one query. */
+export async function getApiKeyCallerByHash({ hashedKey }: { hashedKey: string }) {
+  const [row] = await apiKeyCallerByHash(await getDb()).execute({ hashedKey });
   return row ?? null;
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, arrayContains, desc, eq, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import { getDb } from '../client';
+import { preparedOnce } from '../prepared';
 import { promptVersions, prompts, users, type Prompt, type PromptVersion } from '../schema';
 import { insertVersionRow, type VersionContent } from './prompt-versions';
 
@@ -11,16 +12,21 @@ export type PromptListRow = { prompt: Prompt; versionNumber: number | null; mode
 const live = (workspaceId: string, id?: string) =>
   and(eq(prompts.workspaceId, workspaceId), isNull(prompts.deletedAt), id ? eq(prompts.id, id) : undefined);
 
-/** The prompt with its current version (and that version's author) in one query. */
-export async function getPromptWithCurrentVersion({ id, workspaceId }: { id: string; workspaceId: string }): Promise<PromptWithVersionRow | null> {
-  if (!isUuid(id)) return null;
-  const db = await getDb();
-  const [row] = await db
+// Run creation and the prompt GET.
+const promptWithCurrentVersion = preparedOnce((db) =>
+  db
     .select({ prompt: prompts, version: promptVersions, authorName: users.name, authorEmail: users.email })
     .from(prompts)
     .leftJoin(promptVersions, eq(promptVersions.id, prompts.currentVersionId))
     .leftJoin(users, eq(users.id, promptVersions.authorId))
-    .where(live(workspaceId, id));
+    .where(and(eq(prompts.workspaceId, sql.placeholder('workspaceId')), isNull(prompts.deletedAt), eq(prompts.id, sql.placeholder('id'))))
+    .prepare('prompt_with_current_version'),
+);
+
+/** The prompt with its current version (and that version's author) in one query. */
+export async function getPromptWithCurrentVersion({ id, workspaceId }: { id: string; workspaceId: string }): Promise<PromptWithVersionRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await promptWithCurrentVersion(await getDb()).execute({ id, workspaceId });
   return row ?? null;
 }
 

@@ -1,9 +1,11 @@
 import 'server-only';
-import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import { ACTIVE_RUN_STATUSES } from '@/lib/runs/statuses';
-import { getDb } from '../client';
-import { prompts, runs, type Run, type RunStatus, type RunUsage } from '../schema';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import { getDb, type Database } from '../client';
+import { preparedOnce } from '../prepared';
+import { prompts, runs, type Run, type RunStatus } from '../schema';
 import { isUniqueViolation } from './errors';
 
 export type NewRun = typeof runs.$inferInsert;
@@ -22,8 +24,7 @@ export async function insertRun(values: NewRun): Promise<{ run: Run; created: bo
     }
   }
   try {
-    const [run] = await db.insert(runs).values(values).returning();
-    return { run: run!, created: true };
+    return { run: await insertRow(db, values), created: true };
   } catch (error) {
     // A concurrent request with the same key won the insert: answer with its run.
     if (values.idempotencyKey && isUniqueViolation(error)) {
@@ -32,6 +33,35 @@ export async function insertRun(values: NewRun): Promise<{ run: Run; created: bo
     }
     throw error;
   }
+}
+
+// A queued run as lib/runs/create-run.ts creates one: that insert is prepared; any other shape is built per call.
+const queuedRunValues = {
+  workspaceId: sql.placeholder('workspaceId'),
+  promptId: sql.placeholder('promptId'),
+  promptVersionId: sql.placeholder('promptVersionId'),
+  versionNumber: sql.placeholder('versionNumber'),
+  createdBy: sql.placeholder('createdBy'),
+  apiKeyId: sql.placeholder('apiKeyId'),
+  provider: sql.placeholder('provider'),
+  model: sql.placeholder('model'),
+  params: sql.placeholder('params'),
+  variables: sql.placeholder('variables'),
+  messages: sql.placeholder('messages'),
+  idempotencyKey: sql.placeholder('idempotencyKey'),
+  status: sql.placeholder('status'),
+} satisfies PgInsertValue<typeof runs>;
+const QUEUED_RUN_KEYS = Object.keys(queuedRunValues);
+
+const insertQueuedRun = preparedOnce((db) => db.insert(runs).values(queuedRunValues).returning().prepare('insert_queued_run'));
+
+async function insertRow(db: Database, values: NewRun): Promise<Run> {
+  const keys = Object.keys(values);
+  const queued = keys.length === QUEUED_RUN_KEYS.length && QUEUED_RUN_KEYS.every((key) => key in values);
+  const [run] = queued
+    ? await insertQueuedRun(db).execute(Object.fromEntries(QUEUED_RUN_KEYS.map((key) => [key, values[key as keyof NewRun] ?? null])))
+    : await db.insert(runs).values(values).returning();
+  return run!;
 }
 
 async function getRunByIdempotencyKey({ workspaceId, key }: { workspaceId: string; key: string }): Promise<Run | null> {
@@ -59,6 +89,21 @@ export async function getRunWithPromptTitle({ id, workspaceId }: { id: string; w
 }
 
 export type RunWithPromptTitle = { run: Run; promptTitle: string | null };
+
+const runProgress = preparedOnce((db) =>
+  db
+    .select({ id: runs.id, status: runs.status, output: runs.output })
+    .from(runs)
+    .where(and(eq(runs.id, sql.placeholder('id')), eq(runs.workspaceId, sql.placeholder('workspaceId'))))
+    .prepare('run_progress'),
+);
+
+/** Where a run stands, for its event stream: status and output only. */
+export async function getRunProgress({ id, workspaceId }: { id: string; workspaceId: string }): Promise<Pick<Run, 'id' | 'status' | 'output'> | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await runProgress(await getDb()).execute({ id, workspaceId });
+  return row ?? null;
+}
 
 export type RunFilters = {
   promptId?: string;
@@ -98,119 +143,6 @@ export async function listRuns(args: { workspaceId: string; after?: { at: Date; 
     .limit(args.limit);
 }
 
-// ---- Execution state machine. These run on behalf of the signed callback, keyed by run id alone. ----
-
-/**
- * Claims a run for one execution attempt with a single conditional UPDATE: a queued run that is due, or a
- * running one whose lease expired. A duplicate or concurrent delivery matches nothing and gets null.
- */
-export async function claimRun({ id, leaseMs }: { id: string; leaseMs: number }): Promise<Run | null> {
-  const db = await getDb();
-  const [row] = await db
-    .update(runs)
-    .set({
-      status: 'running',
-      attempts: sql`${runs.attempts} + 1`,
-      leaseExpiresAt: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
-      startedAt: sql`coalesce(${runs.startedAt}, now())`,
-      nextAttemptAt: null,
-    })
-    .where(
-      and(
-        eq(runs.id, id),
-        or(
-          and(eq(runs.status, 'queued'), or(isNull(runs.nextAttemptAt), lte(runs.nextAttemptAt, sql`now()`))),
-          and(eq(runs.status, 'running'), lt(runs.leaseExpiresAt, sql`now()`)),
-        ),
-      ),
-    )
-    .returning();
-  return row ?? null;
-}
-
-export async function getRunForExecution({ id }: { id: string }): Promise<Run | null> {
-  const db = await getDb();
-  const [row] = await db.select().from(runs).where(eq(runs.id, id));
-  return row ?? null;
-}
-
-// `attempts` is the fencing token: only the executor holding the current claim may record an outcome.
-const held = (id: string, attempt: number) => and(eq(runs.id, id), eq(runs.status, 'running'), eq(runs.attempts, attempt));
-
-export async function completeRun(args: {
-  id: string;
-  attempt: number;
-  output: string;
-  usage: RunUsage;
-  costUsd: number | null;
-  latencyMs: number;
-  ttftMs: number | null;
-  requestId: string | null;
-  outputTruncated?: boolean;
-}): Promise<Run | null> {
-  const db = await getDb();
-  const [row] = await db
-    .update(runs)
-    .set({
-      status: 'succeeded',
-      output: args.output,
-      outputTruncated: args.outputTruncated ?? false,
-      usage: args.usage,
-      costUsd: args.costUsd,
-      latencyMs: args.latencyMs,
-      ttftMs: args.ttftMs,
-      requestId: args.requestId,
-      errorCode: null,
-      errorMessage: null,
-      leaseExpiresAt: null,
-      finishedAt: new Date(),
-    })
-    .where(held(args.id, args.attempt))
-    .returning();
-  return row ?? null;
-}
-
-export async function requeueRun(args: { id: string; attempt: number; errorCode: string; errorMessage: string; nextAttemptAt: Date }) {
-  const db = await getDb();
-  const [row] = await db
-    .update(runs)
-    .set({ status: 'queued', leaseExpiresAt: null, nextAttemptAt: args.nextAttemptAt, errorCode: args.errorCode, errorMessage: args.errorMessage })
-    .where(held(args.id, args.attempt))
-    .returning();
-  return row ?? null;
-}
-
-export async function failRun(args: { id: string; attempt: number; errorCode: string; errorMessage: string; latencyMs?: number }) {
-  const db = await getDb();
-  const [row] = await db
-    .update(runs)
-    .set({
-      status: 'failed',
-      leaseExpiresAt: null,
-      errorCode: args.errorCode,
-      errorMessage: args.errorMessage,
-      latencyMs: args.latencyMs ?? null,
-      finishedAt: new Date(),
-    })
-    .where(held(args.id, args.attempt))
-    .returning();
-  return row ?? null;
-}
-
-/**
- * Hands a claimed run back to the queue, due at once, when its attempt could not record an outcome (a database
- * error): the next delivery claims it again (counting one more attempt) instead of waiting for the lease to end.
- */
-export async function releaseRun(args: { id: string; attempt: number }): Promise<Run | null> {
-  const db = await getDb();
-  const [row] = await db
-    .update(runs)
-    .set({ status: 'queued', leaseExpiresAt: null, nextAttemptAt: null })
-    .where(held(args.id, args.attempt))
-    .returning();
-  return row ?? null;
-}
-
 export async function cancelRun({ id, workspaceId }: { id: string; workspaceId: string }): Promise<Run | null> {
   if (!isUuid(id)) return null;
   const db = await getDb();
@@ -222,26 +154,6 @@ export async function cancelRun({ id, workspaceId }: { id: string; workspaceId: 
   return row ?? null;
 }
 
-/** Runs a crash or a lost delivery left behind: queued and due for too long, or running past their lease. */
-export async function listStaleRuns({ queuedFor, limit }: { queuedFor: number; limit: number }): Promise<Pick<Run, 'id' | 'status' | 'workspaceId'>[]> {
-  const db = await getDb();
-  return db
-    .select({ id: runs.id, status: runs.status, workspaceId: runs.workspaceId })
-    .from(runs)
-    .where(
-      or(
-        and(
-          eq(runs.status, 'queued'),
-          lt(runs.createdAt, sql`now() - ${`${queuedFor} milliseconds`}::interval`),
-          or(isNull(runs.nextAttemptAt), lt(runs.nextAttemptAt, sql`now() - ${`${queuedFor} milliseconds`}::interval`)),
-        ),
-        and(eq(runs.status, 'running'), lt(runs.leaseExpiresAt, sql`now()`)),
-      ),
-    )
-    .orderBy(runs.createdAt)
-    .limit(limit);
-}
-
 /** Spend so far this calendar month (UTC), for the workspace budget. */
 export async function getMonthSpendUsd({ workspaceId, now = new Date() }: { workspaceId: string; now?: Date }): Promise<number> {
   const db = await getDb();
@@ -251,18 +163,4 @@ export async function getMonthSpendUsd({ workspaceId, now = new Date() }: { work
     .from(runs)
     .where(and(eq(runs.workspaceId, workspaceId), gte(runs.createdAt, monthStart)));
   return Number(row?.total ?? 0);
-}
-
-/**
- * Ends every lease at once. Only for the embedded database at start-up: PGlite admits one process, so a
- * run still marked running was left by a process that is gone.
- */
-export async function releaseAllLeases(): Promise<number> {
-  const db = await getDb();
-  const rows = await db
-    .update(runs)
-    .set({ leaseExpiresAt: sql`now() - interval '1 second'` })
-    .where(eq(runs.status, 'running'))
-    .returning({ id: runs.id });
-  return rows.length;
 }

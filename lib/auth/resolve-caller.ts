@@ -79,4 +79,4 @@ export async function callerForUserId(userId: string): Promise<Caller | null> {
   return caller;
 }
 
-const publicUser = (user: User): Caller['user'] => ({ id: user.id, email: user.email, name: user.name, instanceRole: user.instanceRole });
+const publicUser = (user: Pick<User, 'id' | 'email' | 'name' | 'instanceRole'>): Caller['user'] => ({ id: user.id, email: user.email, name: user.name, instanceRole: user.instanceRole });

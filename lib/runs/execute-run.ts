@@ -1,5 +1,5 @@
 import 'server-only';
-import { claimRun, completeRun, failRun, getRunForExecution, releaseRun, requeueRun } from '@/db/queries/runs';
+import { claimRun, completeRun, failRun, getRunForExecution, releaseRun, requeueRun, type ClaimedRun } from '@/db/queries/run-execution';
 import type { Run } from '@/db/schema';
 import { runCacheKey, setCachedRun } from '@/lib/cache';
 import { env } from '@/lib/env';
@@ -51,7 +51,7 @@ export async function executeRun(runId: string): Promise<ExecutionOutcome> {
   }
 }
 
-async function callProvider(run: Run, timeoutMs: number, started: number, signal: AbortSignal): Promise<Attempt> {
+async function callProvider(run: ClaimedRun, timeoutMs: number, started: number, signal: AbortSignal): Promise<Attempt> {
   let ttftMs: number | null = null;
   try {
     const config = await resolveProviderConfig({ workspaceId: run.workspaceId, provider: run.provider });
@@ -96,7 +96,7 @@ const reason = (error: unknown) => (error instanceof Error ? ((error.cause insta
  * the run is handed back to the queue and the delivery answers `retry`, so a redelivery claims it again; if even
  * that write fails, the error reaches the callback (a 5xx) and the run waits for its lease to end.
  */
-async function recording(run: Run, write: () => Promise<ExecutionOutcome>): Promise<ExecutionOutcome> {
+async function recording(run: ClaimedRun, write: () => Promise<ExecutionOutcome>): Promise<ExecutionOutcome> {
   try {
     return await write();
   } catch (first) {
@@ -112,7 +112,7 @@ async function recording(run: Run, write: () => Promise<ExecutionOutcome>): Prom
   return { status: 'retry', retryAfterSeconds: 1 };
 }
 
-async function recordSuccess(run: Run, result: CompletionResult, latencyMs: number, ttftMs: number | null): Promise<ExecutionOutcome> {
+async function recordSuccess(run: ClaimedRun, result: CompletionResult, latencyMs: number, ttftMs: number | null): Promise<ExecutionOutcome> {
   const output = toStorableText(result.output);
   const usage = result.usage.totalTokens > 0 || result.usage.inputTokens > 0 ? result.usage : estimateUsage(run.messages, output);
   const price = priceFor(run.provider, run.model, run.createdAt);
@@ -136,7 +136,7 @@ async function recordSuccess(run: Run, result: CompletionResult, latencyMs: numb
   return { status: 'done', runStatus: final?.status ?? 'succeeded' };
 }
 
-async function recordFailure(run: Run, failure: RunFailure, latencyMs: number | undefined, maxAttempts: number): Promise<ExecutionOutcome> {
+async function recordFailure(run: ClaimedRun, failure: RunFailure, latencyMs: number | undefined, maxAttempts: number): Promise<ExecutionOutcome> {
   if (!failure.canceled) console.warn(`[runs] ${run.id} attempt ${run.attempts} failed: ${failure.code}: ${failure.message}`);
   const errorMessage = toStorableText(failure.message);
 

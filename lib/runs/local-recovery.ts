@@ -1,5 +1,5 @@
 import 'server-only';
-import { releaseAllLeases } from '@/db/queries/runs';
+import { releaseAllLeases } from '@/db/queries/run-execution';
 import { recoverRuns } from './recover-runs';
 
 const globalForRecovery = globalThis as unknown as { promptlabRecovery?: NodeJS.Timeout };

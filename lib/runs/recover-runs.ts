@@ -1,5 +1,5 @@
 import 'server-only';
-import { listStaleRuns } from '@/db/queries/runs';
+import { listStaleRuns } from '@/db/queries/run-execution';
 import { dispatch, isDispatchPending, runsJob } from '@/lib/queue';
 
 /**

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db/client';
 import { promptVersions, prompts, users, workspaces } from '@/db/schema';
@@ -91,6 +91,12 @@ describe.skipIf(Boolean(skipReason))('neon serverless driver via a local WebSock
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'Neon workspace', personal: false });
     expect(rows[0]?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('runs a named prepared statement repeatedly (the hot queries are prepared: db/prepared.ts)', async () => {
+    const [created] = await db().insert(workspaces).values({ name: 'Prepared' }).returning();
+    const byId = db().select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, sql.placeholder('id'))).prepare('neon_test_workspace_by_id');
+    for (let i = 0; i < 3; i++) expect(await byId.execute({ id: created!.id })).toEqual([{ name: 'Prepared' }]);
   });
 
   it('rolls a transaction back when it throws', async () => {

@@ -1,4 +1,4 @@
-import { getRunById } from '@/db/queries/runs';
+import { getRunProgress } from '@/db/queries/runs';
 import { notFound } from '@/lib/api/errors';
 import { withWorkspace } from '@/lib/api/with-workspace';
 import { waitForRunEvents } from '@/lib/run-channel';
@@ -12,7 +12,7 @@ const MAX_STREAM_MS = 5 * 60_000;
 // GET /api/v1/runs/{id}/stream – Server-Sent Events: the output so far, then the rest as it is produced.
 // Reconnecting clients send Last-Event-ID (browsers do) or ?after= to resume where they left off.
 export const GET = withWorkspace<{ id: string }>(async ({ req, params, workspace }) => {
-  const run = await getRunById({ id: params.id, workspaceId: workspace.id });
+  const run = await getRunProgress({ id: params.id, workspaceId: workspace.id });
   if (!run) throw notFound('Run');
   const resumeFrom = req.headers.get('last-event-id') ?? new URL(req.url).searchParams.get('after') ?? undefined;
   const encoder = new TextEncoder();
@@ -36,7 +36,7 @@ export const GET = withWorkspace<{ id: string }>(async ({ req, params, workspace
           }
           if (events.length > 0) continue;
           // Nothing new: the channel may have expired or never existed (cached runs). Fall back to the row.
-          const latest = await getRunById({ id: run.id, workspaceId: workspace.id });
+          const latest = await getRunProgress({ id: run.id, workspaceId: workspace.id });
           if (latest && FINAL.has(latest.status)) {
             if (!seen) sendEvent(null, 'snapshot', { type: 'snapshot', output: latest.output ?? '', status: latest.status });
             sendEvent(null, 'done', { type: 'done', status: latest.status });
