@@ -36,12 +36,14 @@ export async function authorizeWithPassword(raw: Partial<Record<string, unknown>
   if (!parsed.success) throw new SignInFailure('invalid_input');
   const { email, password, mode, name } = parsed.data;
 
-  // An unknown address (forwarded headers not trusted) is one bucket for everyone: safe, never bypassable.
-  const address = `ip:${clientAddress(request) ?? 'unknown'}`;
+  // Unknown (forwarded headers not trusted): one bucket shared by everyone would let anyone lock every user out,
+  // so per-address limits apply to known addresses only; the per-email limit and the instance-wide ceiling on
+  // password work (withPasswordWork) still bound a spray.
+  const address = clientAddress(request);
   const limits = await Promise.all([
-    rateLimit('login', address),
     rateLimit('login', `email:${email.toLowerCase()}`),
-    ...(mode === 'signup' ? [rateLimit('signup', address)] : []),
+    ...(address ? [rateLimit('login', `ip:${address}`)] : []),
+    ...(address && mode === 'signup' ? [rateLimit('signup', `ip:${address}`)] : []),
   ]);
   if (limits.some((limit) => !limit.success)) throw new SignInFailure('rate_limited');
 

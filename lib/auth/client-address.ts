@@ -7,7 +7,8 @@ import { env } from '../env';
  * Forwarded headers are believed only with TRUST_PROXY_HEADERS (on by default on Vercel, whose edge overwrites
  * them): without a proxy that sets them a client writes whatever it likes there. Next.js does not expose the
  * socket's address to route handlers (it copies it into X-Forwarded-For only when the client sent none, so the
- * two cannot be told apart); untrusted therefore means unknown, and callers share one bucket.
+ * two cannot be told apart); untrusted therefore means unknown, and callers skip per-address limits (one bucket
+ * shared by every client would let anyone lock everyone out).
  */
 export function clientAddress(request: Request): string | null {
   if (!env().trustProxyHeaders) return null;
