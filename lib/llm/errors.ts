@@ -3,6 +3,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { ContentFilterFinishReasonError } from 'openai/core/error';
 import { findUrlRefused } from '../net/guarded-fetch';
+import { findResponseTooLarge } from '../net/response-limits';
 import { ProviderError, type ProviderErrorKind } from './types';
 
 type HeaderSource = Headers | Record<string, string | undefined> | null | undefined;
@@ -110,6 +111,9 @@ export function classifyProviderError(error: unknown, provider: string): Provide
   // The address policy refused the connection: no retry can change that.
   const refused = findUrlRefused(error);
   if (refused) return new ProviderError('bad_request', `${provider}: ${refused.message}`, { provider, cause: refused });
+  // An answer cut off at the byte limit would be as large again on a retry.
+  const tooLarge = findResponseTooLarge(error);
+  if (tooLarge) return new ProviderError('bad_request', `${provider}: ${tooLarge.message}`, { provider, cause: tooLarge });
   if (error instanceof OpenAI.APIConnectionTimeoutError || error instanceof Anthropic.APIConnectionTimeoutError) {
     return fail('timeout', error.message);
   }

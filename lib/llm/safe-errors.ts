@@ -1,6 +1,7 @@
 import 'server-only';
 import { STATUS_CODES } from 'node:http';
 import { findUrlRefused } from '../net/guarded-fetch';
+import { findResponseTooLarge } from '../net/response-limits';
 import { sdkErrorType } from './errors';
 import { ProviderError, type LlmProvider } from './types';
 
@@ -70,8 +71,8 @@ function systemCode(error: unknown): string | null {
 function summary(error: ProviderError): string {
   const ownMessage = error.message.replace(/^[^:]*: /, '');
   const cause = error.details.cause;
-  const refused = findUrlRefused(error);
-  if (refused) return refused.message;
+  const ours = findUrlRefused(error) ?? findResponseTooLarge(error);
+  if (ours) return ours.message;
   const { status } = error.details;
   if (status !== undefined) return `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}${knownToken(cause)}`;
   switch (error.kind) {

@@ -3,6 +3,7 @@ import dns from 'node:dns';
 import net from 'node:net';
 import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'undici';
 import { env } from '../env';
+import { limitResponse, responseLimits } from './response-limits';
 import { isPrivateAddress } from './ssrf';
 
 /** A connection the address policy forbids: a private address at connect time, or a redirect. */
@@ -65,12 +66,21 @@ export type GuardedFetchOptions = {
   allowAddress?: AddressPolicy;
   /** Replaces dns.lookup (tests simulate a DNS answer). */
   lookup?: net.LookupFunction;
+  /** Replaces RUN_MAX_OUTPUT_CHARS, from which the limits on an answer's bytes derive (see response-limits.ts). */
+  maxOutputChars?: number;
 };
+
+/**
+ * Whether the SDK will read the answer as server-sent events: it decides from its request (`stream: true` in the
+ * JSON it sends), whatever content type the endpoint answers with. A JSON string cannot hold an unescaped `"`, so
+ * no prompt text matches.
+ */
+const isStreamRequest = (body: unknown) => typeof body === 'string' && body.includes('"stream":true');
 
 /**
  * A fetch for provider SDKs that connects only where the policy allows (IP literals before connecting, names at
  * connect time through the agent's lookup) and follows no redirect: a 3xx is an error, since each hop would be a
- * new, unchecked destination.
+ * new, unchecked destination. The body it answers errors with ResponseTooLargeError past the response limits.
  */
 export function createGuardedFetch(options: GuardedFetchOptions): typeof globalThis.fetch {
   const allowAddress: AddressPolicy = options.allowAddress ?? ((address) => options.allowPrivate || !isPrivateAddress(address));
@@ -90,7 +100,8 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof globalT
         `the endpoint answered HTTP ${response.status}, a redirect, which is not followed: use the address it redirects to as the base URL`,
       );
     }
-    return response as unknown as Response;
+    const maxOutputChars = options.maxOutputChars ?? env().runs.maxOutputChars;
+    return limitResponse(response as unknown as Response, responseLimits({ maxOutputChars, stream: isStreamRequest(init?.body) }));
   };
 }
 
