@@ -132,7 +132,24 @@ function inOrder<T>(runId: string, task: () => Promise<T>): Promise<T> {
 
 // ---- In-process channel ----
 
-type Channel = { seq: number; entries: RunEventEntry[]; expiresAt: number };
+/**
+ * Records which workspace a run belongs to with its in-process channel (opening it if need be), so a stream of
+ * this process can check the reader's tenancy without loading the run. Nothing to do with Upstash.
+ */
+export function openRunChannel(runId: string, workspaceId: string): void {
+  if (getRedis()) return;
+  touchChannel(runId).workspaceId = workspaceId;
+}
+
+/** The workspace recorded with the run's in-process channel; undefined when there is none (read the run instead). */
+export function runChannelWorkspace(runId: string): string | undefined {
+  if (getRedis()) return undefined;
+  const channel = channels.get(runId);
+  return channel && channel.expiresAt > Date.now() ? channel.workspaceId : undefined;
+}
+
+// `workspaceId` when the run's creator or executor recorded it (openRunChannel), so a reader's tenancy can be checked here.
+type Channel = { seq: number; entries: RunEventEntry[]; expiresAt: number; workspaceId?: string };
 
 const channels = new Map<string, Channel>();
 const published = new EventEmitter();
@@ -141,19 +158,26 @@ published.setMaxListeners(0); // one listener per waiting SSE reader
 // Prefixed: a run id of "error" must not become EventEmitter's special 'error' event.
 const eventName = (runId: string) => `run:${runId}`;
 
-function memoryPublish(runId: string, event: RunEvent): string {
+/** The run's in-process channel, kept last in the map: map order is expiry order, so pruning stops at a live one. */
+function touchChannel(runId: string): Channel {
   const now = Date.now();
-  for (const [id, channel] of channels) if (channel.expiresAt <= now) channels.delete(id);
-  let channel = channels.get(runId);
-  if (!channel) {
-    channel = { seq: 0, entries: [], expiresAt: 0 };
-    channels.set(runId, channel);
+  for (const [id, channel] of channels) {
+    if (channel.expiresAt > now) break;
+    channels.delete(id);
   }
+  const channel = channels.get(runId) ?? { seq: 0, entries: [], expiresAt: 0 };
+  channels.delete(runId);
+  channel.expiresAt = now + TTL_SECONDS * 1000;
+  channels.set(runId, channel);
+  return channel;
+}
+
+function memoryPublish(runId: string, event: RunEvent): string {
+  const channel = touchChannel(runId);
   channel.seq += 1;
   const id = String(channel.seq);
   channel.entries.push({ id, event });
   if (channel.entries.length > MAX_EVENTS) channel.entries.splice(0, channel.entries.length - MAX_EVENTS);
-  channel.expiresAt = now + TTL_SECONDS * 1000;
   published.emit(eventName(runId));
   return id;
 }

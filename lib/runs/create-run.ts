@@ -10,6 +10,7 @@ import { OUTPUT_LIMIT_FINISH_REASON } from '@/lib/llm/stream-output';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { dispatch, runsJob } from '@/lib/queue';
 import { rateLimit, rateLimitHeaders } from '@/lib/ratelimit';
+import { openRunChannel } from '@/lib/run-channel';
 import { renderRunMessages } from './render-messages';
 // Registers the run callback, so the local dispatcher delivers the runs created here in-process.
 import './run-job';
@@ -88,6 +89,7 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
 
   const result = await insertRun({ ...base, status: 'queued' });
   if (result.created) {
+    openRunChannel(result.run.id, workspace.id); // its stream checks tenancy there, without loading the run
     // A failed hand-off leaves the run queued; the recovery job dispatches it again.
     await dispatch(runsJob, { runId: result.run.id }, { deduplicationId: result.run.id, fairnessKey: workspace.id }).catch((error: unknown) =>
       console.error('[runs] dispatch failed; recovery will retry', result.run.id, error),

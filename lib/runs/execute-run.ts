@@ -8,7 +8,7 @@ import { createProvider } from '@/lib/llm/registry';
 import { estimateUsage } from '@/lib/llm/tokens';
 import type { CompletionResult } from '@/lib/llm/types';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
-import { publishRunEvent } from '@/lib/run-channel';
+import { openRunChannel, publishRunEvent } from '@/lib/run-channel';
 import { isExecutingHere, registerExecution, unregisterExecution } from './abort-registry';
 import { retryDelayMs } from './backoff';
 import { classifyRunFailure, type RunFailure } from './run-failure';
@@ -39,6 +39,7 @@ export async function executeRun(runId: string): Promise<ExecutionOutcome> {
   // Registered until the outcome is recorded: a duplicate delivery meanwhile is one, not a retry (notClaimed).
   const controller = registerExecution(run.id);
   try {
+    openRunChannel(run.id, run.workspaceId);
     await publishRunEvent(run.id, { type: 'status', status: 'running' });
     const started = Date.now();
     const attempt = await callProvider(run, llmTimeoutMs, started, controller.signal);

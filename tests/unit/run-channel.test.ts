@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.stubEnv('UPSTASH_REDIS_REST_URL', undefined);
 vi.stubEnv('UPSTASH_REDIS_REST_TOKEN', undefined);
-const { MAX_DELTA_CHARS, publishRunEvent, readRunEvents, waitForRunEvents } = await import('@/lib/run-channel');
+const { MAX_DELTA_CHARS, openRunChannel, publishRunEvent, readRunEvents, runChannelWorkspace, waitForRunEvents } = await import('@/lib/run-channel');
 
 const texts = (events: { event: { type: string; text?: string } }[]) => events.map((e) => e.event.text ?? `<${e.event.type}>`);
 
@@ -99,6 +99,38 @@ describe('run channel, in-process', () => {
     expect(texts((await readRunEvents(run)).events)).toEqual(['a', 'b']);
     vi.advanceTimersByTime(60_000);
     expect((await readRunEvents(run)).events).toEqual([]);
+  });
+
+  it('keeps a run refreshed by a later event while forgetting the ones that went quiet before it', async () => {
+    vi.useFakeTimers({ now: new Date('2025-07-01T00:00:00Z') });
+    const [busy, quiet] = [randomUUID(), randomUUID()];
+    await publishRunEvent(busy, { type: 'delta', text: 'a' });
+    await publishRunEvent(quiet, { type: 'delta', text: 'q' });
+    vi.advanceTimersByTime(9 * 60_000);
+    await publishRunEvent(busy, { type: 'delta', text: 'b' });
+    vi.advanceTimersByTime(2 * 60_000);
+    await publishRunEvent(randomUUID(), { type: 'delta', text: 'prunes' });
+    expect(texts((await readRunEvents(busy)).events)).toEqual(['a', 'b']);
+    expect((await readRunEvents(quiet)).events).toEqual([]);
+  });
+
+  it('records the workspace of a run with its channel, for the stream to check tenancy without a query', async () => {
+    const run = randomUUID();
+    expect(runChannelWorkspace(run)).toBeUndefined();
+    openRunChannel(run, 'workspace-1');
+    expect(runChannelWorkspace(run)).toBe('workspace-1');
+    expect((await readRunEvents(run)).events).toEqual([]); // opening publishes nothing
+    await publishRunEvent(run, { type: 'status', status: 'running' });
+    expect(runChannelWorkspace(run)).toBe('workspace-1');
+    expect(runChannelWorkspace(randomUUID())).toBeUndefined();
+  });
+
+  it('forgets the recorded workspace with the channel', async () => {
+    vi.useFakeTimers({ now: new Date('2025-08-01T00:00:00Z') });
+    const run = randomUUID();
+    openRunChannel(run, 'workspace-1');
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(runChannelWorkspace(run)).toBeUndefined();
   });
 
   it('keeps the last 5000 events of a run and reads at most 1000 at a time', async () => {
