@@ -204,9 +204,17 @@ function memoryWait(runId: string, afterId: string | undefined, timeoutMs: numbe
       published.off(eventName(runId), onPublish);
       resolve(result);
     };
+    // Read on the next turn, not at the first publish: the deltas of one network read arrive as several publishes,
+    // and the reader sends what it gets in one write.
+    let scheduled = false;
     const onPublish = () => {
-      const result = memoryRead(runId, afterId);
-      if (result.events.length > 0) finish(result);
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        const result = memoryRead(runId, afterId);
+        if (result.events.length > 0) finish(result);
+      });
     };
     const timer = setTimeout(() => finish({ events: [] }), timeoutMs);
     published.on(eventName(runId), onPublish);

@@ -68,6 +68,13 @@ describe('run channel, in-process', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('hands a waiting reader everything published in the same turn at once', async () => {
+    const run = randomUUID();
+    const waiting = waitForRunEvents(run, undefined, 5_000);
+    for (const text of ['one ', 'two ', 'three']) await publishRunEvent(run, { type: 'delta', text });
+    expect(texts((await waiting).events)).toEqual(['one ', 'two ', 'three']);
+  });
+
   it('ignores events at or before afterId while waiting, and answers at once when newer ones exist', async () => {
     const run = randomUUID();
     const id = await publishRunEvent(run, { type: 'delta', text: 'old' });
@@ -86,6 +93,7 @@ describe('run channel, in-process', () => {
     const blocked = readRunEvents(run, undefined, { blockMs: 1_000 });
     await vi.advanceTimersByTimeAsync(10);
     await publishRunEvent(run, { type: 'delta', text: 'late' });
+    await vi.advanceTimersByTimeAsync(1); // a woken reader reads on the next turn (setImmediate)
     expect(texts((await blocked).events)).toEqual(['late']);
   });
 
