@@ -1,14 +1,15 @@
 import 'server-only';
 import { getPromptVersionByNumber, listVersionSummaries } from '@/db/queries/prompt-versions';
-import { getPromptWithCurrentVersion, listPrompts, promptExists } from '@/db/queries/prompts';
+import { listPrompts, promptExists } from '@/db/queries/prompts';
 import { decodeCursor, decodeNumberCursor, encodeCursor, encodeNumberCursor } from '@/lib/api/cursor';
 import { notFound } from '@/lib/api/errors';
+import { readPromptWithCurrentVersion } from './prompt-cache';
 import { toPromptListItem, toPromptView, toVersionSummaryView, toVersionView, type PromptListItem, type PromptView, type VersionSummaryView, type VersionView } from './views';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
 export async function getPrompt({ id, workspaceId }: { id: string; workspaceId: string }): Promise<PromptView> {
-  const row = await getPromptWithCurrentVersion({ id, workspaceId });
+  const row = await readPromptWithCurrentVersion({ id, workspaceId });
   if (!row) throw notFound('Prompt');
   return toPromptView(row);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { appendPromptVersion, getPromptVersionById } from '@/db/queries/prompt-versions';
 import { ApiError, notFound } from '@/lib/api/errors';
+import { forgetPrompt } from './prompt-cache';
 import type { NewVersionInput } from './schemas';
 import { versionContent } from './version-content';
 import { toVersionView, type VersionView } from './views';
@@ -33,7 +34,7 @@ export async function saveVersion(args: {
       }
       return versionContent(input, current);
     },
-  });
+  }).finally(() => forgetPrompt({ id: args.promptId, workspaceId: args.workspaceId }));
   if (!saved) throw notFound('Prompt');
   const row = await getPromptVersionById({ id: saved.id, workspaceId: args.workspaceId });
   if (!row) throw new Error('a version just saved could not be read back');

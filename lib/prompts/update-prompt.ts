@@ -3,6 +3,7 @@ import { getPromptWithCurrentVersion, updatePromptRow } from '@/db/queries/promp
 import { isUniqueViolation } from '@/db/queries/errors';
 import { notFound } from '@/lib/api/errors';
 import { slugTaken } from './create-prompt';
+import { forgetPrompt } from './prompt-cache';
 import type { UpdatePromptInput } from './schemas';
 import { toPromptView, type PromptView } from './views';
 
@@ -14,6 +15,8 @@ export async function updatePrompt(args: { id: string; workspaceId: string; inpu
   } catch (error) {
     if (isUniqueViolation(error) && args.input.slug) throw slugTaken(args.input.slug);
     throw error;
+  } finally {
+    forgetPrompt({ id: args.id, workspaceId: args.workspaceId });
   }
   const row = await getPromptWithCurrentVersion({ id: args.id, workspaceId: args.workspaceId });
   if (!row) throw notFound('Prompt');

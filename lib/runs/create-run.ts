@@ -1,12 +1,12 @@
 import 'server-only';
 import { getPromptVersionByNumber } from '@/db/queries/prompt-versions';
-import { getPromptWithCurrentVersion } from '@/db/queries/prompts';
 import { getMonthSpendUsd, insertRun } from '@/db/queries/runs';
 import type { Run } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import type { Caller } from '@/lib/auth/resolve-caller';
 import { getCachedRun, runCacheKey } from '@/lib/cache';
 import { OUTPUT_LIMIT_FINISH_REASON } from '@/lib/llm/stream-output';
+import { readPromptWithCurrentVersion } from '@/lib/prompts/prompt-cache';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { dispatch, runsJob } from '@/lib/queue';
 import { rateLimit, rateLimitHeaders } from '@/lib/ratelimit';
@@ -24,7 +24,7 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   const workspace = caller.workspace;
   await enforceRateLimits(caller);
 
-  const found = await getPromptWithCurrentVersion({ id: input.promptId, workspaceId: workspace.id });
+  const found = await readPromptWithCurrentVersion({ id: input.promptId, workspaceId: workspace.id });
   if (!found) throw new ApiError('NOT_FOUND', 'Prompt not found');
   const { prompt } = found;
   const version = input.versionNumber

@@ -1,8 +1,7 @@
-import { deletePrompt } from '@/db/queries/prompts';
-import { notFound } from '@/lib/api/errors';
 import { ok } from '@/lib/api/response';
 import { readJson } from '@/lib/api/read-json';
 import { withWorkspace } from '@/lib/api/with-workspace';
+import { removePrompt } from '@/lib/prompts/delete-prompt';
 import { getPrompt } from '@/lib/prompts/read-prompts';
 import { updatePromptSchema } from '@/lib/prompts/schemas';
 import { updatePrompt } from '@/lib/prompts/update-prompt';
@@ -17,7 +16,4 @@ export const PATCH = withWorkspace<Params>(async ({ req, params, workspace }) =>
   return ok(await updatePrompt({ id: params.id, workspaceId: workspace.id, input }));
 });
 
-export const DELETE = withWorkspace<Params>(async ({ params, workspace }) => {
-  if (!(await deletePrompt({ id: params.id, workspaceId: workspace.id }))) throw notFound('Prompt');
-  return ok({ id: params.id, deleted: true });
-});
+export const DELETE = withWorkspace<Params>(async ({ params, workspace }) => ok(await removePrompt({ id: params.id, workspaceId: workspace.id })));
