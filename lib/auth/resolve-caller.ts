@@ -6,7 +6,7 @@ import type { User } from '@/db/schema';
 import { getDefaultWorkspaceForUser, type WorkspaceWithRole } from '@/db/queries/workspaces';
 import { ApiError } from '../api/errors';
 import { hashApiKey } from './api-key-token';
-import { apiKeyCallers, frozenCaller, sessionCallers, type ApiKeyCallerEntry } from './caller-cache';
+import { apiKeyCallers, frozenCaller, sessionCallers, syncCallerCaches, type ApiKeyCallerEntry } from './caller-cache';
 import { getAuthSecret } from './secret';
 
 export type Caller = {
@@ -34,6 +34,7 @@ async function callerFromApiKey(authorization: string): Promise<Caller> {
     throw new ApiError('UNAUTHORIZED', 'Authorization header must be `Bearer <api key>`');
   }
   const hashedKey = hashApiKey(key.trim());
+  await syncCallerCaches();
   let entry = apiKeyCallers.get(hashedKey);
   if (!entry) {
     const ticket = apiKeyCallers.ticket();
@@ -69,6 +70,7 @@ async function callerFromSession(req: Request): Promise<Caller | null> {
 
 /** The caller for a signed-in user id (pages use this with the session from auth()). */
 export async function callerForUserId(userId: string): Promise<Caller | null> {
+  await syncCallerCaches();
   const cached = sessionCallers.get(userId);
   if (cached) return cached;
   const ticket = sessionCallers.ticket();
