@@ -20,8 +20,13 @@ afterAll(async () => {
   await pipeline?.close();
 });
 
+// Recovery scans every workspace: on the shared PostgreSQL run, other files' runs can be stale at the same moment
+// and would be counted here. The logic is the same on both drivers; PGlite gives this file a database of its own.
+const sharedDatabase = Boolean(process.env.DATABASE_URL);
+if (sharedDatabase) console.warn('[runs-recovery-held] skipped on the shared PostgreSQL database: other files\' stale runs would be counted');
+
 describe('recovery beside the local dispatcher', () => {
-  it('skips a stale-looking run whose message the dispatcher still holds, instead of sending it again', async () => {
+  it.skipIf(sharedDatabase)('skips a stale-looking run whose message the dispatcher still holds, instead of sending it again', async () => {
     pipeline.llm.configure({ ttftMs: 1500 });
     const first = await pipeline.startRun(alice, { promptId, variables: { topic: 'slot-holder' }, cache: false });
     await pipeline.waitForRun(alice, first.body.data.id, (s) => s === 'running');
