@@ -82,6 +82,19 @@ test('runs the built-in local model with no keys', async ({ page, user: _user })
   await expect(page.getByTestId('run-cost')).toContainText('$0');
 });
 
+test('says which settings Anthropic does not receive', async ({ page, user: _user }) => {
+  const editor = new EditorPage(page);
+  await new PromptsPage(page).create({ title: 'Params', template: 'Hi {{ name }}' });
+  await editor.waitLoaded();
+  const panel = page.getByTestId('run-panel');
+  await panel.getByTestId('run-provider').selectOption('anthropic');
+  await expect(panel.getByTestId('run-param-note-temperature')).toHaveText('Not sent to Anthropic');
+  await expect(panel.getByTestId('run-param-note-topP')).toHaveText('Not sent to Anthropic');
+  await expect(panel.getByTestId('run-param-note-maxTokens')).toHaveCount(0);
+  await panel.getByTestId('run-provider').selectOption('openai');
+  await expect(panel.getByTestId('run-param-note-temperature')).toHaveCount(0);
+});
+
 test('says so when an answer was cut off at the output limit', async ({ page, request, user: _user }) => {
   // One unbroken 210,000-character "word", past the default 200,000-character output cap.
   await request.post(`${fakeLlmUrl}/__control/configure`, { data: { reply: 'x'.repeat(210_000), ttftMs: 0, chunkDelayMs: 0 } });
