@@ -1,15 +1,15 @@
 import 'server-only';
 import type { ZodType } from 'zod';
 import { ApiError } from './errors';
+import { readBodyCapped } from './read-body';
 import { assertSafeJson } from './safe-text';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Reads at most 1 MB of the body, parses a JSON object, validates it; every failure is a clear 4xx. */
 export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readCapped(req);
+  const text = await readBodyCapped(req, MAX_BODY_BYTES);
+  if (text === null) throw tooLarge();
   if (text.trim() === '') throw new ApiError('BAD_REQUEST', 'Request body is empty: send a JSON object');
   let json: unknown;
   try {
@@ -24,24 +24,6 @@ export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> 
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw parsed.error;
   return parsed.data;
-}
-
-async function readCapped(req: Request): Promise<string> {
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 const tooLarge = () => new ApiError('PAYLOAD_TOO_LARGE', 'Request body is larger than 1 MB');

@@ -2,7 +2,7 @@ import 'server-only';
 import { Receiver } from '@upstash/qstash';
 import { env } from '../env';
 import { MAX_CALLBACK_BODY_BYTES } from './limits';
-import { readBodyCapped } from './read-body';
+import { readBodyCapped } from '../api/read-body';
 import { getSigningKeys } from './signing-keys';
 
 export type VerifyResult = { ok: true; body: string } | { ok: false; status: 401 | 413; reason: string };
