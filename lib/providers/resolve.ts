@@ -6,7 +6,6 @@ import { decryptSecret, SecretBoxError } from '../crypto/secret-box';
 import { env } from '../env';
 import { ANTHROPIC_IGNORED_PARAMS } from '../llm/anthropic-provider';
 import type { GenerationParams, ProviderConfig, ProviderKind } from '../llm/types';
-import { assertPublicUrl } from '../net/ssrf';
 import { getSavedCredential } from './credential-cache';
 import { CATALOG_PROVIDER_IDS, CUSTOM_PROVIDER_ID, getCatalogEntry, LOCAL_PROVIDER_ID, PROVIDER_CATALOG, type CatalogEntry } from './catalog';
 
@@ -50,8 +49,9 @@ async function unknownProvider(workspaceId: string, provider: string): Promise<A
 }
 
 /**
- * Builds the config a saved credential stands for; its base URL is checked again (the setting or the DNS answer
- * may have changed), and the guarded fetch checks the address it connects to.
+ * Builds the config a saved credential stands for. Its base URL was checked when saved; the guarded fetch checks
+ * the address it actually connects to, so a setting or DNS answer that changed is refused there, while a DNS blip
+ * stays a retryable network error instead of failing the run for good.
  */
 export async function configFromCredential(credential: ProviderCredential): Promise<ProviderConfig> {
   const entry = getCatalogEntry(credential.provider) ?? getCatalogEntry(CUSTOM_PROVIDER_ID)!;
@@ -68,7 +68,6 @@ export async function configFromCredential(credential: ProviderCredential): Prom
       );
     }
   }
-  if (credential.baseUrl) await assertPublicUrl(credential.baseUrl);
   return compact({
     kind: entry.kind,
     apiKey,

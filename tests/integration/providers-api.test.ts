@@ -331,6 +331,7 @@ describe('with ALLOW_PRIVATE_PROVIDER_URLS=false', () => {
     test: typeof testRoute;
     helpers: typeof import('./helpers');
     resolve: typeof import('@/lib/providers/resolve');
+    registry: typeof import('@/lib/llm/registry');
     queries: typeof import('@/db/queries/provider-credentials');
     closeDb: () => Promise<void>;
   };
@@ -344,6 +345,7 @@ describe('with ALLOW_PRIVATE_PROVIDER_URLS=false', () => {
       test: await import('@/app/api/v1/providers/test/route'),
       helpers: await import('./helpers'),
       resolve: await import('@/lib/providers/resolve'),
+      registry: await import('@/lib/llm/registry'),
       queries: await import('@/db/queries/provider-credentials'),
       closeDb: (await import('@/db/client')).closeDb,
     };
@@ -377,7 +379,7 @@ describe('with ALLOW_PRIVATE_PROVIDER_URLS=false', () => {
     expect(probe.status).toBe(422);
     expect(probe.body.error.message).toContain('`http://127.0.0.1:11434/v1` points to a private or unresolvable address');
 
-    // Saved before the setting changed (or before its DNS name moved): refused again when used.
+    // Saved before the setting changed (or before its DNS name moved): refused again when used, at connect time.
     await fresh.queries.saveProviderCredential({
       workspaceId: user.workspace.id,
       provider: 'custom',
@@ -386,11 +388,24 @@ describe('with ALLOW_PRIVATE_PROVIDER_URLS=false', () => {
       encryptedKey: null,
       keyLast4: null,
     });
-    await expect(fresh.resolve.resolveProviderConfig({ workspaceId: user.workspace.id, provider: 'old-box' })).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      status: 422,
-      message: expect.stringContaining('points to a private or unresolvable address'),
+    const config = await fresh.resolve.resolveProviderConfig({ workspaceId: user.workspace.id, provider: 'old-box' });
+    const call = fresh.registry.createProvider(config).complete({ model: 'm', messages: [{ role: 'user', content: 'hi' }], params: {}, timeoutMs: 2000 });
+    await expect(call).rejects.toMatchObject({ retryable: false, message: expect.stringContaining('private or unresolvable address') });
+  });
+
+  it('leaves a DNS failure at run time to the connection, where it is a retryable network error, not a refusal', async () => {
+    await fresh.queries.saveProviderCredential({
+      workspaceId: user.workspace.id,
+      provider: 'custom',
+      label: 'flaky-dns',
+      baseUrl: 'http://flaky-dns.invalid/v1',
+      encryptedKey: null,
+      keyLast4: null,
     });
+    const config = await fresh.resolve.resolveProviderConfig({ workspaceId: user.workspace.id, provider: 'flaky-dns' });
+    expect(config).toMatchObject({ baseURL: 'http://flaky-dns.invalid/v1' });
+    const call = fresh.registry.createProvider(config).complete({ model: 'm', messages: [{ role: 'user', content: 'hi' }], params: {}, timeoutMs: 2000 });
+    await expect(call).rejects.toMatchObject({ kind: 'network', retryable: true });
   });
 
   it('accepts a public endpoint', async () => {
