@@ -261,7 +261,9 @@ export class EnvError extends Error {
 
 /** Parses a settings object (process.env by default); throws EnvError naming each bad variable. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  // An empty value means "not set" for every setting (.env.example copied as is lists them all empty).
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
   }

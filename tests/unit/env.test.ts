@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from '@/lib/env';
 
@@ -47,5 +48,20 @@ describe('loadEnv', () => {
     [{ VERCEL: '1', DATABASE_URL: 'postgres://x@y/z' }, 'QSTASH_TOKEN is missing: on Vercel runs are handed off through QStash'],
   ])('names the variable and the fix for %j', (source, expected) => {
     expect(problems(source).join('\n')).toContain(expected);
+  });
+});
+
+describe('.env.example', () => {
+  it('starts the app when copied to .env.local as is: every empty setting means "not set"', () => {
+    const source: Record<string, string> = {};
+    for (const line of fs.readFileSync('.env.example', 'utf8').split('\n')) {
+      const setting = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+      if (setting) source[setting[1]!] = setting[2]!;
+    }
+    expect(Object.keys(source).length).toBeGreaterThan(40);
+    const loaded = loadEnv(source);
+    expect(loaded.llmTimeoutMs).toBe(60_000);
+    expect(loaded.rateLimits.loginPerMinute).toBe(10);
+    expect(loaded.database.driver).toBe('pglite');
   });
 });
