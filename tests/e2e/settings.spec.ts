@@ -25,8 +25,11 @@ test('creates an API key shown once, uses it, and revokes it', async ({ page, pl
   await page.goto('/settings');
   await expect(page.getByTestId('api-key-owner')).toHaveText('yours');
   await page.getByTestId('revoke-api-key').click();
+  // The row goes at once (optimistic); the key stops working once the server has answered the revocation.
+  const revoked = page.waitForResponse((res) => res.request().method() === 'DELETE' && res.url().includes('/api/v1/api-keys/'));
   await page.getByTestId('confirm-revoke').click();
   await expect(page.getByTestId('api-key-row')).toHaveCount(0);
+  expect((await revoked).status()).toBe(200);
   expect((await api.get('/api/v1/me')).status()).toBe(401);
   await api.dispose();
 });
