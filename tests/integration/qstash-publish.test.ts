@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startQStashStandin, type QStashStandin } from '../fixtures/qstash-standin';
+import { qstashTestSettings, startQStashStandin, type QStashStandin } from '../fixtures/qstash-standin';
 
 // Run creation awaits the publish: a hung or failing QStash must cost it a bounded time, never stall it.
 let qstash: QStashStandin;
@@ -10,12 +10,7 @@ const saved = { ...process.env };
 beforeAll(async () => {
   qstash = await startQStashStandin();
   Object.assign(process.env, {
-    APP_URL: 'https://promptlab.example.com',
-    QSTASH_TOKEN: 'qstash-test-token',
-    QSTASH_URL: qstash.url,
-    QSTASH_CURRENT_SIGNING_KEY: 'sig_current_0123456789abcdefghijklmnopqrstuv',
-    QSTASH_NEXT_SIGNING_KEY: 'sig_next_0123456789abcdefghijklmnopqrstuvwxyz',
-    CRON_SECRET: 'cron-secret-for-tests',
+    ...qstashTestSettings(qstash.url),
     QSTASH_PUBLISH_TIMEOUT_MS: '300',
   });
   vi.resetModules(); // env() is memoised

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startQStashStandin, type QStashStandin } from '../fixtures/qstash-standin';
+import { qstashTestSettings, startQStashStandin, type QStashStandin } from '../fixtures/qstash-standin';
 
 // With QStash, the per-minute recovery is a QStash schedule created at start-up (Vercel Hobby runs crons daily only).
 let qstash: QStashStandin;
@@ -10,12 +10,7 @@ const globalForSchedule = globalThis as { promptlabRecoverySchedule?: unknown };
 beforeAll(async () => {
   qstash = await startQStashStandin();
   Object.assign(process.env, {
-    APP_URL: 'https://promptlab.example.com',
-    QSTASH_TOKEN: 'qstash-test-token',
-    QSTASH_URL: qstash.url,
-    QSTASH_CURRENT_SIGNING_KEY: 'sig_current_0123456789abcdefghijklmnopqrstuv',
-    QSTASH_NEXT_SIGNING_KEY: 'sig_next_0123456789abcdefghijklmnopqrstuvwxyz',
-    CRON_SECRET: 'cron-secret-for-tests',
+    ...qstashTestSettings(qstash.url),
     RUN_CONCURRENCY_PER_WORKSPACE: '3',
   });
   vi.resetModules(); // env() is memoised

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { qstashTestSettings } from '../fixtures/qstash-standin';
 
 type Seen = { method: string; url: string; headers: http.IncomingHttpHeaders; body: string };
 type Answer = { status: number; body?: string; headers?: Record<string, string> };
@@ -184,12 +185,7 @@ describe('dispatch() with QStash configured', () => {
   beforeAll(async () => {
     qstash = await startServer(() => answer);
     Object.assign(process.env, {
-      APP_URL: 'https://promptlab.example.com',
-      QSTASH_TOKEN: 'qstash-test-token',
-      QSTASH_URL: qstash.url,
-      QSTASH_CURRENT_SIGNING_KEY: 'sig_current_0123456789abcdefghijklmnopqrstuv',
-      QSTASH_NEXT_SIGNING_KEY: 'sig_next_0123456789abcdefghijklmnopqrstuvwxyz',
-      CRON_SECRET: 'cron-secret-for-tests',
+      ...qstashTestSettings(qstash.url),
       RUN_MAX_ATTEMPTS: '4',
     });
     vi.resetModules(); // env() is memoised
