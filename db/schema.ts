@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -14,9 +15,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ChatMessage } from '@/lib/llm/types';
+import type { ChatMessage, ToolCall } from '@/lib/llm/types';
 import type { Usage } from '@/lib/llm/usage';
-import type { ModelConfig } from '@/lib/prompts/schemas';
+import type { DraftContent, ModelConfig, RunTemplate, TemplateMessage } from '@/lib/prompts/schemas';
 import { RUN_STATUSES, type RunStatus } from '@/lib/runs/statuses';
 import type { VariableDef } from '@/lib/templates/variable-schema';
 
@@ -152,6 +153,8 @@ export const promptVersions = pgTable(
     versionNumber: integer('version_number').notNull(),
     systemPrompt: text('system_prompt').notNull().default(''),
     userPrompt: text('user_prompt').notNull(),
+    // Set for a chat template (a list of turns); null for the simple system + user case, derived from the two above.
+    messages: jsonb('messages').$type<TemplateMessage[]>(),
     variables: jsonb('variables').$type<VariableDef[]>().notNull().default([]),
     model: jsonb('model').$type<ModelConfig>().notNull(),
     notes: text('notes').notNull().default(''),
@@ -202,10 +205,12 @@ export const runs = pgTable(
     promptId: uuid('prompt_id')
       .notNull()
       .references(() => prompts.id),
-    promptVersionId: uuid('prompt_version_id')
-      .notNull()
-      .references(() => promptVersions.id),
-    versionNumber: integer('version_number').notNull(),
+    // Null for a draft run until it is saved as a version ("Save as version" links it).
+    promptVersionId: uuid('prompt_version_id').references(() => promptVersions.id),
+    versionNumber: integer('version_number'),
+    // A run of unsaved editor content: `template` records exactly what it rendered.
+    draft: boolean('draft').notNull().default(false),
+    template: jsonb('template').$type<RunTemplate>(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
     status: runStatus('status').notNull().default('queued'),
@@ -217,6 +222,10 @@ export const runs = pgTable(
     output: text('output'),
     // The reply was cut at RUN_MAX_OUTPUT_CHARS: `output` holds its start.
     outputTruncated: boolean('output_truncated').notNull().default(false),
+    // Function calls the model made (tools in the model settings).
+    toolCalls: jsonb('tool_calls').$type<ToolCall[]>(),
+    // The output checked against the settings' JSON Schema; null when there was none.
+    outputCheck: jsonb('output_check').$type<OutputCheck>(),
     usage: jsonb('usage').$type<RunUsage>(),
     costUsd: numeric('cost_usd', { precision: 14, scale: 8, mode: 'number' }),
     latencyMs: integer('latency_ms'),
@@ -240,7 +249,52 @@ export const runs = pgTable(
     index('runs_prompt_created_idx').on(t.promptId, t.createdAt),
     index('runs_status_lease_idx').on(t.status, t.leaseExpiresAt),
     uniqueIndex('runs_workspace_idempotency_key').on(t.workspaceId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    // Only a draft run may lack a version, and it records what it rendered instead.
+    check('runs_version_or_draft', sql`${t.promptVersionId} is not null or (${t.draft} and ${t.template} is not null)`),
   ],
+);
+
+export type OutputCheck = { valid: boolean; errors: string[] };
+
+// ---- Editor drafts (one per user and prompt) and saved input sets ----
+
+export const promptDrafts = pgTable(
+  'prompt_drafts',
+  {
+    promptId: uuid('prompt_id')
+      .notNull()
+      .references(() => prompts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    content: jsonb('content').$type<DraftContent>().notNull(),
+    // The version the draft was started from, to tell the user when it has moved on.
+    baseVersionNumber: integer('base_version_number'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.promptId, t.userId] })],
+);
+
+export const promptInputSets = pgTable(
+  'prompt_input_sets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    promptId: uuid('prompt_id')
+      .notNull()
+      .references(() => prompts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    values: jsonb('values').$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('prompt_input_sets_prompt_name_key').on(t.promptId, t.name)],
 );
 
 // ---- Workspace provider credentials (keys encrypted with AES-256-GCM; never sent to the browser) ----
@@ -272,3 +326,5 @@ export type WorkspaceMember = typeof workspaceMembers.$inferSelect;
 export type Prompt = typeof prompts.$inferSelect;
 export type PromptVersion = typeof promptVersions.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type PromptDraft = typeof promptDrafts.$inferSelect;
+export type PromptInputSet = typeof promptInputSets.$inferSelect;

@@ -5,11 +5,20 @@ import type { Usage } from './usage';
 export type ChatRole = 'system' | 'user' | 'assistant';
 export type ChatMessage = { role: ChatRole; content: string };
 
+/** A function the model may call (model settings `tools`); `parameters` is a JSON Schema object. */
+export type ToolDefinition = { name: string; description?: string; parameters: Record<string, unknown> };
+/** A call the model made: `arguments` is the JSON text the model produced (it may not parse). */
+export type ToolCall = { id: string; name: string; arguments: string };
+/** Structured output: the reply must be JSON matching `schema` (a JSON Schema object). */
+export type ResponseSchema = { name: string; schema: Record<string, unknown>; strict?: boolean };
+
 export type GenerationParams = {
   temperature?: number;
   maxTokens?: number;
   topP?: number;
   stop?: string[];
+  responseSchema?: ResponseSchema;
+  tools?: ToolDefinition[];
 };
 
 export type { Usage };
@@ -34,6 +43,8 @@ export type CompletionResult = {
   providerRequestId: string | null;
   /** Set (true) only when the reply was cut at maxOutputChars; finishReason is then OUTPUT_LIMIT_FINISH_REASON. */
   outputTruncated?: boolean;
+  /** Function calls the model made, when the request offered tools. */
+  toolCalls?: ToolCall[];
 };
 
 export type ProviderKind = 'openai' | 'anthropic' | 'openai-compatible' | 'local';
