@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ZodError } from 'zod';
 import type { FieldError } from './errors';
+import { issueMessage } from './issue-message';
 
 const MAX_FIELDS = 50;
 
@@ -12,16 +13,10 @@ export function zodFieldErrors(error: ZodError): FieldError[] {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) fields.push({ path: [...at, key].join('.'), message: 'is not a known field' });
     } else {
-      fields.push({ path: at.join('.'), message: shortMessage(issue.code, issue.message) });
+      fields.push({ path: at.join('.'), message: issueMessage(issue) });
     }
   }
   return fields.slice(0, MAX_FIELDS);
-}
-
-// Zod's defaults read "Invalid input: expected string, received undefined"; a form wants "is required".
-function shortMessage(code: string, message: string): string {
-  if (code === 'invalid_type' && message.endsWith('received undefined')) return 'is required';
-  return message.replace(/^Invalid (input|option): /, '');
 }
 
 /** Field errors as one sentence a caller can act on: "`title`: is required; `tags.0`: …". */

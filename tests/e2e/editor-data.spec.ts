@@ -78,7 +78,7 @@ test('validation errors from the API mark the fields they name', async ({ page, 
   await page.getByTestId('new-prompt-title').fill('   ');
   await page.getByTestId('create-prompt').click();
   await expect(page.getByTestId('new-prompt-title')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByTestId('field-error-new-title-error')).toHaveText('Is required');
+  await expect(page.getByTestId('field-error-new-title-error')).toHaveText('Required');
   await expect(page.getByTestId('new-prompt-error')).toHaveCount(0);
   await page.keyboard.press('Escape');
 

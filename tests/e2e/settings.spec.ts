@@ -62,7 +62,7 @@ test('a refused key name is marked on its field', async ({ page, user: _user }) 
   await page.getByTestId('api-key-name').fill('   ');
   await page.getByTestId('submit-api-key').click();
   await expect(page.getByTestId('api-key-name')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByTestId('field-error-key-name-error')).toHaveText('Is required');
+  await expect(page.getByTestId('field-error-key-name-error')).toHaveText('Required');
 });
 
 test('switches to dark mode and keeps it after a reload', async ({ page, user: _user }) => {

@@ -36,7 +36,7 @@ describe('saveErrors', () => {
 
   it('falls back to the form alert for an index beyond the sent list', () => {
     const error = new ApiClientError('INVALID_INPUT', 'whole message', 422, { fields: [{ path: 'variables.7.name', message: 'x' }] });
-    expect(saveErrors(error, sent)).toEqual({ fields: {}, form: 'whole message' });
+    expect(saveErrors(error, sent)).toEqual({ fields: {}, form: 'Whole message' });
   });
 });
 
