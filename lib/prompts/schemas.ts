@@ -40,9 +40,9 @@ export const toolDefinitionSchema = z.strictObject({
 export const modelConfigSchema = z.strictObject({
   provider: z.string().trim().min(1, 'is required').max(50),
   model: z.string().trim().min(1, 'is required').max(200),
-  temperature: z.number().min(0).max(2).optional(),
-  maxTokens: z.number().int().min(1).max(1_000_000).optional(),
-  topP: z.number().min(0).max(1).optional(),
+  temperature: z.number().min(0, 'must be between 0 and 2').max(2, 'must be between 0 and 2').optional(),
+  maxTokens: z.number().int('must be a whole number').min(1, 'must be between 1 and 1,000,000').max(1_000_000, 'must be between 1 and 1,000,000').optional(),
+  topP: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
   stop: z.array(z.string().min(1).max(100)).max(4, 'at most 4 stop sequences').optional(),
   /** Structured output: the reply must be JSON matching this schema. */
   responseSchema: responseSchemaSchema.optional(),
