@@ -1,15 +1,11 @@
 import type { Run, RunParams, RunStatus } from '@/lib/client/types';
+import { formatCount } from '@/lib/client/format';
 import { isActiveRunStatus, RUN_STATUSES as ALL_RUN_STATUSES } from '@/lib/runs/statuses';
 
 export const RUN_STATUSES: RunStatus[] = [...ALL_RUN_STATUSES];
 
 /** Queued or running: the run can still change, be streamed and be canceled. */
 export const isInFlight = (status: RunStatus): boolean => isActiveRunStatus(status);
-
-/** "$0.000123"; null means the model's price is unknown, which is never the same as free. */
-export function formatCost(costUsd: number | null): string {
-  return costUsd === null ? 'unknown' : `$${costUsd.toFixed(6)}`;
-}
 
 /** "850 ms", "1.24 s", "2 min 5 s"; "—" when not measured. */
 export function formatDuration(ms: number | null): string {
@@ -18,11 +14,6 @@ export function formatDuration(ms: number | null): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
   const minutes = Math.floor(ms / 60_000);
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
-const integer = new Intl.NumberFormat();
-export function formatCount(n: number): string {
-  return integer.format(n);
 }
 
 /** Total tokens for a table cell: "1,234" or "~1,234" when estimated. */

@@ -4,7 +4,8 @@ import { Badge } from '@/components/ui/badge';
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip';
 import type { Run } from '@/lib/client/types';
 import { cn } from '@/lib/utils';
-import { formatCost, formatCount, formatDuration, runPath } from './run-format';
+import { formatCost, formatCount } from '@/lib/client/format';
+import { formatDuration, runPath } from './run-format';
 
 /** "12 in · 34 out · 46 total", with an "estimated" hint when the server counted them itself. */
 export function RunTokens({ run }: { run: Pick<Run, 'usage'> }) {

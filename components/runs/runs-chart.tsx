@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo } from 'react';
-import { useNow } from '@/lib/client/format';
+import { formatCost, useNow } from '@/lib/client/format';
 import type { Run } from '@/lib/client/types';
-import { formatCost, formatDuration } from './run-format';
+import { formatDuration } from './run-format';
 
 const DAYS = 14;
 const HEIGHT = 56;

@@ -6,7 +6,8 @@ import { DatabaseZapIcon } from 'lucide-react';
 import { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
 import type { Run } from '@/lib/client/types';
 import { cn } from '@/lib/utils';
-import { formatCost, formatDuration, formatTotalTokens, outputPreview, promptHref, runPath } from './run-format';
+import { formatCost } from '@/lib/client/format';
+import { formatDuration, formatTotalTokens, outputPreview, promptHref, runPath } from './run-format';
 import { RunStatusBadge } from './run-status-badge';
 
 type Props = {

@@ -59,3 +59,21 @@ export function formatAbsolute(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+
+// One locale for money, so a cost reads the same on every page and for every viewer ("$0.0012").
+const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const fractions = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/** "$0.0012", "$0.05", "$12.34", "< $0.0001", "$0" (free, e.g. served from the cache); null is "unknown", never free. */
+export function formatCost(costUsd: number | null): string {
+  if (costUsd === null || !Number.isFinite(costUsd)) return 'unknown';
+  if (costUsd === 0) return '$0';
+  if (Math.abs(costUsd) < 0.0001) return '< $0.0001';
+  return (Math.abs(costUsd) < 1 ? fractions : cents).format(costUsd);
+}
+
+const integer = new Intl.NumberFormat('en-US');
+/** Token and other counts: "1,234". */
+export function formatCount(n: number): string {
+  return integer.format(n);
+}

@@ -12,6 +12,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toaster';
 import { errorMessage } from '@/lib/client/api';
 import { formErrors } from '@/lib/client/field-errors';
+import { formatCost } from '@/lib/client/format';
 import type { WorkspaceSettings } from '@/lib/client/types';
 import { useUpdatePolicy, useWorkspaceSettings } from './use-workspace-settings';
 
@@ -46,7 +47,7 @@ function BudgetMeter({ policy }: { policy: WorkspaceSettings }) {
       <div className="flex items-baseline justify-between text-sm">
         <span>This month</span>
         <span className="font-mono" data-testid="month-spend">
-          {formatUsd(policy.monthSpendUsd)}
+          {formatCost(policy.monthSpendUsd)}
           {budget !== null && <span className="text-muted-foreground"> of ${budget.toFixed(2)}</span>}
         </span>
       </div>
@@ -116,10 +117,4 @@ function PolicyForm({ policy, canManage }: { policy: WorkspaceSettings; canManag
       )}
     </form>
   );
-}
-
-// Small amounts keep their digits: a few test runs cost millionths of a dollar.
-function formatUsd(value: number): string {
-  if (value === 0) return '$0';
-  return `$${value < 0.01 ? value.toFixed(6) : value.toFixed(2)}`;
 }

@@ -1,5 +1,6 @@
 import { RunTokens } from '@/components/runs/run-metrics';
-import { formatCost, formatCount, formatDuration, runParams } from '@/components/runs/run-format';
+import { formatDuration, runParams } from '@/components/runs/run-format';
+import { formatCost, formatCount } from '@/lib/client/format';
 import type { Run } from '@/lib/client/types';
 
 function Card({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
