@@ -1,0 +1,158 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { RE2JS } from 're2js';
+import type { OutputCheck } from '@/db/schema';
+import { ApiError, type FieldError } from '@/lib/api/errors';
+import type { ModelConfig } from '@/lib/prompts/schemas';
+import { withDeadline } from './deadline';
+
+/*
+ * User JSON Schemas (structured output, tool parameters), read as draft 2020-12: the draft OpenAI's structured
+ * outputs and Anthropic's tool input schemas document ($defs, prefixItems). Ajv treats schemas as trusted code,
+ * so a workspace's schema is bounded here: its size (zod, 32 KB) and depth, every `pattern` runs on RE2 (linear
+ * time, no backtracking), each schema compiles in its own Ajv instance (a `$id` never reaches another
+ * workspace's schema), and compiling and validating each run under a deadline.
+ */
+
+const MAX_DEPTH = 64;
+const COMPILE_DEADLINE_MS = 2_000;
+const CHECK_DEADLINE_MS = 1_000;
+const MAX_REPORTED_ERRORS = 10;
+const CACHE_SIZE = 100;
+
+/** An RE2 engine for Ajv's `code.regExp`: JavaScript syntax translated, lookarounds and backreferences refused. */
+function re2(pattern: string) {
+  try {
+    return RE2JS.compile(RE2JS.translateRegExp(pattern));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '').replaceAll('`', '"') : 'unsupported';
+    throw new SchemaProblem(`the pattern "${pattern}" cannot be used (${detail}; lookarounds and backreferences are not supported)`);
+  }
+}
+re2.code = 're2js';
+
+class SchemaProblem extends Error {}
+
+// Only ever validates schemas against the meta-schema, so no user schema is added to it.
+let metaAjv: Ajv2020 | null = null;
+const meta = () => (metaAjv ??= new Ajv2020({ strict: false, logger: false, validateFormats: false }));
+
+const newCompiler = () =>
+  new Ajv2020({
+    strict: false,
+    logger: false,
+    allErrors: true,
+    validateSchema: false,
+    addUsedSchema: false,
+    validateFormats: false,
+    code: { regExp: re2 },
+  });
+
+type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; problem: string };
+const cache = new Map<string, Compiled>();
+
+function depthOf(value: unknown, depth = 0): number {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
+  let deepest = depth;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, depth + 1));
+  return deepest;
+}
+
+function compileUncached(schema: Record<string, unknown>): Compiled {
+  if (depthOf(schema) > MAX_DEPTH) return { ok: false, problem: `it is nested too deeply (at most ${MAX_DEPTH} levels)` };
+  // A draft-07 `$schema` would make Ajv look the meta-schema up; `$async` would make validation a promise.
+  const { $schema: _draft, $async: _async, ...root } = schema;
+  try {
+    return withDeadline(COMPILE_DEADLINE_MS, () => {
+      if (!meta().validateSchema(root)) return { ok: false, problem: describe(meta().errors?.[0], 'at') };
+      return { ok: true, validate: newCompiler().compile(root) };
+    });
+  } catch (error) {
+    if (error instanceof SchemaProblem) return { ok: false, problem: error.message };
+    if (isTimeout(error)) {
+      metaAjv = null; // interrupted mid-compile: start from a fresh instance
+      return { ok: false, problem: 'it takes too long to compile' };
+    }
+    if (error instanceof RangeError) return { ok: false, problem: 'it is nested too deeply' };
+    return { ok: false, problem: error instanceof Error ? error.message.replaceAll('`', '"') : 'it cannot be compiled' };
+  }
+}
+
+function compile(schema: Record<string, unknown>): Compiled {
+  const key = createHash('sha256').update(JSON.stringify(schema)).digest('base64url');
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key); // most recently used last
+    cache.set(key, hit);
+    return hit;
+  }
+  const compiled = compileUncached(schema);
+  cache.set(key, compiled);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return compiled;
+}
+
+/** Why a schema cannot be used, or null when it compiles. */
+function schemaProblem(schema: Record<string, unknown>): string | null {
+  const compiled = compile(schema);
+  return compiled.ok ? null : compiled.problem;
+}
+
+/**
+ * Refuses model settings whose response schema or tool parameters are not usable JSON Schemas, naming the field
+ * (`${path}.responseSchema.schema`, `${path}.tools.N.parameters`).
+ */
+export function assertUsableModelSchemas(model: ModelConfig | undefined, path: string) {
+  const prefix = path ? `${path}.` : '';
+  const fields: FieldError[] = [];
+  const responseSchema = model?.responseSchema?.schema;
+  if (responseSchema) {
+    const problem = schemaProblem(responseSchema);
+    if (problem) fields.push({ path: `${prefix}responseSchema.schema`, message: `is not a valid JSON Schema: ${problem}` });
+  }
+  model?.tools?.forEach((tool, index) => {
+    const problem = tool.parameters.type === 'object' ? schemaProblem(tool.parameters) : 'the parameters of a tool must be an object schema (type "object")';
+    if (problem) fields.push({ path: `${prefix}tools.${index}.parameters`, message: `is not a valid JSON Schema: ${problem}` });
+  });
+  const [first] = fields;
+  if (first) throw new ApiError('INVALID_INPUT', `\`${first.path}\`: ${first.message}`, { fields });
+}
+
+/** Checks a reply against the response schema: up to 10 readable errors, each naming where in the reply it is. */
+export function checkOutput(schema: Record<string, unknown>, outputText: string): OutputCheck {
+  let value: unknown;
+  try {
+    value = JSON.parse(outputText);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : 'it does not parse';
+    return { valid: false, errors: [`The reply is not JSON: ${reason}`] };
+  }
+  const compiled = compile(schema);
+  if (!compiled.ok) return { valid: false, errors: [`The schema cannot be used: ${compiled.problem}`] };
+  try {
+    const valid = withDeadline(CHECK_DEADLINE_MS, () => compiled.validate(value));
+    if (valid) return { valid: true, errors: [] };
+    const errors = (compiled.validate.errors ?? []).slice(0, MAX_REPORTED_ERRORS).map((e) => describe(e, 'reply'));
+    return { valid: false, errors: errors.length > 0 ? errors : ['The reply does not match the schema'] };
+  } catch (error) {
+    if (isTimeout(error)) cache.clear(); // an interrupted validator may hold half-finished state
+    return { valid: false, errors: [isTimeout(error) ? 'Checking the reply against the schema took too long' : 'The reply is nested too deeply to check'] };
+  }
+}
+
+const isTimeout = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+
+/** One Ajv error as a sentence: where (a JSON pointer into the reply or schema), then what is wrong. */
+function describe(error: ErrorObject | undefined, subject: 'reply' | 'at'): string {
+  if (!error) return 'it does not match the JSON Schema meta-schema';
+  const params = error.params as Record<string, unknown>;
+  let message = (error.message ?? 'is not valid').replace('must NOT', 'must not');
+  if (error.keyword === 'additionalProperties') message += ` (${String(params.additionalProperty)})`;
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    message += `: ${params.allowedValues.slice(0, 10).map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  const where = error.instancePath;
+  if (subject === 'reply') return where ? `At ${where}: ${message}` : `The reply ${message}`;
+  return where ? `at ${where}, ${message}` : `the schema ${message}`;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '@/lib/api/errors';
+import { assertUsableModelSchemas, checkOutput } from '@/lib/llm/json-schema';
+
+const person = {
+  type: 'object',
+  required: ['name', 'age'],
+  properties: { name: { type: 'string', pattern: '^[A-Z]' }, age: { type: 'integer', minimum: 0 }, tags: { type: 'array', items: { type: 'string' } } },
+  additionalProperties: false,
+};
+
+function fieldsOf(run: () => void) {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return (error as ApiError).details?.fields;
+  }
+  throw new Error('expected an error');
+}
+
+describe('checkOutput', () => {
+  it('accepts a reply that matches', () => {
+    expect(checkOutput(person, '{"name":"Ada","age":36,"tags":["x"]}')).toEqual({ valid: true, errors: [] });
+  });
+
+  it('names each problem with where it is in the reply', () => {
+    const check = checkOutput(person, '{"name":"ada","age":-1,"tags":[1],"extra":true}');
+    expect(check.valid).toBe(false);
+    expect(check.errors).toEqual(
+      expect.arrayContaining([
+        'The reply must not have additional properties (extra)',
+        'At /name: must match pattern "^[A-Z]"',
+        'At /age: must be >= 0',
+        'At /tags/0: must be string',
+      ]),
+    );
+    expect(check.errors.join(' ')).not.toMatch(/`|NOT/);
+  });
+
+  it('reports a reply that is not JSON', () => {
+    const check = checkOutput(person, 'Sure! Here is the JSON: {');
+    expect(check.valid).toBe(false);
+    expect(check.errors).toHaveLength(1);
+    expect(check.errors[0]).toMatch(/^The reply is not JSON: /);
+  });
+
+  it('reports at most 10 errors', () => {
+    const schema = { type: 'array', items: { type: 'string' } };
+    const check = checkOutput(schema, JSON.stringify(Array.from({ length: 500 }, (_, i) => i)));
+    expect(check.errors).toHaveLength(10);
+  });
+
+  it('runs patterns in linear time: a backtracking pattern on a long near-match finishes fast', () => {
+    const schema = { type: 'string', pattern: '^(a+)+$' };
+    const started = performance.now();
+    const check = checkOutput(schema, JSON.stringify(`${'a'.repeat(50_000)}!`));
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(check).toEqual({ valid: false, errors: ['The reply must match pattern "^(a+)+$"'] });
+    expect(checkOutput(schema, '"aaaa"').valid).toBe(true);
+  });
+
+  it('stops a validation that would take exponential time', () => {
+    // Every level validates its child twice: 2^depth work, bounded by the deadline instead.
+    const schema = { $defs: { n: { type: 'array', allOf: [{ items: { $ref: '#/$defs/n' } }, { items: { $ref: '#/$defs/n' } }], minItems: 2 } }, $ref: '#/$defs/n' };
+    const deep = `${'['.repeat(60)}1${']'.repeat(60)}`;
+    const started = performance.now();
+    const check = checkOutput(schema, deep);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(check).toEqual({ valid: false, errors: ['Checking the reply against the schema took too long'] });
+  });
+
+  it('reads a draft-07 $schema and definitions without failing', () => {
+    const schema = { $schema: 'http://json-schema.org/draft-07/schema#', definitions: { s: { type: 'string' } }, type: 'object', properties: { a: { $ref: '#/definitions/s' } } };
+    expect(checkOutput(schema, '{"a":1}')).toEqual({ valid: false, errors: ['At /a: must be string'] });
+  });
+});
+
+describe('assertUsableModelSchemas', () => {
+  const base = { provider: 'openai', model: 'gpt-4o-mini' };
+
+  it('passes usable schemas and no schemas', () => {
+    expect(() => assertUsableModelSchemas(base, 'model')).not.toThrow();
+    expect(() => assertUsableModelSchemas(undefined, 'model')).not.toThrow();
+    const ok = { ...base, responseSchema: { name: 'person', schema: person }, tools: [{ name: 'lookup', parameters: { type: 'object', properties: {} } }] };
+    expect(() => assertUsableModelSchemas(ok, 'model')).not.toThrow();
+  });
+
+  it('names the response schema field with a readable reason', () => {
+    const fields = fieldsOf(() => assertUsableModelSchemas({ ...base, responseSchema: { name: 'r', schema: { type: 'strnig' } } }, 'draft.model'));
+    expect(fields).toEqual([{ path: 'draft.model.responseSchema.schema', message: expect.stringMatching(/^is not a valid JSON Schema: at \/type, must be equal to one of the allowed values/) }]);
+  });
+
+  it('refuses a pattern RE2 cannot run, without backticks', () => {
+    const schema = { type: 'string', pattern: '(a)\\1' };
+    const fields = fieldsOf(() => assertUsableModelSchemas({ ...base, responseSchema: { name: 'r', schema } }, 'model'));
+    expect(fields?.[0]?.message).toMatch(/^is not a valid JSON Schema: the pattern "\(a\)\\1" cannot be used/);
+    expect(fields?.[0]?.message).not.toContain('`');
+  });
+
+  it('names the tool whose parameters are unusable', () => {
+    const tools = [
+      { name: 'ok', parameters: { type: 'object' } },
+      { name: 'bad', parameters: { type: 'object', properties: { a: { $ref: '#/$defs/missing' } } } },
+      { name: 'array', parameters: { type: 'array' } },
+    ];
+    const fields = fieldsOf(() => assertUsableModelSchemas({ ...base, tools }, 'model'));
+    expect(fields?.map((f) => f.path)).toEqual(['model.tools.1.parameters', 'model.tools.2.parameters']);
+    expect(fields?.[1]?.message).toBe('is not a valid JSON Schema: the parameters of a tool must be an object schema (type "object")');
+  });
+
+  it('refuses a schema nested too deeply', () => {
+    let schema: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 80; i++) schema = { type: 'array', items: schema };
+    const fields = fieldsOf(() => assertUsableModelSchemas({ ...base, responseSchema: { name: 'r', schema } }, 'model'));
+    expect(fields?.[0]?.message).toBe('is not a valid JSON Schema: it is nested too deeply (at most 64 levels)');
+  });
+
+  it('keeps one schema\'s $id out of another\'s reach', () => {
+    const a = { $id: 'https://example.com/shared', type: 'string' };
+    expect(() => assertUsableModelSchemas({ ...base, responseSchema: { name: 'a', schema: a } }, 'model')).not.toThrow();
+    const b = { type: 'object', properties: { x: { $ref: 'https://example.com/shared' } } };
+    expect(() => assertUsableModelSchemas({ ...base, responseSchema: { name: 'b', schema: b } }, 'model')).toThrow(ApiError);
+  });
+});
