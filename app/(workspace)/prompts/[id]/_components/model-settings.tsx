@@ -7,15 +7,16 @@ import { NativeSelect } from '@/components/prompts/native-select';
 import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
 import { useAvailableProviders } from '@/components/providers/use-providers';
 import { fieldAria, FieldMessage } from '@/components/ui/field-message';
-import { MAX_STOP_SEQUENCES, parseStop, type ModelForm } from './draft';
-import type { ModelField } from './save-errors';
+import { MAX_STOP_SEQUENCES, parseStop, type ModelForm } from './model-form';
+import { ResponseSchemaField } from './response-schema-field';
+import { ToolsField } from './tools-field';
 
 type Props = {
   value: ModelForm;
   onChange?: (value: ModelForm) => void;
   readOnly?: boolean;
-  /** The last save's messages, by field. */
-  errors?: Partial<Record<ModelField, string>>;
+  /** Messages by field path under `model.` (`temperature`, `responseSchema.schema`, `tools.0.name`): the browser's checks, then the last save's. */
+  errors?: Record<string, string>;
 };
 
 export function ModelSettings({ value, onChange, readOnly = false, errors = {} }: Props) {
@@ -24,7 +25,7 @@ export function ModelSettings({ value, onChange, readOnly = false, errors = {} }
   const { providers } = useAvailableProviders();
   const known = providers.find((p) => p.id === value.provider);
   const stopCount = parseStop(value.stop).length;
-  const stopError = stopCount > MAX_STOP_SEQUENCES ? `At most ${MAX_STOP_SEQUENCES} stop sequences.` : errors.stop;
+  const stopError = errors.stop;
 
   function changeProvider(provider: string) {
     // The built-in model has one fixed name; fill it in rather than make people look it up.
@@ -70,7 +71,7 @@ export function ModelSettings({ value, onChange, readOnly = false, errors = {} }
             maxLength={200}
             className="font-mono"
             spellCheck={false}
-            aria-invalid={Boolean(errors.model) || !value.model.trim() || undefined}
+            aria-invalid={Boolean(errors.model) || undefined}
             aria-describedby={errors.model ? 'model-name-error' : undefined}
             data-testid="model-name"
           />
@@ -138,6 +139,8 @@ export function ModelSettings({ value, onChange, readOnly = false, errors = {} }
             {stopError ?? 'Comma or newline separated. Write \\n for a newline and \\, for a comma.'}
           </p>
         </div>
+        <ResponseSchemaField value={value.responseSchema} onChange={(responseSchema) => set({ responseSchema })} errors={errors} />
+        <ToolsField value={value.tools} onChange={(tools) => set({ tools })} readOnly={readOnly} errors={errors} />
       </fieldset>
     </section>
   );
@@ -162,13 +165,21 @@ function NumberField({ id, label, value, onChange, min, max, step, placeholder, 
       <Label htmlFor={id}>{label}</Label>
       <Input
         id={id}
-        type="number"
+        // Text, not type=number: a browser number field reports "1e" or "0,5" as empty, which would clear it silently.
+        type="text"
         inputMode={integer ? 'numeric' : 'decimal'}
+        autoComplete="off"
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        min={min}
-        max={max}
-        step={step}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+          // Arrow keys still step the value, as in a number field.
+          const n = Number(value.trim() || '0');
+          if (!Number.isFinite(n)) return;
+          e.preventDefault();
+          const next = Math.min(max, Math.max(min, n + (e.key === 'ArrowUp' ? step : -step)));
+          onChange(String(Number(next.toFixed(4))));
+        }}
         placeholder={placeholder}
         data-testid={id}
         {...fieldAria(`${id}-error`, error, `${id}-range`)}

@@ -2,13 +2,20 @@ import { ApiClientError } from '@/lib/client/api';
 import { formErrors, type FormErrors } from '@/lib/client/field-errors';
 import type { NewVersionBody } from '@/lib/client/types';
 
-export const MODEL_FIELDS = ['provider', 'model', 'temperature', 'maxTokens', 'topP', 'stop'] as const;
-export type ModelField = (typeof MODEL_FIELDS)[number];
+const MODEL_FIELDS = ['provider', 'model', 'temperature', 'maxTokens', 'topP', 'stop', 'responseSchema', 'responseSchema.schema', 'responseSchema.name', 'tools'];
+const TOOL_FIELDS = ['name', 'description', 'parameters'];
 
-const FIXED_PATHS = ['systemPrompt', 'userPrompt', 'notes', ...MODEL_FIELDS.map((f) => `model.${f}`)];
+const FIXED_PATHS = ['systemPrompt', 'userPrompt', 'messages', 'notes', ...MODEL_FIELDS.map((f) => `model.${f}`)];
+
+/** The paths of the list items that were sent: a chat turn's role and content, a tool's fields. */
+function itemPaths(sent: NewVersionBody | undefined): string[] {
+  const turns = (sent?.messages ?? []).flatMap((_, i) => [`messages.${i}.role`, `messages.${i}.content`]);
+  const tools = (sent?.model?.tools ?? []).flatMap((_, i) => TOOL_FIELDS.map((f) => `model.tools.${i}.${f}`));
+  return [...turns, ...tools];
+}
 
 /**
- * A failed save's field errors, placed on the editor's fields. The API names a variable by its index in the
+ * A failed save's field errors, placed on the editor's fields (a chat turn and a tool by their index, as sent). The API names a variable by its index in the
  * list that was sent (`variables.2.default`); the editor shows it on that variable's chip (`variables.<name>`).
  */
 export function saveErrors(error: unknown, sent: NewVersionBody | undefined): FormErrors {
@@ -18,7 +25,7 @@ export function saveErrors(error: unknown, sent: NewVersionBody | undefined): Fo
     const name = match ? names[Number(match[1])] : undefined;
     return name === undefined ? path : `variables.${name}`;
   };
-  return formErrors(error, [...FIXED_PATHS, ...names.map((n) => `variables.${n}`)], rename);
+  return formErrors(error, [...FIXED_PATHS, ...itemPaths(sent), ...names.map((n) => `variables.${n}`)], rename);
 }
 
 /** The version saved meanwhile, when a save was refused because it started from an older one (409). */

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { TriangleAlertIcon, XIcon } from 'lucide-react';
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip';
+import type { TemplateMessage } from '@/lib/prompts/schemas';
 import type { VariableDef } from '@/lib/templates';
 import { cn } from '@/lib/utils';
 import { reconcileDraft } from './draft';
@@ -14,6 +15,8 @@ const UNUSED_HINT = 'declared but not used in the template';
 type Props = {
   systemPrompt: string;
   userPrompt: string;
+  /** Chat turns, used instead of the two prompts when set. */
+  messages?: TemplateMessage[] | null;
   /** The declared list; undeclared placeholders are added on the fly. */
   variables: VariableDef[];
   readOnly?: boolean;
@@ -22,10 +25,10 @@ type Props = {
   onChange?: (variables: VariableDef[]) => void;
 };
 
-export function VariablesPanel({ systemPrompt, userPrompt, variables, readOnly = false, errors = {}, onChange }: Props) {
+export function VariablesPanel({ systemPrompt, userPrompt, messages = null, variables, readOnly = false, errors = {}, onChange }: Props) {
   const reconciled = useMemo(
-    () => reconcileDraft({ systemPrompt, userPrompt, variables }),
-    [systemPrompt, userPrompt, variables],
+    () => reconcileDraft({ systemPrompt, userPrompt, messages, variables }),
+    [systemPrompt, userPrompt, messages, variables],
   );
   const [editing, setEditing] = useState<string | null>(null);
   const editingDef = reconciled.variables.find((v) => v.name === editing) ?? null;
