@@ -23,6 +23,8 @@ const nextConfig = {
   // back streamed output. Vercel's edge (or your reverse proxy) compresses for the network.
   compress: false,
   typedRoutes: false,
+  // The dev-mode badge sat over the editor's bottom-left corner.
+  devIndicators: false,
 };
 
 export default nextConfig;

@@ -8,6 +8,8 @@ import { cn } from '@/lib/utils';
 export type ToastVariant = 'default' | 'success' | 'error';
 
 export interface ToastOptions {
+  /** One toast per topic: a new toast with the id of a visible one replaces it (e.g. `save:<promptId>`). */
+  id?: string;
   title: string;
   description?: string;
   variant?: ToastVariant;
@@ -16,7 +18,7 @@ export interface ToastOptions {
 }
 
 interface ToastItem {
-  id: number;
+  id: string;
   title: string;
   description?: string;
   variant: ToastVariant;
@@ -28,46 +30,57 @@ interface Timer {
   startedAt: number;
 }
 
-const MAX_TOASTS = 5;
+const MAX_TOASTS = 3;
 const EMPTY: ToastItem[] = [];
 
 // ---- module-level store ---------------------------------------------------
 let toasts: ToastItem[] = EMPTY;
-let nextId = 1;
 let paused = false;
 const listeners = new Set<() => void>();
-const timers = new Map<number, Timer>();
+const timers = new Map<string, Timer>();
 
 function setToasts(next: ToastItem[]) {
   toasts = next;
   listeners.forEach((l) => l());
 }
 
-function startTimer(id: number, t: Timer) {
+function startTimer(id: string, t: Timer) {
   t.startedAt = Date.now();
   t.handle = setTimeout(() => dismissToast(id), t.remaining);
 }
 
-export function dismissToast(id: number): void {
+function clearTimer(id: string) {
   const t = timers.get(id);
   if (t?.handle) clearTimeout(t.handle);
   timers.delete(id);
+}
+
+export function dismissToast(id: string): void {
+  clearTimer(id);
   setToasts(toasts.filter((x) => x.id !== id));
   // Nothing left to hover: never stay stuck in the paused state.
   if (toasts.length === 0) paused = false;
 }
 
 /** Show a toast from any client component. Returns its id and a dismiss function. */
-export function toast({ title, description, variant = 'default', duration = 4000 }: ToastOptions) {
-  const id = nextId++;
-  const next = [...toasts, { id, title, description, variant }];
-  next.slice(0, Math.max(0, next.length - MAX_TOASTS)).forEach((x) => dismissToast(x.id));
+export function toast({ id: topic, title, description, variant = 'default', duration = 4000 }: ToastOptions) {
+  // Without an id the title is the topic: the same message twice shows once.
+  const id = topic ?? `title:${title}`;
+  const item: ToastItem = { id, title, description, variant };
+  const replacing = toasts.some((x) => x.id === id);
+  if (replacing) clearTimer(id);
+  const next = replacing ? toasts.map((x) => (x.id === id ? item : x)) : [...toasts, item];
+  // The oldest go first: at most MAX_TOASTS on screen.
+  next.slice(0, Math.max(0, next.length - MAX_TOASTS)).forEach((x) => clearTimer(x.id));
   setToasts(next.slice(-MAX_TOASTS));
   const timer: Timer = { remaining: duration, startedAt: Date.now() };
   timers.set(id, timer);
   if (!paused) startTimer(id, timer);
   return { id, dismiss: () => dismissToast(id) };
 }
+
+/** The toasts on screen, oldest first. */
+export const visibleToasts = (): readonly ToastItem[] => toasts;
 
 /** Pause auto-dismiss while the user hovers/focuses the toasts (WCAG 2.2.1). */
 function setPaused(value: boolean) {
