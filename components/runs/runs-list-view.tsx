@@ -7,7 +7,9 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/client/api';
 import type { Run } from '@/lib/client/types';
+import { CompareRunsBar } from './compare-runs-bar';
 import { RunsTable } from './runs-table';
+import { useRunSelection } from './use-run-selection';
 import type { RunsList } from './use-runs';
 
 type Props = {
@@ -22,10 +24,13 @@ type Props = {
   emptyTitle: string;
   emptyDescription: React.ReactNode;
   emptyAction?: React.ReactNode;
+  /** Checkboxes to pick runs and compare them (on unless turned off). */
+  selectable?: boolean;
 };
 
 /** The runs table with its loading, error, empty and "Load more" states. */
-export function RunsListView({ list, runs, caption, showPrompt, filtered, onClearFilters, emptyTitle, emptyDescription, emptyAction }: Props) {
+export function RunsListView({ list, runs, caption, showPrompt, filtered, onClearFilters, emptyTitle, emptyDescription, emptyAction, selectable = true }: Props) {
+  const selection = useRunSelection();
   if (list.isPending) {
     return (
       <div className="grid gap-2" aria-busy="true" aria-label="Loading runs" data-testid="runs-loading">
@@ -75,7 +80,8 @@ export function RunsListView({ list, runs, caption, showPrompt, filtered, onClea
   const moreError = list.isFetchNextPageError ? errorMessage(list.error) : null;
   return (
     <div className="grid gap-3">
-      <RunsTable runs={runs} showPrompt={showPrompt} stale={stale} caption={caption} />
+      {selectable ? <CompareRunsBar selection={selection} /> : null}
+      <RunsTable runs={runs} showPrompt={showPrompt} stale={stale} caption={caption} selection={selectable ? selection : undefined} />
       {list.hasNextPage || moreError ? (
         <div className="flex flex-wrap items-center justify-center gap-3">
           {moreError ? <p className="text-sm text-destructive">{moreError}</p> : null}

@@ -9,6 +9,8 @@ import { cn } from '@/lib/utils';
 import { formatCost } from '@/lib/client/format';
 import { formatDuration, formatTotalTokens, outputPreview, promptHref, runPath } from './run-format';
 import { RunStatusBadge } from './run-status-badge';
+import { RunVersionLabel } from './run-version-label';
+import type { RunSelection } from './use-run-selection';
 
 type Props = {
   runs: Run[];
@@ -17,13 +19,15 @@ type Props = {
   /** Rows for a previous filter, shown dimmed until the new ones arrive. */
   stale?: boolean;
   caption: string;
+  /** Adds a checkbox column to pick runs to compare. */
+  selection?: RunSelection;
 };
 
 const TH = 'px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-muted-foreground';
 const TD = 'px-3 py-2 align-middle whitespace-nowrap';
 
 /** Runs, newest first; a row opens the run. Links inside keep keyboard and middle-click behaviour. */
-export function RunsTable({ runs, showPrompt = false, stale = false, caption }: Props) {
+export function RunsTable({ runs, showPrompt = false, stale = false, caption, selection }: Props) {
   const router = useRouter();
   const now = useNow();
 
@@ -41,6 +45,11 @@ export function RunsTable({ runs, showPrompt = false, stale = false, caption }: 
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b bg-muted/40">
           <tr>
+            {selection ? (
+              <th scope="col" className={cn(TH, 'w-8 pr-0')}>
+                <span className="sr-only">Select to compare</span>
+              </th>
+            ) : null}
             <th scope="col" className={TH}>Status</th>
             {showPrompt ? <th scope="col" className={TH}>Prompt</th> : null}
             <th scope="col" className={TH}>Version</th>
@@ -64,7 +73,21 @@ export function RunsTable({ runs, showPrompt = false, stale = false, caption }: 
                 data-testid="run-row"
                 data-run-id={run.id}
                 data-status={run.status}
+                data-selected={selection?.isSelected(run.id) ? 'true' : undefined}
               >
+                {selection ? (
+                  <td className={cn(TD, 'w-8 pr-0')}>
+                    <input
+                      type="checkbox"
+                      checked={selection.isSelected(run.id)}
+                      disabled={selection.full && !selection.isSelected(run.id)}
+                      onChange={() => selection.toggle(run.id)}
+                      className="size-4 cursor-pointer accent-primary align-middle disabled:cursor-not-allowed"
+                      aria-label={`Select the run of ${formatRelative(run.createdAt, now)} on ${run.model} to compare`}
+                      data-testid="run-select"
+                    />
+                  </td>
+                ) : null}
                 <td className={TD}>
                   <span className="flex items-center gap-1.5">
                     <RunStatusBadge status={run.status} />
@@ -80,7 +103,9 @@ export function RunsTable({ runs, showPrompt = false, stale = false, caption }: 
                     </Link>
                   </td>
                 ) : null}
-                <td className={cn(TD, 'font-mono')}>v{run.versionNumber}</td>
+                <td className={TD}>
+                  <RunVersionLabel run={run} />
+                </td>
                 <td className={cn(TD, 'max-w-56 truncate font-mono text-xs')} title={`${run.provider}/${run.model}`}>
                   {run.model}
                 </td>
