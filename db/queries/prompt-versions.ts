@@ -5,7 +5,7 @@ import type { Transaction } from '../client';
 import { getDb } from '../client';
 import { promptVersions, prompts, users, type Prompt, type PromptVersion } from '../schema';
 
-export type VersionContent = Pick<PromptVersion, 'systemPrompt' | 'userPrompt' | 'variables' | 'model' | 'notes'>;
+export type VersionContent = Pick<PromptVersion, 'systemPrompt' | 'userPrompt' | 'messages' | 'variables' | 'model' | 'notes'>;
 export type VersionRow = { version: PromptVersion; authorName: string | null; authorEmail: string | null };
 export type VersionSummaryRow = Pick<PromptVersion, 'id' | 'versionNumber' | 'notes' | 'createdAt' | 'restoredFrom' | 'model' | 'authorId'> & {
   authorName: string | null;

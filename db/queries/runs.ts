@@ -112,6 +112,7 @@ export type RunFilters = {
   provider?: string;
   model?: string;
   cached?: boolean;
+  draft?: boolean;
   q?: string;
   from?: Date;
   to?: Date;
@@ -127,6 +128,7 @@ export async function listRuns(args: { workspaceId: string; after?: { at: Date; 
   if (args.provider) where.push(eq(runs.provider, args.provider));
   if (args.model) where.push(eq(runs.model, args.model));
   if (args.cached !== undefined) where.push(eq(runs.cached, args.cached));
+  if (args.draft !== undefined) where.push(eq(runs.draft, args.draft));
   if (args.q) where.push(ilike(runs.output, `%${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (args.from) where.push(gte(runs.createdAt, args.from));
   if (args.to) where.push(lte(runs.createdAt, args.to));

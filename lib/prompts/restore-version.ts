@@ -15,8 +15,7 @@ export async function restoreVersion(args: { promptId: string; workspaceId: stri
     userId: args.userId,
     restoredFrom: version.versionNumber,
     input: {
-      systemPrompt: version.systemPrompt,
-      userPrompt: version.userPrompt,
+      ...(version.messages ? { messages: version.messages } : { systemPrompt: version.systemPrompt, userPrompt: version.userPrompt }),
       variables: version.variables,
       model: version.model,
       notes: `Restored from version ${version.versionNumber}`,

@@ -1,9 +1,19 @@
 import type { ModelConfig, Prompt, PromptVersion } from '@/db/schema';
+import type { TemplateMessage } from './schemas';
+import { versionMessages } from './version-messages';
 
 /** What the API answers for prompts and versions; the browser's types derive from these (`import type`). */
 export type VersionAuthor = { id: string; name: string | null; email: string | null };
 
-export type VersionView = Omit<PromptVersion, 'authorId' | 'workspaceId'> & { author: VersionAuthor | null };
+/**
+ * `messages` is always set: a simple version answers its [system, user] turns. `format` says how it was saved
+ * (`chat`: as a list of messages; systemPrompt/userPrompt then hold its leading system turns and last user turn).
+ */
+export type VersionView = Omit<PromptVersion, 'authorId' | 'workspaceId' | 'messages'> & {
+  messages: TemplateMessage[];
+  format: 'simple' | 'chat';
+  author: VersionAuthor | null;
+};
 
 /** A line of the version history: no prompt text, so a long history stays small. */
 export type VersionSummaryView = Pick<VersionView, 'id' | 'versionNumber' | 'notes' | 'author' | 'createdAt' | 'restoredFrom' | 'model'>;
@@ -24,7 +34,12 @@ const toAuthor = ({ authorId, authorName, authorEmail }: AuthorColumns): Version
 
 export function toVersionView(row: { version: PromptVersion; authorName: string | null; authorEmail: string | null }): VersionView {
   const { authorId, workspaceId: _workspaceId, ...version } = row.version;
-  return { ...version, author: toAuthor({ authorId, authorName: row.authorName, authorEmail: row.authorEmail }) };
+  return {
+    ...version,
+    messages: versionMessages(version),
+    format: version.messages ? 'chat' : 'simple',
+    author: toAuthor({ authorId, authorName: row.authorName, authorEmail: row.authorEmail }),
+  };
 }
 
 export function toVersionSummaryView(

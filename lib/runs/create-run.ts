@@ -1,16 +1,18 @@
 import 'server-only';
 import { getPromptVersionByNumber } from '@/db/queries/prompt-versions';
 import { getMonthSpendUsd, insertRun } from '@/db/queries/runs';
-import type { Run } from '@/db/schema';
+import type { ModelConfig, PromptVersion, Run } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import type { Caller } from '@/lib/auth/resolve-caller';
 import { getCachedRun, runCacheKey } from '@/lib/cache';
 import { OUTPUT_LIMIT_FINISH_REASON } from '@/lib/llm/stream-output';
 import { readPromptWithCurrentVersion } from '@/lib/prompts/prompt-cache';
+import type { RunTemplate } from '@/lib/prompts/schemas';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { dispatch, runsJob } from '@/lib/queue';
 import { rateLimit, rateLimitHeaders } from '@/lib/ratelimit';
 import { openRunChannel } from '@/lib/run-channel';
+import { draftTemplate } from './draft-template';
 import { renderRunMessages } from './render-messages';
 // Registers the run callback, so the local dispatcher delivers the runs created here in-process.
 import './run-job';
@@ -27,14 +29,11 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   const found = await readPromptWithCurrentVersion({ id: input.promptId, workspaceId: workspace.id });
   if (!found) throw new ApiError('NOT_FOUND', 'Prompt not found');
   const { prompt } = found;
-  const version = input.versionNumber
-    ? (await getPromptVersionByNumber({ promptId: prompt.id, workspaceId: workspace.id, versionNumber: input.versionNumber }))?.version
-    : found.version;
-  if (!version) throw new ApiError('NOT_FOUND', `Version ${input.versionNumber} of this prompt not found`);
+  const source = await runSource({ input, workspaceId: workspace.id, promptId: prompt.id, current: found.version });
 
-  const provider = input.provider ?? version.model.provider;
-  const model = input.model ?? version.model.model;
-  const { provider: _p, model: _m, ...versionParams } = version.model;
+  const provider = input.provider ?? source.model.provider;
+  const model = input.model ?? source.model.model;
+  const { provider: _p, model: _m, ...versionParams } = source.model;
   const params = { ...versionParams, ...input.params };
 
   if (workspace.modelAllowlist && !workspace.modelAllowlist.includes(`${provider}/${model}`)) {
@@ -48,14 +47,16 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   }
   await resolveProviderConfig({ workspaceId: workspace.id, provider });
 
-  const rendered = renderRunMessages(version, input.variables);
+  const rendered = renderRunMessages(source.template ?? source.version, input.variables);
   const messages = rendered.messages;
 
   const base = {
     workspaceId: workspace.id,
     promptId: prompt.id,
-    promptVersionId: version.id,
-    versionNumber: version.versionNumber,
+    promptVersionId: source.version?.id ?? null,
+    versionNumber: source.version?.versionNumber ?? null,
+    // Only a draft run sets these, so a version run keeps the prepared insert (db/queries/runs.ts).
+    ...(source.template ? { draft: true, template: source.template } : {}),
     createdBy: caller.user.id,
     apiKeyId: caller.apiKeyId ?? null,
     provider,
@@ -67,7 +68,7 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   };
 
   if (input.cache) {
-    const hit = await getCachedRun(runCacheKey({ versionId: version.id, messages, provider, model, params, variables: rendered.values }));
+    const hit = await getCachedRun(runCacheKey({ versionId: source.version?.id ?? null, messages, provider, model, params, variables: rendered.values }));
     if (hit) {
       const now = new Date();
       return insertRun({
@@ -96,6 +97,22 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
     );
   }
   return result;
+}
+
+type RunSource = { version: PromptVersion; template: null; model: ModelConfig } | { version: null; template: RunTemplate; model: ModelConfig };
+
+/** What the run renders: the requested (or current) version, or a draft checked like a save. */
+async function runSource(args: { input: CreateRunInput; workspaceId: string; promptId: string; current: PromptVersion | null }): Promise<RunSource> {
+  const { input, current } = args;
+  if (input.draft) {
+    const template = draftTemplate(input.draft, current);
+    return { version: null, template, model: template.model };
+  }
+  const version = input.versionNumber
+    ? (await getPromptVersionByNumber({ promptId: args.promptId, workspaceId: args.workspaceId, versionNumber: input.versionNumber }))?.version
+    : current;
+  if (!version) throw new ApiError('NOT_FOUND', `Version ${input.versionNumber} of this prompt not found`);
+  return { version, template: null, model: version.model };
 }
 
 async function enforceRateLimits(caller: Caller) {

@@ -1,17 +1,27 @@
 import { ApiError } from '@/lib/api/errors';
 import { env } from '@/lib/env';
 import type { ChatMessage } from '@/lib/llm/types';
-import { renderPrompt, RenderTooLargeError, TemplateRenderError } from '@/lib/templates';
-import type { RenderInput } from '@/lib/templates/render-template';
+import type { RunTemplate, TemplateMessage } from '@/lib/prompts/schemas';
+import { versionMessages } from '@/lib/prompts/version-messages';
+import { renderMessages, RenderTooLargeError, TemplateRenderError, type VariableDef } from '@/lib/templates';
+
+/** A version (simple or chat) or the template a draft run records. */
+type RunSource =
+  | { systemPrompt: string; userPrompt: string; messages: TemplateMessage[] | null; variables: VariableDef[] }
+  | Pick<RunTemplate, 'messages' | 'variables'>;
+
+const turnsOf = (source: RunSource): TemplateMessage[] =>
+  'userPrompt' in source ? versionMessages(source) : source.messages;
 
 /**
- * Renders a version for a run: the messages sent to the model and the resolved variable values. Every failure is
- * a 422 naming the variables; a result over RUN_MAX_RENDERED_BYTES is refused before it is built.
+ * Renders a version or a draft's template for a run: the messages sent to the model and the resolved variable
+ * values. Every failure is a 422 naming the variables; a result over RUN_MAX_RENDERED_BYTES (all turns together)
+ * is refused before it is built. System turns that render empty are dropped.
  */
-export function renderRunMessages(version: RenderInput, variables: Record<string, unknown>): { messages: ChatMessage[]; values: Record<string, unknown> } {
+export function renderRunMessages(source: RunSource, variables: Record<string, unknown>): { messages: ChatMessage[]; values: Record<string, unknown> } {
   let rendered;
   try {
-    rendered = renderPrompt(version, variables, { maxRenderedBytes: env().runs.maxRenderedBytes });
+    rendered = renderMessages(turnsOf(source), source.variables, variables, { maxRenderedBytes: env().runs.maxRenderedBytes });
   } catch (error) {
     if (error instanceof TemplateRenderError) {
       const named = error.issues.filter((issue) => issue.variable);
@@ -24,9 +34,6 @@ export function renderRunMessages(version: RenderInput, variables: Record<string
     }
     throw error;
   }
-  const messages: ChatMessage[] = [
-    ...(rendered.system.trim() ? [{ role: 'system' as const, content: rendered.system }] : []),
-    { role: 'user', content: rendered.user },
-  ];
+  const messages = rendered.messages.filter((message) => message.role !== 'system' || message.content.trim() !== '');
   return { messages, values: rendered.values };
 }

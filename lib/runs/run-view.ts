@@ -6,7 +6,12 @@ export function toRunView(run: Run) {
   return {
     id: run.id,
     promptId: run.promptId,
+    /** Null for a draft run until it is saved as a version. */
     versionNumber: run.versionNumber,
+    /** A run of unsaved editor content; stays true once saved as a version. */
+    draft: run.draft,
+    /** What a draft run rendered (templates, variables, model settings); null for a run of a version. */
+    template: run.template,
     status: run.status,
     provider: run.provider,
     model: run.model,
@@ -16,6 +21,10 @@ export function toRunView(run: Run) {
     output: run.output,
     /** The reply was cut at the instance's output limit (RUN_MAX_OUTPUT_CHARS). */
     outputTruncated: run.outputTruncated,
+    /** Function calls the model made (tools in the model settings); null when none. */
+    toolCalls: run.toolCalls,
+    /** The output checked against the settings' JSON Schema; null when there was none. */
+    outputCheck: run.outputCheck,
     usage: run.usage,
     costUsd: run.costUsd,
     latencyMs: run.latencyMs,

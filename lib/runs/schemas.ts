@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { dateParamSchema } from '@/lib/column-ranges';
-import { modelConfigSchema, versionNumberParamSchema, versionNumberSchema } from '@/lib/prompts/schemas';
-import { MAX_VARIABLES } from '@/lib/templates/variable-schema';
+import {
+  MAX_TEMPLATE_CHARS,
+  modelConfigSchema,
+  templateMessagesSchema,
+  versionNumberParamSchema,
+  versionNumberSchema,
+} from '@/lib/prompts/schemas';
+import { MAX_VARIABLES, variableDefsSchema } from '@/lib/templates/variable-schema';
 import { runStatusSchema } from './statuses';
 
 const paramsSchema = modelConfigSchema.omit({ provider: true, model: true });
@@ -15,9 +21,31 @@ export const idempotencyKeySchema = z
   .max(MAX_IDEMPOTENCY_KEY_LENGTH, `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`)
   .regex(/^[\x20-\x7e]+$/, 'must be printable ASCII (letters, digits, punctuation and spaces)');
 
-export const createRunSchema = z.strictObject({
+/**
+ * Unsaved editor content to run instead of a version: what it leaves out comes from the current version, as in a
+ * save. `messages` or systemPrompt/userPrompt, never both.
+ */
+export const runDraftSchema = z
+  .strictObject({
+    systemPrompt: z.string().max(MAX_TEMPLATE_CHARS).optional(),
+    userPrompt: z.string().min(1, 'is required: the user prompt template cannot be empty').max(MAX_TEMPLATE_CHARS).optional(),
+    messages: templateMessagesSchema.optional(),
+    variables: variableDefsSchema.optional(),
+    model: modelConfigSchema.optional(),
+  })
+  .superRefine((draft, ctx) => {
+    if (draft.messages === undefined) return;
+    for (const field of ['systemPrompt', 'userPrompt'] as const) {
+      if (draft[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'send either `messages` or `systemPrompt`/`userPrompt`, not both' });
+    }
+  });
+export type RunDraftInput = z.infer<typeof runDraftSchema>;
+
+const createRunObject = z.strictObject({
   promptId: z.uuid({ message: 'must be a prompt id' }),
   versionNumber: versionNumberSchema.optional(),
+  /** Run unsaved content (a draft run) instead of a version. */
+  draft: runDraftSchema.optional(),
   variables: z
     .record(z.string(), z.unknown())
     // Every name past the declared ones is an error anyway; this bounds the work of reporting them.
@@ -28,6 +56,12 @@ export const createRunSchema = z.strictObject({
   params: paramsSchema.optional(),
   cache: z.boolean().default(true),
   idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+export const createRunSchema = createRunObject.superRefine((input, ctx) => {
+  if (input.draft !== undefined && input.versionNumber !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['versionNumber'], message: 'leave it out when running a draft: a draft runs instead of a saved version' });
+  }
 });
 export type CreateRunInput = z.infer<typeof createRunSchema>;
 
@@ -40,9 +74,18 @@ export const listRunsQuerySchema = z.strictObject({
   provider: z.string().max(50).optional(),
   model: z.string().max(200).optional(),
   cached: boolParam.optional(),
+  /** Runs of unsaved editor content (true) or of saved versions only (false). */
+  draft: boolParam.optional(),
   q: z.string().trim().max(200).optional(),
   from: dateParamSchema.optional(),
   to: dateParamSchema.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** POST /api/v1/runs/{id}/save-version: a draft run's template becomes the prompt's next version. */
+export const saveRunVersionSchema = z.strictObject({
+  notes: z.string().max(2_000).optional(),
+  /** As in a save: refused with 409 when another version was saved since. */
+  baseVersionNumber: versionNumberSchema.optional(),
 });

@@ -1,14 +1,12 @@
+import { coerce, describe, shownName } from '@/lib/templates/coerce-value';
 import { parseTemplate, type ParsedTemplate } from '@/lib/templates/parse-template';
-import { isJsonValue, TYPE_PHRASES, type VariableDef } from '@/lib/templates/variable-schema';
-import { unsafeTextReason } from '@/lib/unsafe-text';
+import { TYPE_PHRASES, type VariableDef } from '@/lib/templates/variable-schema';
 
 /** `variable` is '' for template syntax errors, which belong to no single variable. */
 export type RenderIssue = { variable: string; message: string };
 
 /** Issues beyond this are counted, not listed: a body with 100,000 unknown keys must not answer 4 MB. */
 export const MAX_RENDER_ISSUES = 20;
-// Names are echoed in messages; a 100 KB key is shown by its start.
-const NAME_SHOWN_CHARS = 64;
 
 export class TemplateRenderError extends Error {
   readonly issues: RenderIssue[];
@@ -35,7 +33,7 @@ export class RenderTooLargeError extends Error {
 
 export type RenderInput = { systemPrompt: string; userPrompt: string; variables: VariableDef[] };
 export type RenderOptions = {
-  /** Largest UTF-8 size of both rendered prompts together; past it RenderTooLargeError, before anything is built. */
+  /** Largest UTF-8 size of all rendered templates together; past it RenderTooLargeError, before anything is built. */
   maxRenderedBytes?: number;
 };
 export type RenderResult = {
@@ -44,68 +42,8 @@ export type RenderResult = {
   /** Resolved values after defaults and coercion; missing optional variables are omitted. */
   values: Record<string, unknown>;
 };
-
-/** `unsafe`: the value has the type but holds text that cannot be stored (a reason, for the message). */
-type Coerced = { ok: true; value: unknown; text: string } | { ok: false; unsafe?: string };
-
-// Decimal only (no hex/Infinity); no nested quantifiers over the same characters, so no backtracking blow-up.
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** Converts a raw value to the declared type and its rendered text, or fails. */
-function coerce(type: VariableDef['type'], raw: unknown): Coerced {
-  switch (type) {
-    case 'string':
-      return typeof raw === 'string' ? { ok: true, value: raw, text: raw } : { ok: false };
-    case 'number': {
-      let n: number | undefined;
-      if (typeof raw === 'number') n = raw;
-      else if (typeof raw === 'string' && DECIMAL.test(raw.trim())) n = Number(raw.trim());
-      return n !== undefined && Number.isFinite(n) ? { ok: true, value: n, text: String(n) } : { ok: false };
-    }
-    case 'boolean': {
-      const v = typeof raw === 'string' ? raw.trim() : raw;
-      const b = v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined;
-      return b === undefined ? { ok: false } : { ok: true, value: b, text: String(b) };
-    }
-    case 'json': {
-      // Strings are JSON source (form input); pass '"text"' to supply a JSON string value.
-      let value = raw;
-      if (typeof raw === 'string') {
-        try {
-          value = JSON.parse(raw) as unknown;
-        } catch {
-          return { ok: false };
-        }
-      }
-      if (!isJsonValue(value)) return { ok: false };
-      // JSON.parse turns an escaped "\u0000" or lone "\ud800", harmless in the request, into the real character.
-      const unsafe = unsafeJsonText(value, '');
-      return unsafe ? { ok: false, unsafe } : { ok: true, value, text: JSON.stringify(value) };
-    }
-  }
-}
-
-/** Where a JSON value holds a string or key that is not storable text, and why; null when it holds none. */
-function unsafeJsonText(value: unknown, path: string): string | null {
-  const at = (where: string) => (where ? ` at \`${shownName(where)}\`` : '');
-  if (typeof value === 'string') {
-    const reason = unsafeTextReason(value);
-    return reason ? `the string${at(path)} ${reason}` : null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = path ? `${path}.${key}` : key;
-    if (!Array.isArray(value)) {
-      const reason = unsafeTextReason(key);
-      if (reason) return `a field name${at(path)} ${reason}`;
-    }
-    const found = unsafeJsonText(child, childPath);
-    if (found) return found;
-  }
-  return null;
-}
-
-const shownName = (name: string) => (name.length > NAME_SHOWN_CHARS ? `${name.slice(0, NAME_SHOWN_CHARS)}…` : name);
+/** One turn of a chat template (or of its rendering). */
+export type TemplateTurn<R extends string = string> = { role: R; content: string };
 
 /** The UTF-8 size of a parsed template once rendered, computed from segment and value sizes alone. */
 function renderedBytes(parsed: ParsedTemplate, rendered: ReadonlyMap<string, string>, valueBytes: Map<string, number>): number {
@@ -125,28 +63,11 @@ function renderedBytes(parsed: ParsedTemplate, rendered: ReadonlyMap<string, str
   return bytes;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `the string ${JSON.stringify(shown)}`;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-/**
- * Validates `values` against the declared variables and substitutes them into both prompts.
- * Pure string substitution: inserted values are never parsed again, so `{{ x }}` inside a
- * value stays literal. All problems are collected and thrown together as TemplateRenderError (the first
- * MAX_RENDER_ISSUES of them listed); a result larger than `maxRenderedBytes` throws RenderTooLargeError instead
- * of being built.
- */
-export function renderPrompt(input: RenderInput, values: Record<string, unknown>, options: RenderOptions = {}): RenderResult {
+/** Collects issues, listing the first MAX_RENDER_ISSUES and counting the rest. */
+function issueList() {
   const listed: RenderIssue[] = [];
   let unlisted = 0;
-  const issues = {
+  return {
     push(issue: RenderIssue) {
       if (listed.length < MAX_RENDER_ISSUES) listed.push(issue);
       else unlisted += 1;
@@ -154,20 +75,26 @@ export function renderPrompt(input: RenderInput, values: Record<string, unknown>
     get length() {
       return listed.length + unlisted;
     },
+    error: () => new TemplateRenderError(listed, unlisted),
   };
-  const system = parseTemplate(input.systemPrompt);
-  const user = parseTemplate(input.userPrompt);
-  const templates = [
-    ['system prompt', system],
-    ['user prompt', user],
-  ] as const;
-  for (const [label, parsed] of templates) {
-    for (const error of parsed.errors) issues.push({ variable: '', message: `${label}: ${error.message}` });
+}
+
+/** Renders labelled templates with one set of values: the texts in order, and the resolved values. */
+function renderTemplates(
+  templates: readonly { label: string; text: string }[],
+  variables: VariableDef[],
+  values: Record<string, unknown>,
+  options: RenderOptions,
+): { texts: string[]; values: Record<string, unknown> } {
+  const issues = issueList();
+  const parsed = templates.map(({ label, text }) => ({ label, parsed: parseTemplate(text) }));
+  for (const { label, parsed: template } of parsed) {
+    for (const error of template.errors) issues.push({ variable: '', message: `${label}: ${error.message}` });
   }
 
   // Maps and Object.hasOwn only: names like `__proto__` or `toString` must not reach the prototype chain.
   const defs = new Map<string, VariableDef>();
-  for (const def of input.variables) {
+  for (const def of variables) {
     if (defs.has(def.name)) issues.push({ variable: def.name, message: `variable \`${def.name}\` is declared more than once` });
     else defs.set(def.name, def);
   }
@@ -177,8 +104,8 @@ export function renderPrompt(input: RenderInput, values: Record<string, unknown>
   }
 
   const reported = new Set<string>();
-  for (const [, parsed] of templates) {
-    for (const name of parsed.variables) {
+  for (const { parsed: template } of parsed) {
+    for (const name of template.variables) {
       if (!defs.has(name) && !reported.has(name)) {
         reported.add(name);
         issues.push({ variable: name, message: `variable \`${name}\` is used in the template but not declared` });
@@ -208,21 +135,52 @@ export function renderPrompt(input: RenderInput, values: Record<string, unknown>
     rendered.set(def.name, result.text);
   }
 
-  if (issues.length > 0) throw new TemplateRenderError(listed, unlisted);
+  if (issues.length > 0) throw issues.error();
 
   if (options.maxRenderedBytes !== undefined) {
     const valueBytes = new Map<string, number>();
-    const bytes = renderedBytes(system, rendered, valueBytes) + renderedBytes(user, rendered, valueBytes);
+    let bytes = 0;
+    for (const { parsed: template } of parsed) bytes += renderedBytes(template, rendered, valueBytes);
     if (bytes > options.maxRenderedBytes) throw new RenderTooLargeError(bytes, options.maxRenderedBytes);
   }
 
-  const substitute = (parsed: ParsedTemplate) =>
-    parsed.segments.map((s) => (s.kind === 'text' ? s.text : (rendered.get(s.name) ?? ''))).join('');
+  const substitute = (template: ParsedTemplate) =>
+    template.segments.map((s) => (s.kind === 'text' ? s.text : (rendered.get(s.name) ?? ''))).join('');
 
   return {
-    system: substitute(system),
-    user: substitute(user),
+    texts: parsed.map(({ parsed: template }) => substitute(template)),
     // fromEntries defines own properties, so a `__proto__` key stays data instead of setting the prototype.
     values: Object.fromEntries(resolved),
   };
+}
+
+/**
+ * Validates `values` against the declared variables and substitutes them into both prompts.
+ * Pure string substitution: inserted values are never parsed again, so `{{ x }}` inside a
+ * value stays literal. All problems are collected and thrown together as TemplateRenderError (the first
+ * MAX_RENDER_ISSUES of them listed); a result larger than `maxRenderedBytes` throws RenderTooLargeError instead
+ * of being built.
+ */
+export function renderPrompt(input: RenderInput, values: Record<string, unknown>, options: RenderOptions = {}): RenderResult {
+  const templates = [
+    { label: 'system prompt', text: input.systemPrompt },
+    { label: 'user prompt', text: input.userPrompt },
+  ];
+  const { texts, values: resolved } = renderTemplates(templates, input.variables, values, options);
+  return { system: texts[0] ?? '', user: texts[1] ?? '', values: resolved };
+}
+
+/**
+ * renderPrompt for a chat template: every turn rendered with the same values, the same issues and one byte cap
+ * over all turns together. Syntax errors are labelled by turn ("message 2: …", counted from 1).
+ */
+export function renderMessages<R extends string>(
+  templates: readonly TemplateTurn<R>[],
+  variables: VariableDef[],
+  values: Record<string, unknown>,
+  options: RenderOptions = {},
+): { messages: TemplateTurn<R>[]; values: Record<string, unknown> } {
+  const labelled = templates.map((turn, index) => ({ label: `message ${index + 1} (${turn.role})`, text: turn.content }));
+  const { texts, values: resolved } = renderTemplates(labelled, variables, values, options);
+  return { messages: templates.map((turn, index) => ({ role: turn.role, content: texts[index] ?? '' })), values: resolved };
 }

@@ -109,9 +109,18 @@ describe('renderPrompt: defaults and missing values', () => {
 });
 
 describe('renderPrompt: type coercion', () => {
-  it('string: requires a string', () => {
-    expect(issuesOf(() => renderUser('{{ s }}', [v('s')], { s: 5 }))).toEqual([
-      { variable: 's', message: 'variable `s` must be a string, got 5' },
+  it.each([
+    [5, '5'],
+    [2.5, '2.5'],
+    [true, 'true'],
+    [false, 'false'],
+  ])('string: takes the number or boolean %j as its text %j', (input, text) => {
+    expect(renderUser('n={{ s }}', [v('s')], { s: input })).toEqual({ system: '', user: `n=${text}`, values: { s: text } });
+  });
+
+  it.each([[{ a: 1 }, 'an object'], [[1], 'an array'], [Number.NaN, 'NaN']])('string: refuses %j', (input, shown) => {
+    expect(issuesOf(() => renderUser('{{ s }}', [v('s')], { s: input }))).toEqual([
+      { variable: 's', message: `variable \`s\` must be a string, got ${shown}` },
     ]);
   });
 

@@ -81,8 +81,8 @@ export function RunDetail({ runId }: { runId: string }) {
               {run.promptTitle ?? 'Deleted prompt'}
             </Link>
             <span aria-hidden="true">·</span>
-            <Link href={promptHref(run.promptId, run.versionNumber)} className="font-mono hover:text-foreground hover:underline" data-testid="run-version-link">
-              v{run.versionNumber}
+            <Link href={promptHref(run.promptId, run.versionNumber ?? undefined)} className="font-mono hover:text-foreground hover:underline" data-testid="run-version-link">
+              {run.versionNumber === null ? 'draft' : `v${run.versionNumber}`}
             </Link>
             <span aria-hidden="true">·</span>
             <span>
