@@ -6,113 +6,114 @@ import { CircleAlertIcon } from 'lucide-react';
 import { Label } from '@/components/ui/label';
 import { parseTemplate } from '@/lib/templates';
 import { cn } from '@/lib/utils';
-import { highlightPieces } from './template-highlight';
+import { useTemplateView } from './codemirror/use-template-view';
 
 const MAX_ERRORS_SHOWN = 3;
-
-// Both layers share these exactly: any difference in font, padding, wrapping or border makes the
-// highlight drift away from the caret.
-const LAYER =
-  'col-start-1 row-start-1 m-0 w-full border-0 px-3 py-3 font-mono text-sm leading-6 tracking-normal whitespace-pre-wrap break-words [tab-size:4] [word-break:normal]';
 
 export type TemplateEditorProps = {
   id: string;
   label: string;
   hint?: React.ReactNode;
+  /** Controls shown at the end of the label row (a chat turn's role and moves). */
+  toolbar?: React.ReactNode;
   value: string;
   onChange?: (value: string) => void;
   readOnly?: boolean;
   placeholder?: string;
-  /** Minimum height in text rows; the editor grows with its content. */
+  /** Minimum height in text rows. */
   minRows?: number;
+  /** The editor grows with its content up to this many rows, then scrolls. */
+  maxRows?: number;
   testId?: string;
   className?: string;
   /** What the API said about this template on the last save. */
   error?: string;
+  /** Declared variable names, offered after `{{`. */
+  variables?: readonly string[];
+  /** Mod-Enter in the editor; without it the key is left to the page. */
+  onRunShortcut?: () => void;
+  /** Mod-S in the editor; without it the key is left to the page. */
+  onSaveShortcut?: () => void;
 };
 
+// Parser messages quote the template in backticks; on screen they read better in quotation marks.
+const plainWords = (message: string) => message.replace(/`([^`]*)`/g, '“$1”');
+
 /**
- * A textarea laid exactly over a highlighted copy of its text, so `{{ variables }}` light up while typing.
- * The copy sits in the same grid cell and sizes the box, which makes the textarea auto-grow without
- * measuring and keeps both layers scrolled together (the textarea itself never scrolls).
+ * A CodeMirror editor for one template: `{{ variables }}` highlighted (on the lines on screen only), declared
+ * names completed after `{{`, line numbers, search (Mod-F), undo, soft wrap. Controlled through value/onChange.
  */
 export function TemplateEditor({
   id,
   label,
   hint,
+  toolbar,
   value,
   onChange,
   readOnly = false,
   placeholder,
   minRows = 8,
+  maxRows = 30,
   testId,
   className,
   error,
+  variables,
+  onRunShortcut,
+  onSaveShortcut,
 }: TemplateEditorProps) {
-  const parsed = React.useMemo(() => parseTemplate(value), [value]);
-  const pieces = React.useMemo(() => highlightPieces(value, parsed), [value, parsed]);
+  // The syntax errors trail the typing: parsing 100,000 characters is not worth delaying a keystroke for.
+  const deferred = React.useDeferredValue(value);
+  const parsed = React.useMemo(() => parseTemplate(deferred), [deferred]);
+  const labelId = `${id}-label`;
   const errorsId = `${id}-errors`;
   const hintId = `${id}-hint`;
   const hasErrors = parsed.errors.length > 0 || Boolean(error);
-  const minHeight = `calc(${minRows} * 1.5rem + 1.5rem)`;
+  const describedBy = [hint ? hintId : null, hasErrors ? errorsId : null].filter(Boolean).join(' ');
+
+  const { hostRef, focus } = useTemplateView({
+    value,
+    onChange,
+    readOnly,
+    placeholder,
+    minRows,
+    maxRows,
+    variables,
+    onRunShortcut,
+    onSaveShortcut,
+    attributes: {
+      id,
+      'aria-labelledby': labelId,
+      ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      ...(hasErrors ? { 'aria-invalid': 'true' } : {}),
+    },
+  });
 
   return (
     <div className={cn('grid gap-2', className)}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <Label htmlFor={id}>{label}</Label>
+        <Label id={labelId} onClick={focus}>
+          {label}
+        </Label>
         {hint ? (
           <p id={hintId} className="text-xs text-muted-foreground">
             {hint}
           </p>
         ) : null}
+        {toolbar}
       </div>
       <div
+        ref={hostRef}
+        data-testid={testId}
+        data-readonly={readOnly || undefined}
         className={cn(
-          'grid grid-cols-1 overflow-hidden rounded-md border border-input shadow-xs transition-[color,box-shadow] dark:bg-input/30',
+          'min-w-0 overflow-hidden rounded-md border border-input shadow-xs transition-[color,box-shadow] dark:bg-input/30',
           'focus-within:border-ring focus-within:ring-[3px] focus-within:ring-ring/50',
           hasErrors && 'border-destructive focus-within:border-destructive focus-within:ring-destructive/20',
           readOnly && 'bg-muted/40 dark:bg-muted/30',
         )}
-      >
-        <div aria-hidden="true" className={cn(LAYER, 'pointer-events-none text-foreground select-none')} style={{ minHeight }}>
-          {pieces.map((piece) =>
-            piece.kind === 'plain' ? (
-              <React.Fragment key={piece.start}>{piece.text}</React.Fragment>
-            ) : (
-              <span
-                key={piece.start}
-                className={
-                  piece.kind === 'variable'
-                    ? 'template-highlight'
-                    : 'text-destructive underline decoration-destructive decoration-wavy underline-offset-4'
-                }
-              >
-                {piece.text}
-              </span>
-            ),
-          )}
-          {/* Keeps a trailing newline's empty last line, which a textarea shows but a div collapses. */}
-          {' '}
-        </div>
-        <textarea
-          id={id}
-          data-testid={testId}
-          value={value}
-          onChange={(event) => onChange?.(event.target.value)}
-          readOnly={readOnly}
-          placeholder={placeholder}
-          rows={1}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoCorrect="off"
-          aria-invalid={hasErrors || undefined}
-          aria-describedby={[hint ? hintId : null, hasErrors ? errorsId : null].filter(Boolean).join(' ') || undefined}
-          className={cn(
-            LAYER,
-            'h-full min-h-0 resize-none overflow-hidden bg-transparent text-transparent caret-foreground outline-none placeholder:text-muted-foreground focus-visible:outline-none',
-          )}
-        />
-      </div>
+        // Until the editor mounts, keep its height so the page does not jump.
+        style={{ minHeight: `calc(${minRows} * 1.5rem + 1.5rem + 2px)` }}
+      />
       {hasErrors ? (
         <ul id={errorsId} className="grid gap-1 text-sm text-destructive" aria-live="polite" data-testid={testId ? `${testId}-errors` : undefined}>
           {error ? (
@@ -121,10 +122,10 @@ export function TemplateEditor({
               <span>{error}</span>
             </li>
           ) : null}
-          {parsed.errors.slice(0, MAX_ERRORS_SHOWN).map((error) => (
-            <li key={error.index} className="flex items-start gap-1.5">
+          {parsed.errors.slice(0, MAX_ERRORS_SHOWN).map((syntaxError) => (
+            <li key={syntaxError.index} className="flex items-start gap-1.5">
               <CircleAlertIcon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-              <span>{error.message}</span>
+              <span>{plainWords(syntaxError.message)}</span>
             </li>
           ))}
           {parsed.errors.length > MAX_ERRORS_SHOWN ? (

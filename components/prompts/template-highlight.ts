@@ -1,31 +1,22 @@
-import type { ParsedTemplate } from '@/lib/templates';
+import { parseTemplate } from '@/lib/templates';
 
-export type HighlightPiece = { kind: 'plain' | 'variable' | 'error'; text: string; start: number };
+export type HighlightRange = { kind: 'variable' | 'error'; from: number; to: number };
 
 /**
- * Splits the source into runs for the highlight layer. Runs always use the raw source slice
- * (segment.text drops escape backslashes), so the layer stays character-aligned with the textarea.
+ * The highlight ranges of one line, offset by where the line starts in the document.
+ * Line by line gives the same answer as parsing the whole document: a placeholder, a `{{` and an escape never
+ * span a newline, and a newline is never the backslash of an escape, so the scanner is in the same state at each
+ * line start. That lets the editor decorate only the lines on screen.
  */
-export function highlightPieces(source: string, parsed: ParsedTemplate): HighlightPiece[] {
-  const pieces: HighlightPiece[] = [];
-  const errorStarts = parsed.errors.map((e) => e.index);
-  let e = 0;
+export function lineHighlights(line: string, offset: number): HighlightRange[] {
+  // Most lines of a prompt have no braces at all; skip the parse for them.
+  if (!line.includes('{{')) return [];
+  const parsed = parseTemplate(line);
+  const ranges: HighlightRange[] = [];
   for (const segment of parsed.segments) {
-    if (segment.kind === 'variable') {
-      pieces.push({ kind: 'variable', text: source.slice(segment.start, segment.end), start: segment.start });
-      continue;
-    }
-    let cursor = segment.start;
-    // Errors point at the `{{` of an invalid placeholder, which stays inside a text segment.
-    while (e < errorStarts.length && (errorStarts[e] ?? Infinity) < segment.end) {
-      const at = errorStarts[e++] ?? cursor;
-      if (at < cursor) continue;
-      if (at > cursor) pieces.push({ kind: 'plain', text: source.slice(cursor, at), start: cursor });
-      const end = Math.min(at + 2, segment.end);
-      pieces.push({ kind: 'error', text: source.slice(at, end), start: at });
-      cursor = end;
-    }
-    if (segment.end > cursor) pieces.push({ kind: 'plain', text: source.slice(cursor, segment.end), start: cursor });
+    if (segment.kind === 'variable') ranges.push({ kind: 'variable', from: offset + segment.start, to: offset + segment.end });
   }
-  return pieces;
+  // Errors point at the `{{` of an invalid placeholder; they are in source order like the segments.
+  for (const error of parsed.errors) ranges.push({ kind: 'error', from: offset + error.index, to: offset + error.index + 2 });
+  return ranges.sort((a, b) => a.from - b.from);
 }

@@ -22,13 +22,13 @@ test('a save on a stale base offers reload, compare and save anyway', async ({ p
   await dialog.getByTestId('stale-base-compare').click();
   await expect(page.getByTestId('diff-view').getByTestId('diff-added-line').filter({ hasText: 'from elsewhere' })).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(editor.userPrompt()).toHaveValue('Hello {{ name }}, from my draft');
+  await expect(editor.userPrompt()).toHaveText('Hello {{ name }}, from my draft');
 
   // Reload discards the draft and continues from version 2.
   await editor.saveWithShortcut('mine');
   await dialog.getByTestId('stale-base-reload').click();
   await expect(dialog).toBeHidden();
-  await expect(editor.userPrompt()).toHaveValue('Hello {{ name }}, from elsewhere');
+  await expect(editor.userPrompt()).toHaveText('Hello {{ name }}, from elsewhere');
   await expect(page.getByTestId('current-version-badge')).toHaveText('v2');
 
   // Save anyway keeps the draft as the next version.
@@ -66,9 +66,9 @@ test('the version history loads older versions on demand and opens one by number
   // The summary carries no template: opening a version fetches it in full.
   await editor.versionRow(1).click();
   await expect(page.getByTestId('readonly-banner')).toContainText('Viewing version 1');
-  await expect(editor.userPrompt()).toHaveValue('Version one {{ x }}');
+  await expect(editor.userPrompt()).toHaveText('Version one {{ x }}');
   await page.goto(`/prompts/${id}?version=3`);
-  await expect(editor.userPrompt()).toHaveValue('Version 3 {{ x }}');
+  await expect(editor.userPrompt()).toHaveText('Version 3 {{ x }}');
   await expect(editor.userPrompt()).not.toBeEditable();
 });
 

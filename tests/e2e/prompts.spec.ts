@@ -39,11 +39,11 @@ test('edits a template, saves versions, views, restores and diffs them', async (
 
   await editor.versionRow(1).click();
   await expect(page.getByTestId('readonly-banner')).toContainText('1');
-  await expect(editor.userPrompt()).toHaveValue('Summarise {{ text }}');
+  await expect(editor.userPrompt()).toHaveText('Summarise {{ text }}');
   await expect(editor.userPrompt()).not.toBeEditable();
   await page.getByTestId('restore-version').click();
   await expect(editor.versionRow(3)).toContainText(/restored from v1/i);
-  await expect(editor.userPrompt()).toHaveValue('Summarise {{ text }}');
+  await expect(editor.userPrompt()).toHaveText('Summarise {{ text }}');
   await expect(editor.userPrompt()).toBeEditable();
 
   await page.getByTestId('compare-button').click();
@@ -71,7 +71,7 @@ test('warns before unsaved changes are lost', async ({ page, user: _user }) => {
   await expect(page.getByTestId('confirm-discard')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/\/prompts\/[0-9a-f-]{36}$/);
-  await expect(editor.userPrompt()).toHaveValue('Hello {{ name }}, welcome back');
+  await expect(editor.userPrompt()).toHaveText('Hello {{ name }}, welcome back');
   await page.getByRole('link', { name: 'Prompts', exact: true }).first().click();
   await page.getByTestId('confirm-discard').click();
   await expect(page).toHaveURL(/\/prompts$/);

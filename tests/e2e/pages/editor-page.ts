@@ -3,12 +3,25 @@ import { expect, type Page } from '@playwright/test';
 export class EditorPage {
   constructor(readonly page: Page) {}
 
+  /**
+   * A template editor's editable text (CodeMirror's contenteditable): fill() and toBeEditable() work on it as on
+   * a textarea; read it with toHaveText() (it has no value).
+   */
+  template(testId: string) {
+    return this.page.getByTestId(testId).locator('.cm-content');
+  }
+
   userPrompt() {
-    return this.page.getByTestId('user-prompt-editor');
+    return this.template('user-prompt-editor');
   }
 
   systemPrompt() {
-    return this.page.getByTestId('system-prompt-editor');
+    return this.template('system-prompt-editor');
+  }
+
+  /** Turn `index` (from 0) of a chat template. */
+  message(index: number) {
+    return this.template(`message-${index}-editor`);
   }
 
   async waitLoaded() {
