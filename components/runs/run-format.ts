@@ -46,3 +46,12 @@ export function promptHref(promptId: string, versionNumber?: number): string {
   const base = `/prompts/${encodeURIComponent(promptId)}`;
   return versionNumber === undefined ? base : `${base}?version=${versionNumber}`;
 }
+
+/** JSON text indented for reading; anything that does not parse is returned as it is. */
+export function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

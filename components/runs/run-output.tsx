@@ -1,11 +1,14 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CheckIcon, CopyIcon } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import type { RunStatus } from '@/lib/client/types';
+import type { Run, RunStatus } from '@/lib/client/types';
 import { cn } from '@/lib/utils';
+import { prettyJson } from './run-format';
 import { RunMarkdown } from './run-markdown';
+import { RunOutputCheck } from './run-output-check';
+import { RunToolCalls } from './run-tool-calls';
 
 type Props = {
   output: string;
@@ -13,6 +16,10 @@ type Props = {
   streaming: boolean;
   /** The provider's answer was cut off at the instance's output limit. */
   truncated?: boolean;
+  /** The run's tool calls, listed under the output. */
+  toolCalls?: Run['toolCalls'];
+  /** Set for structured output: the output is shown as formatted JSON with the check's verdict. */
+  outputCheck?: Run['outputCheck'];
   className?: string;
 };
 
@@ -24,10 +31,15 @@ const EMPTY: Record<RunStatus, string> = {
   canceled: 'Canceled before any output.',
 };
 
-/** Output as it streams (plain monospace), then rendered as Markdown once the run is finished. */
-export function RunOutput({ output, status, streaming, truncated = false, className }: Props) {
+/**
+ * Output as it streams (plain monospace), then rendered as Markdown once the run is finished, or as indented JSON
+ * for structured output; tool calls are listed under it.
+ */
+export function RunOutput({ output, status, streaming, truncated = false, toolCalls, outputCheck, className }: Props) {
   const [raw, setRaw] = useState(false);
   const [copied, setCopied] = useState(false);
+  const json = !streaming && outputCheck != null;
+  const formatted = useMemo(() => (json ? prettyJson(output) : ''), [json, output]);
 
   async function copy() {
     try {
@@ -61,7 +73,11 @@ export function RunOutput({ output, status, streaming, truncated = false, classN
         data-streaming={streaming ? 'true' : 'false'}
       >
         {!output ? (
-          <p className="text-sm text-muted-foreground italic">{status ? EMPTY[status] : 'No output yet.'}</p>
+          <p className="text-sm text-muted-foreground italic">{toolCalls?.length ? 'No text: the model called tools.' : status ? EMPTY[status] : 'No output yet.'}</p>
+        ) : json && !raw ? (
+          <pre className="pr-16 font-mono text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap" data-testid="run-output-json">
+            {formatted}
+          </pre>
         ) : plain ? (
           <pre className="font-mono text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap">
             {output}
@@ -71,6 +87,16 @@ export function RunOutput({ output, status, streaming, truncated = false, classN
           <RunMarkdown text={output} className="pr-16" />
         )}
       </div>
+      {outputCheck && !streaming ? (
+        <div className="border-t px-4 py-2">
+          <RunOutputCheck check={outputCheck} />
+        </div>
+      ) : null}
+      {toolCalls?.length ? (
+        <div className="border-t px-4 py-3">
+          <RunToolCalls toolCalls={toolCalls} />
+        </div>
+      ) : null}
       {truncated ? (
         <p className="border-t px-4 py-2 text-xs text-muted-foreground" data-testid="run-output-truncated">
           The answer was cut off here: it reached this instance&apos;s output limit.
