@@ -5,42 +5,47 @@ import { useSearchParams } from 'next/navigation';
 import { useQueryClient } from '@tanstack/react-query';
 import { promptQuery } from '@/components/prompts/use-prompt';
 import { useRestoreVersion, useSaveVersion, useVersion } from '@/components/prompts/use-versions';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { toast } from '@/components/ui/toaster';
 import { errorMessage } from '@/lib/client/api';
-import type { Prompt } from '@/lib/client/types';
+import type { Prompt, Run } from '@/lib/client/types';
 import { ContentEditor } from './content-editor';
 import { DiffDialog } from './diff-dialog';
-import { draftToPayload, modelToForm } from './draft';
+import { draftFromVersion, draftToPayload, draftToRunDraft } from './draft';
+import { DraftRestoreBanner } from './draft-restore-banner';
+import { PlaygroundLayout } from './playground-layout';
+import { PlaygroundPane, type PlaygroundHandle } from './playground-pane';
+import { parseCompareParam, parseVersionParam, replaceQuery } from './playground-url';
 import { PromptHeader } from './prompt-header';
 import { ReadonlyBanner } from './readonly-banner';
-import { RunHistory } from './run-history';
-import { RunPanel, type RunPanelHandle } from './run-panel';
 import { RunRestoreCallout } from './run-restore-callout';
+import { valuesFromRun } from './run-variables';
 import { SaveBar } from './save-bar';
 import { saveErrors, staleBaseOf } from './save-errors';
 import { StaleBaseDialog } from './stale-base-dialog';
 import { useDraft } from './use-draft';
-import type { CompareRange } from './use-version-diff';
+import { useFromRun } from './use-from-run';
 import { useUnsavedGuard } from './use-unsaved-guard';
-import { VersionHistory } from './version-history';
+import type { CompareRange } from './use-version-diff';
+import { WorkspaceDialogs } from './workspace-dialogs';
 
 const isSaveShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's';
 
+/** The playground: the editor on the left, Run and its outputs, the run history and the versions on the right. */
 export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
   const current = prompt.currentVersion;
   const client = useQueryClient();
-  const { base, draft, notes, dirty, setNotes, edit, reset, saved } = useDraft(current);
-  // ?version=N (links from a run) opens that version read-only; the current one is the draft itself.
+  const d = useDraft({ promptId: prompt.id, current });
+  const { base, draft, notes, dirty } = d;
+  // Links: ?version=N opens that version read-only, ?compare=A..B the diff, ?fromRun=<id> a run's inputs.
   const searchParams = useSearchParams();
-  const [viewing, setViewing] = useState<number | null>(() => {
-    const n = Number(searchParams.get('version'));
-    return Number.isInteger(n) && n >= 1 && n <= prompt.versionCount && n !== current?.versionNumber ? n : null;
+  const [viewing, setViewingState] = useState<number | null>(() => parseVersionParam(searchParams.get('version'), prompt.versionCount, current?.versionNumber ?? null));
+  const [compare, setCompare] = useState<{ open: boolean; range: CompareRange }>(() => {
+    const range = parseCompareParam(searchParams.get('compare'), prompt.versionCount);
+    return range ? { open: true, range } : { open: false, range: { from: 1, to: 1 } };
   });
   const [confirmRestore, setConfirmRestore] = useState(false);
-  const [compare, setCompare] = useState<{ open: boolean; range: CompareRange }>({ open: false, range: { from: 1, to: 1 } });
   const [restored, setRestored] = useState<{ from: number; to: number } | null>(null);
-  const runPanel = useRef<RunPanelHandle>(null);
+  const pane = useRef<PlaygroundHandle>(null);
   const save = useSaveVersion(prompt.id);
   const restore = useRestoreVersion(prompt.id);
   // The current version came with the prompt; older ones are fetched when opened.
@@ -49,7 +54,28 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
   const guard = useUnsavedGuard(dirty);
   const staleBase = staleBaseOf(save.error);
   const errors = saveErrors(staleBase === null ? save.error : null, save.variables);
-  const openCompare = (range: CompareRange) => setCompare({ open: true, range });
+
+  function setViewing(versionNumber: number | null) {
+    setViewingState(versionNumber);
+    replaceQuery({ version: versionNumber === null ? null : String(versionNumber) });
+  }
+
+  function openCompare(range: CompareRange) {
+    setCompare({ open: true, range });
+    replaceQuery({ compare: `${range.from}..${range.to}` });
+  }
+
+  useFromRun(prompt.id, searchParams.get('fromRun'), (run: Run) => {
+    d.setValues(valuesFromRun(run.variables));
+    pane.current?.setup.setTargets([{ provider: run.provider, model: run.model }]);
+    if (run.versionNumber !== null) {
+      if (run.versionNumber !== current?.versionNumber) pane.current?.setup.setChoice(run.versionNumber);
+    } else if (run.template) {
+      d.load(run.template);
+    }
+    replaceQuery({ fromRun: null });
+    toast({ title: run.versionNumber === null ? "Loaded the draft run's prompt and inputs" : `Loaded the run's inputs (version ${run.versionNumber})`, variant: 'success' });
+  });
 
   function saveDraft(baseVersionNumber = base?.versionNumber) {
     if (!dirty || save.isPending) return;
@@ -59,7 +85,7 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
       { ...draftToPayload(draft, base, notes), baseVersionNumber },
       {
         onSuccess: (version) => {
-          saved(version, sent, sentNotes);
+          d.saved(version, sent, sentNotes);
           toast({ title: `Saved version ${version.versionNumber}`, variant: 'success' });
         },
       },
@@ -70,7 +96,7 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
     save.reset();
     try {
       const fresh = await client.fetchQuery({ ...promptQuery(prompt.id), staleTime: 0 });
-      reset(fresh.currentVersion);
+      d.reset(fresh.currentVersion);
       setViewing(null);
     } catch (error) {
       toast({ title: 'Could not reload the prompt', description: errorMessage(error), variant: 'error' });
@@ -81,7 +107,7 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
     setConfirmRestore(false);
     restore.mutate(versionNumber, {
       onSuccess: (version) => {
-        reset(version);
+        d.reset(version);
         save.reset();
         setViewing(null);
         setRestored({ from: versionNumber, to: version.versionNumber });
@@ -108,77 +134,75 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
   const shown = viewing === null ? null : viewing === current?.versionNumber ? current : (viewed.data ?? null);
   const readOnly = viewing !== null;
 
+  const left = (
+    <>
+      {!readOnly ? <DraftRestoreBanner restore={d.restore} /> : null}
+      {viewing !== null ? (
+        <ReadonlyBanner
+          versionNumber={viewing}
+          version={shown}
+          error={viewed.isError ? errorMessage(viewed.error) : null}
+          isCurrent={viewing === current?.versionNumber}
+          dirty={dirty}
+          restoring={restore.isPending}
+          onBack={() => setViewing(null)}
+          onRestore={() => (dirty ? setConfirmRestore(true) : restoreVersion(viewing))}
+          onCompare={() => current && openCompare({ from: viewing, to: current.versionNumber })}
+        />
+      ) : null}
+      {restored && viewing === null && restored.to === current?.versionNumber ? (
+        <RunRestoreCallout
+          restoredFrom={restored.from}
+          versionNumber={restored.to}
+          onRun={() => {
+            setRestored(null);
+            pane.current?.run();
+          }}
+          onDismiss={() => setRestored(null)}
+        />
+      ) : null}
+      <ContentEditor
+        content={shown ? draftFromVersion(shown) : draft}
+        loading={readOnly && !shown}
+        readOnly={readOnly}
+        errors={readOnly ? undefined : errors}
+        onChange={d.edit}
+      />
+      {!readOnly ? (
+        <SaveBar notes={notes} onNotesChange={d.setNotes} notesError={errors.fields.notes} dirty={dirty} saving={save.isPending} error={errors.form} onSave={() => saveDraft()} />
+      ) : null}
+    </>
+  );
+
   return (
-    <div className="grid gap-6">
-      <PromptHeader prompt={prompt} onDeleted={guard.navigate} />
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="grid min-w-0 gap-5">
-          {viewing !== null ? (
-            <ReadonlyBanner
-              versionNumber={viewing}
-              version={shown}
-              error={viewed.isError ? errorMessage(viewed.error) : null}
-              isCurrent={viewing === current?.versionNumber}
-              dirty={dirty}
-              restoring={restore.isPending}
-              onBack={() => setViewing(null)}
-              onRestore={() => (dirty ? setConfirmRestore(true) : restoreVersion(viewing))}
-              onCompare={() => current && openCompare({ from: viewing, to: current.versionNumber })}
-            />
-          ) : null}
-          {restored && viewing === null && restored.to === current?.versionNumber ? (
-            <RunRestoreCallout
-              restoredFrom={restored.from}
-              versionNumber={restored.to}
-              onRun={() => {
-                setRestored(null);
-                runPanel.current?.run();
-              }}
-              onDismiss={() => setRestored(null)}
-            />
-          ) : null}
-          <ContentEditor
-            content={
-              shown
-                ? { systemPrompt: shown.systemPrompt, userPrompt: shown.userPrompt, variables: shown.variables, model: modelToForm(shown.model) }
-                : draft
-            }
-            loading={readOnly && !shown}
-            readOnly={readOnly}
-            errors={readOnly ? undefined : errors}
-            onChange={edit}
+    <div className="flex flex-col gap-4 lg:h-[calc(100dvh-6.5rem)] lg:min-h-[36rem]">
+      <PromptHeader
+        prompt={prompt}
+        onDeleted={guard.navigate}
+        code={{ versionNumber: dirty ? null : (base?.versionNumber ?? null), runDraft: dirty ? draftToRunDraft(draft) : null, values: d.values }}
+      />
+      <PlaygroundLayout
+        left={left}
+        right={
+          <PlaygroundPane
+            ref={pane}
+            run={{ prompt, screen: { viewing, dirty, baseVersion: base?.versionNumber ?? null }, draft, shown, values: d.values }}
+            onValuesChange={d.setValues}
+            onDraftSaved={(version, sent) => (sent ? d.saved(version, sent, notes) : d.reset(version))}
+            viewing={viewing}
+            onSelectVersion={setViewing}
+            onCompareVersions={openCompare}
           />
-          {!readOnly ? (
-            <SaveBar
-              notes={notes}
-              onNotesChange={setNotes}
-              notesError={errors.fields.notes}
-              dirty={dirty}
-              saving={save.isPending}
-              error={errors.form}
-              onSave={() => saveDraft()}
-            />
-          ) : null}
-          <RunPanel ref={runPanel} promptId={prompt.id} version={current} dirty={dirty} />
-        </div>
-        <aside aria-label="Version history" className="lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto">
-          <VersionHistory
-            promptId={prompt.id}
-            versionCount={prompt.versionCount}
-            currentNumber={current?.versionNumber ?? null}
-            selected={viewing}
-            dirty={dirty}
-            onSelect={setViewing}
-            onCompare={(range) => openCompare(range)}
-          />
-        </aside>
-      </div>
-      <RunHistory promptId={prompt.id} versionCount={prompt.versionCount} onRunFirst={() => runPanel.current?.focus()} />
+        }
+      />
       <DiffDialog
         promptId={prompt.id}
         open={compare.open}
         initial={compare.range}
-        onOpenChange={(open) => setCompare((prev) => ({ ...prev, open }))}
+        onOpenChange={(open) => {
+          setCompare((prev) => ({ ...prev, open }));
+          if (!open) replaceQuery({ compare: null });
+        }}
       />
       <StaleBaseDialog
         currentVersionNumber={staleBase}
@@ -192,26 +216,12 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
         onSaveAnyway={() => staleBase !== null && saveDraft(staleBase)}
         onCancel={() => save.reset()}
       />
-      <ConfirmDialog
-        open={guard.confirming}
-        onOpenChange={(open) => !open && guard.stay()}
-        title="Discard unsaved changes?"
-        description="Your edits haven't been saved as a version. If you leave now, they are lost."
-        confirmLabel="Discard changes"
-        cancelLabel="Keep editing"
-        confirmTestId="confirm-discard"
-        destructive
-        onConfirm={guard.discard}
-      />
-      <ConfirmDialog
-        open={confirmRestore}
-        onOpenChange={setConfirmRestore}
-        title="Discard unsaved changes?"
-        description={`Restoring version ${viewing ?? ''} makes a copy of it the current version and resets your draft to it. Your unsaved edits are lost.`}
-        confirmLabel="Discard and restore"
-        confirmTestId="confirm-discard"
-        destructive
-        onConfirm={() => viewing !== null && restoreVersion(viewing)}
+      <WorkspaceDialogs
+        guard={guard}
+        confirmRestore={confirmRestore}
+        onConfirmRestoreChange={setConfirmRestore}
+        viewing={viewing}
+        onRestore={() => viewing !== null && restoreVersion(viewing)}
       />
     </div>
   );

@@ -68,7 +68,7 @@ export function RunHistory({ promptId, versionCount, onRunFirst }: Props) {
         filtered={filtered}
         onClearFilters={clear}
         emptyTitle="No runs yet"
-        emptyDescription="Fill in the variables above and press Run to see the model's answer here."
+        emptyDescription="Press Run to see the model's answer in Output; every run is listed here."
         emptyAction={
           onRunFirst ? (
             <Button variant="outline" onClick={onRunFirst}>

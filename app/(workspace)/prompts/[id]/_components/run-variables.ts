@@ -19,12 +19,14 @@ export function loadLastValues(promptId: string): RunValues {
   }
 }
 
-export function saveLastValues(promptId: string, values: RunValues) {
-  try {
-    window.localStorage.setItem(storageKey(promptId), JSON.stringify(values));
-  } catch {
-    // Storage full or disabled: remembering values is a convenience only.
-  }
+/** A run's recorded variables as the form holds them ("Open in editor with these inputs"). */
+export function valuesFromRun(variables: Record<string, unknown>): RunValues {
+  return Object.fromEntries(
+    Object.entries(variables).map(([name, value]) => [
+      name,
+      typeof value === 'string' || typeof value === 'boolean' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value, null, 2),
+    ]),
+  );
 }
 
 /** The field's initial content: the declared default, as the field shows it. */

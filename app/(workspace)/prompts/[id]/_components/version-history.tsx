@@ -40,7 +40,7 @@ export function VersionHistory({ promptId, versionCount, currentNumber, selected
       <div className="flex items-center justify-between gap-2">
         <h2 id="history-heading" className="flex items-center gap-2 text-sm font-semibold">
           <HistoryIcon aria-hidden="true" className="size-4 text-muted-foreground" />
-          History <span className="font-normal text-muted-foreground">({versionCount})</span>
+          Versions <span className="font-normal text-muted-foreground">({versionCount})</span>
         </h2>
         <Button
           variant="outline"
