@@ -14,8 +14,8 @@ export type Draft = {
   model: ModelForm;
 };
 
-/** The `draft` of POST /api/v1/runs: what the editor shows, saved or not. */
-export type RunDraft = NonNullable<CreateRunBody['draft']>;
+/** The `draft` of POST /api/v1/runs: what the editor shows, saved or not (its variables complete, defaults filled in). */
+export type RunDraft = Omit<NonNullable<CreateRunBody['draft']>, 'variables'> & { variables: VariableDef[] };
 
 /** What a draft run recorded (run.template), or any content given as turns. */
 type TemplateContent = { messages: TemplateMessage[]; variables: VariableDef[]; model: ModelConfig };

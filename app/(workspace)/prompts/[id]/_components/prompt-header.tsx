@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import Link from 'next/link';
-import { ChevronLeftIcon, PencilIcon, Trash2Icon } from 'lucide-react';
+import { ChevronLeftIcon, CodeIcon, PencilIcon, Trash2Icon } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toaster';
@@ -11,15 +11,19 @@ import { errorMessage } from '@/lib/client/api';
 import type { Prompt } from '@/lib/client/types';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EditDetailsDialog } from './edit-details-dialog';
+import { GetCodeDialog, type CodeTarget } from './get-code-dialog';
 
 type Props = {
   prompt: Prompt;
   /** Navigates away without the unsaved-changes prompt (the prompt is gone anyway). */
   onDeleted: (href: string) => void;
+  /** What "Get code" runs (the run panel's choice); without it, the current version with no values. */
+  code?: CodeTarget;
 };
 
-export function PromptHeader({ prompt, onDeleted }: Props) {
+export function PromptHeader({ prompt, onDeleted, code }: Props) {
   const [editing, setEditing] = useState(false);
+  const [showingCode, setShowingCode] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const remove = useDeletePrompt(prompt.id);
   const current = prompt.currentVersion;
@@ -71,7 +75,13 @@ export function PromptHeader({ prompt, onDeleted }: Props) {
           </ul>
         ) : null}
       </div>
-      <div className="flex shrink-0 items-center gap-2">
+      <div className="flex shrink-0 flex-wrap items-center gap-2">
+        {current ? (
+          <Button variant="outline" size="sm" onClick={() => setShowingCode(true)} data-testid="get-code">
+            <CodeIcon aria-hidden="true" />
+            Get code
+          </Button>
+        ) : null}
         <Button variant="outline" size="sm" onClick={() => setEditing(true)} data-testid="edit-details">
           <PencilIcon aria-hidden="true" />
           Edit details
@@ -91,6 +101,15 @@ export function PromptHeader({ prompt, onDeleted }: Props) {
         </Button>
       </div>
       <EditDetailsDialog prompt={prompt} open={editing} onOpenChange={setEditing} />
+      <GetCodeDialog
+        promptId={prompt.id}
+        defs={code?.runDraft?.variables ?? current?.variables ?? []}
+        versionNumber={code?.versionNumber ?? null}
+        runDraft={code?.runDraft ?? null}
+        values={code?.values ?? {}}
+        open={showingCode}
+        onOpenChange={setShowingCode}
+      />
       <ConfirmDialog
         open={deleting}
         onOpenChange={setDeleting}

@@ -15,14 +15,17 @@ type Props = {
   dirty: boolean;
   saving: boolean;
   error: string | null;
+  /** Fields the browser found wrong: saving waits until they are fixed. */
+  problemCount?: number;
   onSave: () => void;
 };
 
 const noSubscribe = () => () => {};
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-export function SaveBar({ notes, onNotesChange, notesError, dirty, saving, error, onSave }: Props) {
+export function SaveBar({ notes, onNotesChange, notesError, dirty, saving, error, problemCount = 0, onSave }: Props) {
   const apple = useSyncExternalStore(noSubscribe, isApple, () => false);
+  const blocked = problemCount > 0;
   return (
     <div className="sticky bottom-3 z-10 -mx-1 grid gap-3 rounded-xl border bg-background/95 p-3 shadow-sm backdrop-blur supports-[backdrop-filter]:bg-background/80">
       {error ? (
@@ -58,7 +61,12 @@ export function SaveBar({ notes, onNotesChange, notesError, dirty, saving, error
         ) : null}
         <div className="flex items-center gap-3">
           <span role="status" className="text-sm">
-            {dirty ? (
+            {blocked ? (
+              <span className="flex items-center gap-1.5 text-destructive" data-testid="save-blocked">
+                <span aria-hidden="true" className="size-2 rounded-full bg-destructive" />
+                {problemCount === 1 ? 'Fix the marked field to save' : `Fix the ${problemCount} marked fields to save`}
+              </span>
+            ) : dirty ? (
               <span className="flex items-center gap-1.5 text-warning-foreground dark:text-warning" data-testid="unsaved-indicator">
                 <span aria-hidden="true" className="size-2 rounded-full bg-warning" />
                 Unsaved changes
@@ -69,7 +77,7 @@ export function SaveBar({ notes, onNotesChange, notesError, dirty, saving, error
           </span>
           <Button
             type="submit"
-            disabled={!dirty || saving}
+            disabled={!dirty || saving || blocked}
             aria-keyshortcuts={apple ? 'Meta+S' : 'Control+S'}
             title={dirty ? undefined : 'Nothing to save: the draft matches the current version'}
             data-testid="save-version"
