@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { FlaskConical } from 'lucide-react';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { MobileMenu } from './mobile-menu';
 import { NavLinks } from './nav-links';
+import { ShortcutSheet } from './shortcut-sheet';
 import { UserMenu } from './user-menu';
 
 type Props = {
@@ -22,22 +24,28 @@ export function AppShell({ user, workspace, children }: Props) {
             <span className="flex size-7 items-center justify-center rounded-lg bg-primary text-primary-foreground">
               <FlaskConical className="size-4" aria-hidden />
             </span>
-            {/* On a phone the mark alone leaves room for the navigation. */}
-            <span className="sr-only sm:not-sr-only">PromptLab</span>
+            <span>PromptLab</span>
           </Link>
           <span className="hidden truncate text-sm text-muted-foreground sm:inline" data-testid="workspace-name">
             {workspace.name}
           </span>
-          <NavLinks />
+          {/* Below sm the navigation and the account collapse into one menu; the theme toggle stays. */}
+          <NavLinks className="hidden sm:flex" />
           <div className="ml-auto flex items-center gap-1">
             <ThemeToggle />
-            <UserMenu email={user.email} name={user.name} role={workspace.role} />
+            <div className="hidden sm:block">
+              <UserMenu email={user.email} name={user.name} role={workspace.role} />
+            </div>
+            <div className="sm:hidden">
+              <MobileMenu email={user.email} name={user.name} role={workspace.role} workspace={workspace.name} />
+            </div>
           </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-[90rem] flex-1 px-4 py-6 sm:px-6">
         {children}
       </main>
+      <ShortcutSheet />
     </div>
   );
 }

@@ -4,17 +4,17 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
 
-const links = [
+export const NAV_LINKS = [
   { href: '/prompts', label: 'Prompts' },
   { href: '/runs', label: 'Runs' },
   { href: '/settings', label: 'Settings' },
-];
+] as const;
 
-export function NavLinks() {
+export function NavLinks({ className }: { className?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
-      {links.map((link) => {
+    <nav aria-label="Main" className={cn('flex items-center gap-1', className)}>
+      {NAV_LINKS.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

@@ -2,7 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import Link from 'next/link';
-import { LogOut, Settings } from 'lucide-react';
+import { Keyboard, LogOut, Settings } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -12,6 +12,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { openShortcutSheet } from './shortcut-sheet';
 
 export function UserMenu({ email, name, role }: { email: string | null; name: string | null; role: string }) {
   const label = name || email || 'Account';
@@ -33,6 +34,9 @@ export function UserMenu({ email, name, role }: { email: string | null; name: st
           <Link href="/settings">
             <Settings aria-hidden /> Settings
           </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem data-testid="open-shortcuts" onSelect={openShortcutSheet}>
+          <Keyboard aria-hidden /> Keyboard shortcuts
         </DropdownMenuItem>
         <DropdownMenuItem data-testid="sign-out" onSelect={() => void signOut({ redirectTo: '/login' })}>
           <LogOut aria-hidden /> Sign out

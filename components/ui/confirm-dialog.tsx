@@ -28,7 +28,7 @@ type Props = {
   error?: string | null;
 };
 
-/** A small yes/no dialog. Focus starts on Cancel, so Enter never confirms something destructive by accident. */
+/** A small yes/no dialog. When destructive, focus starts on Cancel, so Enter never confirms it by accident. */
 export function ConfirmDialog({
   open,
   onOpenChange,
@@ -64,6 +64,8 @@ export function ConfirmDialog({
             variant={destructive ? 'destructive' : 'default'}
             onClick={onConfirm}
             disabled={pending}
+            // A harmless confirmation is the primary action; a destructive one leaves focus on Cancel.
+            data-primary={destructive ? undefined : ''}
             data-testid={confirmTestId}
           >
             {pending ? <Spinner label="Working" /> : null}

@@ -29,11 +29,47 @@ export type DialogContentProps = React.ComponentProps<typeof DialogPrimitive.Con
   showCloseButton?: boolean;
 };
 
-export function DialogContent({ className, children, showCloseButton = true, ...props }: DialogContentProps) {
+// What a dialog focuses on open: a field marked data-autofocus, else its first field, else its primary action.
+const FIRST_FIELD = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [contenteditable=true]';
+const PRIMARY_ACTION = '[data-primary]:not([disabled]), button[type=submit]:not([disabled])';
+
+function initialFocus(content: HTMLElement | null): HTMLElement | null {
+  if (!content) return null;
+  return content.querySelector<HTMLElement>('[data-autofocus]') ?? content.querySelector<HTMLElement>(FIRST_FIELD) ?? content.querySelector<HTMLElement>(PRIMARY_ACTION);
+}
+
+/**
+ * Focus in a dialog: the first field or primary action on open (Radix traps Tab inside), and back to whatever
+ * opened it on close, also when it was opened without a DialogTrigger (Radix then restores nothing).
+ */
+export function DialogContent({ className, children, showCloseButton = true, onOpenAutoFocus, onCloseAutoFocus, ...props }: DialogContentProps) {
+  const openerRef = React.useRef<HTMLElement | null>(null);
+  const onOpen = (event: Event) => {
+    // Focus has not moved yet: the active element is the opener. The event fires on the content element.
+    const active = document.activeElement;
+    openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    onOpenAutoFocus?.(event);
+    if (event.defaultPrevented) return;
+    const target = initialFocus(event.target instanceof HTMLElement ? event.target : null);
+    if (target) {
+      event.preventDefault();
+      target.focus();
+    }
+  };
+  const onClose = (event: Event) => {
+    onCloseAutoFocus?.(event);
+    const opener = openerRef.current;
+    openerRef.current = null;
+    if (event.defaultPrevented || !opener?.isConnected) return;
+    opener.focus();
+    if (document.activeElement === opener) event.preventDefault();
+  };
   return (
     <DialogPortal>
       <DialogOverlay />
       <DialogPrimitive.Content
+        onOpenAutoFocus={onOpen}
+        onCloseAutoFocus={onClose}
         data-slot="dialog-content"
         className={cn(
           'fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-full max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-xl border bg-popover p-6 text-popover-foreground shadow-lg outline-none sm:max-w-lg',
