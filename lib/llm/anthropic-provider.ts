@@ -9,9 +9,10 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import { providerFetch } from '../net/guarded-fetch';
 import { providerError } from './errors';
+import { createToolStreamReader, finishReasonOf, readBlocks, toolRequest, type ToolRequest } from './anthropic-tools';
 import { emitDelta, guardCall } from './guard-call';
 import { LIST_MODELS_TIMEOUT_MS } from './openai-provider';
-import { createOutputCollector, DEFAULT_MAX_OUTPUT_CHARS, OUTPUT_LIMIT_FINISH_REASON, sliceWhole } from './stream-output';
+import { createOutputCollector, OUTPUT_LIMIT_FINISH_REASON } from './stream-output';
 import { countTokens } from './tokens';
 import type { CompletionRequest, CompletionResult, GenerationParams, LlmProvider, Usage } from './types';
 
@@ -62,7 +63,7 @@ export function usageFromAnthropic(usage: UsageCounts): Usage {
   };
 }
 
-function requestBody(request: CompletionRequest): MessageCreateParamsBase {
+function requestBody(request: CompletionRequest, tools: ToolRequest): MessageCreateParamsBase {
   const system = request.messages
     .filter((m) => m.role === 'system')
     .map((m) => m.content)
@@ -77,6 +78,8 @@ function requestBody(request: CompletionRequest): MessageCreateParamsBase {
     messages,
     ...(system && { system }),
     ...(stop && stop.length > 0 && { stop_sequences: stop }),
+    ...(tools.tools && { tools: tools.tools }),
+    ...(tools.tool_choice && { tool_choice: tools.tool_choice }),
   };
 }
 
@@ -107,33 +110,38 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
 
     complete(request) {
       return guardCall(label, request, async (signal) => {
+        const tools = toolRequest(request.params);
         const message = (await requireClient().messages.create(
-          { ...requestBody(request), stream: false },
+          { ...requestBody(request, tools), stream: false },
           { signal, timeout: request.timeoutMs },
         )) as Message & { _request_id?: string | null };
         if (typeof message !== 'object' || !Array.isArray(message?.content) || !message.usage) {
           throw providerError(label, 'malformed', 'the response is not a message');
         }
         if (message.stop_reason === 'refusal') throw refused(message);
-        const text = message.content.flatMap((block) => (block?.type === 'text' && typeof block.text === 'string' ? [block.text] : [])).join('');
-        const output = sliceWhole(text, request.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS);
-        const outputTruncated = output.length < text.length;
+        const { output, calls, replied } = readBlocks(message.content, tools, request.maxOutputChars);
+        const outputTruncated = output.truncated || calls.truncated;
+        const toolCalls = calls.calls;
         return {
-          output,
+          output: output.text,
           usage: usageFromAnthropic(message.usage),
-          finishReason: outputTruncated ? OUTPUT_LIMIT_FINISH_REASON : (message.stop_reason ?? null),
+          finishReason: outputTruncated ? OUTPUT_LIMIT_FINISH_REASON : finishReasonOf(message.stop_reason ?? null, replied, toolCalls),
           providerRequestId: message._request_id ?? null,
           ...(outputTruncated && { outputTruncated }),
+          ...(toolCalls.length > 0 && { toolCalls }),
         } satisfies CompletionResult;
       });
     },
 
     stream(request, onDelta) {
       return guardCall(label, request, async (signal) => {
+        const tools = toolRequest(request.params);
         const { data: events, request_id: requestId } = await requireClient()
-          .messages.create({ ...requestBody(request), stream: true }, { signal, timeout: request.timeoutMs })
+          .messages.create({ ...requestBody(request, tools), stream: true }, { signal, timeout: request.timeoutMs })
           .withResponse();
         const output = createOutputCollector(request.maxOutputChars);
+        const reader = createToolStreamReader(tools, output, (text) => emitDelta(onDelta, text), request.maxOutputChars);
+        let fits = true;
         let usage: UsageCounts | null = null;
         let stopReason: string | null = null;
         let stopDetails: Message['stop_details'] = null;
@@ -143,11 +151,18 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
             case 'message_start':
               usage = { ...event.message.usage };
               break;
+            case 'content_block_start':
+              fits = reader.start(event.index, event.content_block ?? {});
+              break;
             case 'content_block_delta':
               // A proxy may send a text_delta without a string `text`: it adds nothing.
               if (event.delta?.type === 'text_delta' && typeof event.delta.text === 'string') {
                 emitDelta(onDelta, output.add(event.delta.text));
               }
+              if (event.delta?.type === 'input_json_delta') fits = reader.delta(event.index, event.delta.partial_json);
+              break;
+            case 'content_block_stop':
+              fits = reader.stop(event.index);
               break;
             case 'message_delta':
               stopReason = event.delta.stop_reason ?? stopReason;
@@ -159,18 +174,22 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
               break;
           }
           // Leaving the loop closes the stream, which aborts the request: the rest is never read.
-          if (output.truncated) break;
+          if (output.truncated || reader.truncated || !fits) break;
         }
         if (signal.aborted) throw new Error('stream aborted'); // guardCall reports it as the timeout or cancel
-        if (output.truncated) {
+        const toolCalls = reader.calls;
+        const withCalls = toolCalls.length > 0 ? { toolCalls } : {};
+        if (output.truncated || reader.truncated || !fits) {
           // The final output count never arrived: count what was kept.
-          const counted = usageFromAnthropic({ ...(usage ?? EMPTY_USAGE), output_tokens: countTokens(output.text, request.model) });
+          const kept = output.text + toolCalls.map((c) => c.arguments).join('');
+          const counted = usageFromAnthropic({ ...(usage ?? EMPTY_USAGE), output_tokens: countTokens(kept, request.model) });
           return {
             output: output.text,
             usage: { ...counted, estimated: true },
             finishReason: OUTPUT_LIMIT_FINISH_REASON,
             providerRequestId: requestId ?? null,
             outputTruncated: true,
+            ...withCalls,
           } satisfies CompletionResult;
         }
         if (!stopped || !usage) throw providerError(label, 'malformed', 'the stream ended before message_stop');
@@ -178,8 +197,9 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): LlmP
         return {
           output: output.text,
           usage: usageFromAnthropic(usage),
-          finishReason: stopReason,
+          finishReason: finishReasonOf(stopReason, reader.replied, toolCalls),
           providerRequestId: requestId ?? null,
+          ...withCalls,
         } satisfies CompletionResult;
       });
     },

@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LOCAL_MODEL_ID, LOCAL_PROVIDER_ID } from '../providers/catalog';
 import { emitDelta, guardCall } from './guard-call';
+import { exampleFromSchema } from './json-instance';
 import { DEFAULT_MAX_OUTPUT_CHARS, OUTPUT_LIMIT_FINISH_REASON, sliceWhole } from './stream-output';
 import { countTokens, decodeTokenChunks, decodeTokens, encodeText, measureChatTokens } from './tokens';
+import { boundedToolCalls } from './tool-calls';
 import type { ChatMessage, CompletionRequest, CompletionResult, GenerationParams, LlmProvider } from './types';
 
 const LABEL = LOCAL_PROVIDER_ID;
@@ -35,10 +37,24 @@ export function localReplyText(messages: readonly ChatMessage[]): string {
   return `Local test model reply to: "${echo}"\n\n${sentence}`;
 }
 
+/**
+ * With a response schema the reply is a JSON value for it; with tools the model also calls the first one with
+ * arguments generated from its parameters, so structured output and tool calls work without a key.
+ */
+function replyFor(messages: readonly ChatMessage[], params: GenerationParams, maxOutputChars: number) {
+  const text = params.responseSchema ? JSON.stringify(exampleFromSchema(params.responseSchema.schema)) : localReplyText(messages);
+  const [tool] = params.tools ?? [];
+  if (!tool) return { text };
+  const id = `call_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+  const calls = boundedToolCalls([{ id, name: tool.name, arguments: JSON.stringify(exampleFromSchema(tool.parameters)) }], maxOutputChars);
+  return { text, toolCalls: calls.calls, toolCallsTruncated: calls.truncated };
+}
+
 /** Cuts at the first stop sequence, then to maxTokens whole tokens, then to the output limit. */
 function generate(messages: readonly ChatMessage[], params: GenerationParams, maxOutputChars = DEFAULT_MAX_OUTPUT_CHARS) {
-  let text = localReplyText(messages);
-  let finishReason = 'stop';
+  const reply = replyFor(messages, params, maxOutputChars);
+  let { text } = reply;
+  let finishReason = reply.toolCalls ? 'tool_calls' : 'stop';
   const cut = Math.min(...(params.stop ?? []).filter(Boolean).map((s) => text.indexOf(s)).filter((i) => i >= 0));
   if (Number.isFinite(cut)) text = text.slice(0, cut);
 
@@ -55,20 +71,20 @@ function generate(messages: readonly ChatMessage[], params: GenerationParams, ma
     }
     tokens = encodeText(text);
   }
-  const outputTruncated = text.length > maxOutputChars;
+  const outputTruncated = text.length > maxOutputChars || reply.toolCallsTruncated === true;
   if (outputTruncated) {
     text = sliceWhole(text, maxOutputChars);
     tokens = encodeText(text);
     finishReason = OUTPUT_LIMIT_FINISH_REASON;
   }
-  return { text, tokens, finishReason, outputTruncated };
+  return { text, tokens, finishReason, outputTruncated, toolCalls: reply.toolCalls };
 }
 
 function result(request: CompletionRequest, reply: ReturnType<typeof generate>): CompletionResult {
-  const { text: output, tokens, finishReason, outputTruncated } = reply;
+  const { text: output, tokens, finishReason, outputTruncated, toolCalls } = reply;
   const input = measureChatTokens(request.messages);
   const inputTokens = input.tokens;
-  const outputTokens = tokens.length;
+  const outputTokens = tokens.length + (toolCalls ?? []).reduce((sum, call) => sum + countTokens(call.name + call.arguments), 0);
   return {
     output,
     // The model's own counts with its own tokenizer (o200k): estimates only for prompts too long to count exactly.
@@ -84,6 +100,7 @@ function result(request: CompletionRequest, reply: ReturnType<typeof generate>):
     finishReason,
     providerRequestId: null,
     ...(outputTruncated && { outputTruncated }),
+    ...(toolCalls && toolCalls.length > 0 && { toolCalls }),
   };
 }
 

@@ -11,6 +11,7 @@ import { providerError } from './errors';
 import { emitDelta, guardCall } from './guard-call';
 import { createOutputCollector, DEFAULT_MAX_OUTPUT_CHARS, deltaText, OUTPUT_LIMIT_FINISH_REASON, sliceWhole } from './stream-output';
 import { estimateUsage } from './tokens';
+import { boundedToolCalls, createToolCallCollector } from './tool-calls';
 import type { ChatMessage, CompletionRequest, CompletionResult, LlmProvider, Usage } from './types';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -64,8 +65,25 @@ function requestBody(request: CompletionRequest, maxTokensField: 'max_tokens' | 
   if (topP !== undefined) body.top_p = topP;
   if (maxTokens !== undefined) body[maxTokensField] = maxTokens;
   if (stop && stop.length > 0) body.stop = stop;
+  const { responseSchema, tools } = request.params;
+  if (responseSchema) {
+    const { name, schema, strict } = responseSchema;
+    body.response_format = { type: 'json_schema', json_schema: { name, schema, ...(strict !== undefined && { strict }) } };
+  }
+  if (tools && tools.length > 0) {
+    body.tools = tools.map(({ name, description, parameters }) => ({
+      type: 'function',
+      function: { name, parameters, ...(description && { description }) },
+    }));
+  }
   return body;
 }
+
+/** A tool call as the endpoint sent it (custom tools have no `function`), for the bounded collector. */
+const toolCallPart = (call: unknown) => {
+  const { id, function: fn } = (typeof call === 'object' && call !== null ? call : {}) as { id?: unknown; function?: { name?: unknown; arguments?: unknown } };
+  return { id, name: fn?.name, arguments: fn?.arguments };
+};
 
 /** The Chat Completions provider behind both `openai` and `openai-compatible`. */
 export function createChatCompletionsProvider(
@@ -104,7 +122,9 @@ export function createChatCompletionsProvider(
     }
     const content = deltaText(choice.message?.content);
     const output = sliceWhole(content, request.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS);
-    const outputTruncated = output.length < content.length;
+    const rawCalls: unknown[] = Array.isArray(choice.message?.tool_calls) ? choice.message.tool_calls : [];
+    const tools = boundedToolCalls(rawCalls.map(toolCallPart), request.maxOutputChars);
+    const outputTruncated = output.length < content.length || tools.truncated;
     return {
       output,
       // The whole reply was generated (and billed) even when only part of it is kept.
@@ -112,6 +132,7 @@ export function createChatCompletionsProvider(
       finishReason: outputTruncated ? OUTPUT_LIMIT_FINISH_REASON : textOrNull(choice.finish_reason),
       providerRequestId: textOrNull(response._request_id) ?? textOrNull(response.id),
       ...(outputTruncated && { outputTruncated }),
+      ...(tools.calls.length > 0 && { toolCalls: tools.calls }),
     } satisfies CompletionResult;
   };
 
@@ -139,6 +160,7 @@ export function createChatCompletionsProvider(
           .withResponse();
         const output = createOutputCollector(request.maxOutputChars);
         const refusal = createOutputCollector(REFUSAL_MAX_CHARS);
+        const tools = createToolCallCollector(request.maxOutputChars);
         let finishReason: string | null = null;
         let usage: CompletionUsage | null = null;
         let completionId: string | null = null;
@@ -150,8 +172,10 @@ export function createChatCompletionsProvider(
           const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
           if (typeof choice !== 'object' || choice === null) continue;
           emitDelta(onDelta, output.add(deltaText(choice.delta?.content)));
+          const calls: unknown[] = Array.isArray(choice.delta?.tool_calls) ? choice.delta.tool_calls : [];
+          for (const call of calls) if (!tools.add((call as { index?: number }).index ?? 0, toolCallPart(call))) break;
           // Leaving the loop closes the stream, which aborts the request: the rest is never read.
-          if (output.truncated) break;
+          if (output.truncated || tools.truncated) break;
           refusal.add(deltaText(choice.delta?.refusal));
           finishReason = textOrNull(choice.finish_reason) ?? finishReason;
         }
@@ -160,14 +184,17 @@ export function createChatCompletionsProvider(
         if (finishReason === 'content_filter') {
           throw providerError(label, 'refusal', 'the response was withheld by the content filter');
         }
-        if (output.truncated) finishReason = OUTPUT_LIMIT_FINISH_REASON;
+        const truncated = output.truncated || tools.truncated;
+        if (truncated) finishReason = OUTPUT_LIMIT_FINISH_REASON;
         if (!finishReason) throw providerError(label, 'malformed', 'the stream ended without a finish_reason');
+        const toolCalls = tools.calls;
         return {
           output: output.text,
-          usage: usage && !output.truncated ? usageFromOpenAI(usage) : estimateUsage(request.messages, output.text, request.model),
+          usage: usage && !truncated ? usageFromOpenAI(usage) : estimateUsage(request.messages, output.text + toolCalls.map((c) => c.arguments).join(''), request.model),
           finishReason,
           providerRequestId: textOrNull(requestId) ?? completionId,
-          ...(output.truncated && { outputTruncated: true }),
+          ...(truncated && { outputTruncated: true }),
+          ...(toolCalls.length > 0 && { toolCalls }),
         } satisfies CompletionResult;
       });
     },
