@@ -3,7 +3,6 @@
 import { useMemo } from 'react';
 import { MessagesEditor } from '@/components/prompts/messages-editor';
 import { TemplateEditor } from '@/components/prompts/template-editor';
-import { FieldMessage } from '@/components/ui/field-message';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { FormErrors } from '@/lib/client/field-errors';
 import { reconcileDraft, type Draft } from './draft';
@@ -45,16 +44,13 @@ export function ContentEditor({ content, loading, readOnly, errors, onChange }: 
     <>
       <TemplateModeSwitch content={content} readOnly={readOnly} onChange={onChange} />
       {content.messages ? (
-        <div className="grid gap-2">
-          <MessagesEditor
-            value={content.messages}
-            onChange={(messages) => onChange({ messages })}
-            readOnly={readOnly}
-            variables={names}
-            errors={Object.fromEntries(Object.entries(fields).filter(([path]) => path.startsWith('messages.')))}
-          />
-          <FieldMessage id="messages-error" message={fields.messages} />
-        </div>
+        <MessagesEditor
+          value={content.messages}
+          onChange={(messages) => onChange({ messages })}
+          readOnly={readOnly}
+          variables={names}
+          errors={Object.fromEntries(Object.entries(fields).filter(([path]) => path === 'messages' || path.startsWith('messages.')))}
+        />
       ) : (
         <>
           <TemplateEditor
