@@ -49,6 +49,8 @@ export async function appendPromptVersion(args: {
   authorId: string | null;
   restoredFrom: number | null;
   build: (locked: { prompt: Prompt; current: PromptVersion | null }) => VersionContent;
+  /** More writes in the same transaction once the version is in; throwing undoes the save. */
+  after?: (tx: Transaction, version: PromptVersion) => Promise<void>;
 }): Promise<PromptVersion | null> {
   if (!isUuid(args.promptId)) return null;
   const db = await getDb();
@@ -63,7 +65,9 @@ export async function appendPromptVersion(args: {
       ? await tx.select().from(promptVersions).where(eq(promptVersions.id, prompt.currentVersionId))
       : [];
     const content = args.build({ prompt, current: current ?? null });
-    return insertVersionRow(tx, { prompt, authorId: args.authorId, restoredFrom: args.restoredFrom, content });
+    const version = await insertVersionRow(tx, { prompt, authorId: args.authorId, restoredFrom: args.restoredFrom, content });
+    await args.after?.(tx, version);
+    return version;
   });
 }
 

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import { ACTIVE_RUN_STATUSES } from '@/lib/runs/statuses';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
-import { getDb, type Database } from '../client';
+import { getDb, type Database, type Transaction } from '../client';
 import { preparedOnce } from '../prepared';
 import { prompts, runs, type Run, type RunStatus } from '../schema';
 import { isUniqueViolation } from './errors';
@@ -154,6 +154,22 @@ export async function cancelRun({ id, workspaceId }: { id: string; workspaceId: 
     .where(and(eq(runs.id, id), eq(runs.workspaceId, workspaceId), inArray(runs.status, [...ACTIVE_RUN_STATUSES])))
     .returning();
   return row ?? null;
+}
+
+/**
+ * Links a draft run to the version saved from it, inside that save's transaction; false when the run is not an
+ * unsaved draft (any more: a concurrent save linked it first).
+ */
+export async function linkDraftRunToVersion(
+  tx: Transaction,
+  args: { id: string; workspaceId: string; versionId: string; versionNumber: number },
+): Promise<boolean> {
+  const rows = await tx
+    .update(runs)
+    .set({ promptVersionId: args.versionId, versionNumber: args.versionNumber })
+    .where(and(eq(runs.id, args.id), eq(runs.workspaceId, args.workspaceId), eq(runs.draft, true), isNull(runs.promptVersionId)))
+    .returning({ id: runs.id });
+  return rows.length > 0;
 }
 
 /** Spend so far this calendar month (UTC), for the workspace budget. */

@@ -1,5 +1,7 @@
 import 'server-only';
+import type { Transaction } from '@/db/client';
 import { appendPromptVersion, getPromptVersionById } from '@/db/queries/prompt-versions';
+import type { PromptVersion } from '@/db/schema';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { forgetPrompt } from './prompt-cache';
 import type { NewVersionInput } from './schemas';
@@ -21,6 +23,8 @@ export async function saveVersion(args: {
   userId: string;
   input: NewVersionInput;
   restoredFrom?: number;
+  /** Writes that belong with the save (a draft run linked to it), in its transaction. */
+  after?: (tx: Transaction, version: PromptVersion) => Promise<void>;
 }): Promise<VersionView> {
   const { baseVersionNumber, ...input } = args.input;
   const saved = await appendPromptVersion({
@@ -34,6 +38,7 @@ export async function saveVersion(args: {
       }
       return versionContent(input, current);
     },
+    after: args.after,
   }).finally(() => forgetPrompt({ id: args.promptId, workspaceId: args.workspaceId }));
   if (!saved) throw notFound('Prompt');
   const row = await getPromptVersionById({ id: saved.id, workspaceId: args.workspaceId });

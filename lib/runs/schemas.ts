@@ -89,3 +89,4 @@ export const saveRunVersionSchema = z.strictObject({
   /** As in a save: refused with 409 when another version was saved since. */
   baseVersionNumber: versionNumberSchema.optional(),
 });
+export type SaveRunVersionInput = z.infer<typeof saveRunVersionSchema>;
