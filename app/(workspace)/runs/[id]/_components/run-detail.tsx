@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { ArrowLeftIcon, FileQuestionIcon, RefreshCwIcon, SquareIcon, TriangleAlertIcon } from 'lucide-react';
+import { ArrowLeftIcon, FileQuestionIcon, PencilLineIcon, RefreshCwIcon, SquareIcon, TriangleAlertIcon } from 'lucide-react';
 import { CachedBadge } from '@/components/runs/run-metrics';
 import { RunOutput } from '@/components/runs/run-output';
 import { promptHref } from '@/components/runs/run-format';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { RunVersionLabel } from '@/components/runs/run-version-label';
 import { RerunButton } from '@/components/runs/rerun-button';
 import { providerLabel, useAvailableProviders } from '@/components/providers/use-providers';
 import { useRerun } from '@/components/runs/use-rerun';
@@ -17,6 +18,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Spinner } from '@/components/ui/spinner';
 import { ApiClientError, errorMessage } from '@/lib/client/api';
 import { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
+import { CompareWithDialog } from './compare-with-dialog';
 import { RunMessages } from './run-messages';
 import { RunModelCard, RunTimelineCard, RunUsageCard, RunVariablesCard } from './run-facts';
 
@@ -81,9 +83,13 @@ export function RunDetail({ runId }: { runId: string }) {
               {run.promptTitle ?? 'Deleted prompt'}
             </Link>
             <span aria-hidden="true">·</span>
-            <Link href={promptHref(run.promptId, run.versionNumber ?? undefined)} className="font-mono hover:text-foreground hover:underline" data-testid="run-version-link">
-              {run.versionNumber === null ? 'draft' : `v${run.versionNumber}`}
-            </Link>
+            {run.versionNumber !== null ? (
+              <Link href={promptHref(run.promptId, run.versionNumber)} className="hover:text-foreground hover:underline" data-testid="run-version-link">
+                <RunVersionLabel run={run} />
+              </Link>
+            ) : (
+              <RunVersionLabel run={run} />
+            )}
             <span aria-hidden="true">·</span>
             <span>
               {providerLabel(providers, run.provider)} / <span className="font-mono">{run.model}</span>
@@ -101,6 +107,13 @@ export function RunDetail({ runId }: { runId: string }) {
               Cancel
             </Button>
           ) : null}
+          <Button variant="outline" asChild>
+            <Link href={`${promptHref(run.promptId)}?fromRun=${encodeURIComponent(run.id)}`} data-testid="run-open-in-editor">
+              <PencilLineIcon aria-hidden="true" />
+              Open in editor with these inputs
+            </Link>
+          </Button>
+          <CompareWithDialog run={run} />
           <RerunButton onClick={() => rerun.mutate(run)} pending={rerun.isPending || rerun.isSuccess} />
         </div>
       </header>
@@ -125,7 +138,14 @@ export function RunDetail({ runId }: { runId: string }) {
             <h2 id="output-heading" className="text-sm font-semibold">
               Output
             </h2>
-            <RunOutput output={output} status={shownStatus} streaming={streaming} truncated={settled && run.outputTruncated} />
+            <RunOutput
+              output={output}
+              status={shownStatus}
+              streaming={streaming}
+              truncated={settled && run.outputTruncated}
+              toolCalls={settled ? run.toolCalls : null}
+              outputCheck={settled ? run.outputCheck : null}
+            />
           </section>
           <section aria-labelledby="messages-heading" className="grid gap-2">
             <h2 id="messages-heading" className="text-sm font-semibold">
