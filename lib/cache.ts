@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { env } from './env';
+import { OUTPUT_LIMIT_FINISH_REASON } from './llm/stream-output';
 import { usageSchema } from './llm/usage';
 import { getRedis } from './redis';
 
@@ -13,19 +14,34 @@ import { getRedis } from './redis';
 const KEY_PREFIX = 'cache:run:v1:';
 const MEMORY_MAX_ENTRIES = 1000;
 
-export const cachedRunResultSchema = z.object({
+const cachedRunResultSchema = z.object({
   /** The run that produced this output (a cached run records it as its source). */
   runId: z.string(),
   output: z.string(),
   usage: usageSchema,
   finishReason: z.string().nullable(),
+  /** Absent in entries written before tools and response schemas existed. */
+  toolCalls: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.string() })).nullable().optional(),
+  outputCheck: z.object({ valid: z.boolean(), errors: z.array(z.string()) }).nullable().optional(),
   createdAt: z.string(),
 });
 
 export type CachedRunResult = z.infer<typeof cachedRunResultSchema>;
 
+/** The columns a run answered from the cache copies from the entry (spread into insertRun). */
+export function cachedRunColumns(hit: CachedRunResult) {
+  return {
+    output: hit.output,
+    outputTruncated: hit.finishReason === OUTPUT_LIMIT_FINISH_REASON,
+    usage: hit.usage,
+    toolCalls: hit.toolCalls ?? null,
+    outputCheck: hit.outputCheck ?? null,
+  };
+}
+
 export type RunCacheKeyParts = {
-  versionId: string;
+  /** Null for a draft run: its messages and params are the whole of what it ran. */
+  versionId: string | null;
   /** The rendered messages: the version's content after variables were applied. */
   messages: { role: string; content: string }[];
   provider: string;

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { preparedOnce } from '../prepared';
-import { runs, type Run, type RunUsage } from '../schema';
+import { runs, type OutputCheck, type Run, type RunUsage } from '../schema';
+import type { ToolCall } from '@/lib/llm/types';
 
 // The execution state machine and recovery. These run on behalf of the signed callback, keyed by run id alone.
 
@@ -79,6 +80,8 @@ const complete = preparedOnce((db) =>
       latencyMs: sql`${sql.placeholder('latencyMs')}::integer`,
       ttftMs: sql`${sql.placeholder('ttftMs')}::integer`,
       requestId: sql`${sql.placeholder('requestId')}::text`,
+      toolCalls: sql`${sql.placeholder('toolCalls')}::jsonb`,
+      outputCheck: sql`${sql.placeholder('outputCheck')}::jsonb`,
       errorCode: null,
       errorMessage: null,
       leaseExpiresAt: null,
@@ -100,10 +103,17 @@ export async function completeRun(args: {
   ttftMs: number | null;
   requestId: string | null;
   outputTruncated?: boolean;
+  /** Null when the model called no tool. */
+  toolCalls: ToolCall[] | null;
+  /** Null when the run had no response schema. */
+  outputCheck: OutputCheck | null;
 }): Promise<Pick<Run, 'id' | 'status'> | null> {
   const [row] = await complete(await getDb()).execute({
     ...args,
     usage: JSON.stringify(args.usage),
+    // SQL NULL, not the JSON value null.
+    toolCalls: args.toolCalls ? JSON.stringify(args.toolCalls) : null,
+    outputCheck: args.outputCheck ? JSON.stringify(args.outputCheck) : null,
     outputTruncated: args.outputTruncated ?? false,
     finishedAt: new Date().toISOString(),
   });

@@ -2,11 +2,12 @@ import 'server-only';
 import { claimRun, completeRun, failRun, getRunForExecution, releaseRun, requeueRun, type ClaimedRun } from '@/db/queries/run-execution';
 import type { Run } from '@/db/schema';
 import { runCacheKey, setCachedRun } from '@/lib/cache';
+import { checkOutput } from '@/lib/llm/json-schema';
 import { env } from '@/lib/env';
 import { computeCostUsd, priceFor } from '@/lib/llm/pricing';
 import { createProvider } from '@/lib/llm/registry';
 import { estimateUsage } from '@/lib/llm/tokens';
-import type { CompletionResult } from '@/lib/llm/types';
+import type { CompletionResult, GenerationParams, ToolCall } from '@/lib/llm/types';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { openRunChannel, publishRunEvent } from '@/lib/run-channel';
 import { isExecutingHere, registerExecution, unregisterExecution } from './abort-registry';
@@ -117,6 +118,8 @@ async function recordSuccess(run: ClaimedRun, result: CompletionResult, latencyM
   const output = toStorableText(result.output);
   const usage = result.usage.totalTokens > 0 || result.usage.inputTokens > 0 ? result.usage : estimateUsage(run.messages, output);
   const price = priceFor(run.provider, run.model, run.createdAt);
+  const toolCalls = result.toolCalls && result.toolCalls.length > 0 ? result.toolCalls.map(storableCall) : null;
+  const outputCheck = checkedOutput(run, output, toolCalls);
   const done = await completeRun({
     id: run.id,
     attempt: run.attempts,
@@ -127,14 +130,29 @@ async function recordSuccess(run: ClaimedRun, result: CompletionResult, latencyM
     ttftMs: ttftMs ?? latencyMs,
     requestId: result.providerRequestId,
     outputTruncated: result.outputTruncated,
+    toolCalls,
+    outputCheck,
   });
   const final = done ?? (await getRunForExecution({ id: run.id }));
   if (done) {
     const key = runCacheKey({ versionId: run.promptVersionId, messages: run.messages, provider: run.provider, model: run.model, params: run.params, variables: run.variables });
-    await setCachedRun(key, { runId: run.id, output, usage, finishReason: result.finishReason, createdAt: new Date().toISOString() });
+    await setCachedRun(key, { runId: run.id, output, usage, finishReason: result.finishReason, toolCalls, outputCheck, createdAt: new Date().toISOString() });
   }
   await publishRunEvent(run.id, { type: 'done', status: final?.status ?? 'succeeded' });
   return { status: 'done', runStatus: final?.status ?? 'succeeded' };
+}
+
+const storableCall = (call: ToolCall): ToolCall => ({ id: toStorableText(call.id), name: toStorableText(call.name), arguments: toStorableText(call.arguments) });
+
+/**
+ * The reply checked against the run's response schema; null without one, and when the model called tools
+ * instead of replying (there is no reply to check).
+ */
+function checkedOutput(run: ClaimedRun, output: string, toolCalls: ToolCall[] | null) {
+  // Params were checked against modelConfigSchema when the run was created.
+  const schema = (run.params as GenerationParams).responseSchema?.schema;
+  if (!schema || (toolCalls && output.trim() === '')) return null;
+  return checkOutput(schema, output);
 }
 
 async function recordFailure(run: ClaimedRun, failure: RunFailure, latencyMs: number | undefined, maxAttempts: number): Promise<ExecutionOutcome> {
