@@ -4,8 +4,7 @@ import { getMonthSpendUsd, insertRun } from '@/db/queries/runs';
 import type { ModelConfig, PromptVersion, Run } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import type { Caller } from '@/lib/auth/resolve-caller';
-import { getCachedRun, runCacheKey } from '@/lib/cache';
-import { OUTPUT_LIMIT_FINISH_REASON } from '@/lib/llm/stream-output';
+import { cachedRunColumns, getCachedRun, runCacheKey } from '@/lib/cache';
 import { readPromptWithCurrentVersion } from '@/lib/prompts/prompt-cache';
 import type { RunTemplate } from '@/lib/prompts/schemas';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
@@ -74,9 +73,7 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
       return insertRun({
         ...base,
         status: 'succeeded',
-        output: hit.output,
-        outputTruncated: hit.finishReason === OUTPUT_LIMIT_FINISH_REASON,
-        usage: hit.usage,
+        ...cachedRunColumns(hit),
         costUsd: 0,
         latencyMs: 0,
         ttftMs: 0,
