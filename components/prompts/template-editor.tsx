@@ -7,6 +7,7 @@ import { Label } from '@/components/ui/label';
 import { parseTemplate } from '@/lib/templates';
 import { cn } from '@/lib/utils';
 import { useTemplateView } from './codemirror/use-template-view';
+import { TemplateStats } from './template-stats';
 
 const MAX_ERRORS_SHOWN = 3;
 
@@ -34,6 +35,10 @@ export type TemplateEditorProps = {
   onRunShortcut?: () => void;
   /** Mod-S in the editor; without it the key is left to the page. */
   onSaveShortcut?: () => void;
+  /** Characters against the limit and tokens under the editor (default on). */
+  stats?: boolean;
+  /** The model whose tokenizer counts the tokens. */
+  model?: string;
 };
 
 // Parser messages quote the template in backticks; on screen they read better in quotation marks.
@@ -60,6 +65,8 @@ export function TemplateEditor({
   variables,
   onRunShortcut,
   onSaveShortcut,
+  stats = true,
+  model,
 }: TemplateEditorProps) {
   // The syntax errors trail the typing: parsing 100,000 characters is not worth delaying a keystroke for.
   const deferred = React.useDeferredValue(value);
@@ -114,6 +121,7 @@ export function TemplateEditor({
         // Until the editor mounts, keep its height so the page does not jump.
         style={{ minHeight: `calc(${minRows} * 1.5rem + 1.5rem + 2px)` }}
       />
+      {stats ? <TemplateStats text={value} model={model} id={testId ? `${testId}-stats` : undefined} /> : null}
       {hasErrors ? (
         <ul id={errorsId} className="grid gap-1 text-sm text-destructive" aria-live="polite" data-testid={testId ? `${testId}-errors` : undefined}>
           {error ? (

@@ -1,4 +1,3 @@
-import 'server-only';
 import { LOCAL_MODEL_ID, LOCAL_PROVIDER_ID } from '../providers/catalog';
 import type { Usage } from './types';
 

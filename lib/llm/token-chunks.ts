@@ -1,5 +1,3 @@
-import 'server-only';
-
 /**
  * Cuts text into pieces a BPE encoder handles in bounded time. BPE merging is quadratic in the length of one
  * pre-token (a run of letters, digits or punctuation), so 100,000 characters without a space took seconds.

@@ -2,17 +2,14 @@ import 'server-only';
 import { createRequire } from 'node:module';
 import { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants';
 import { splitForEncoding, type PretokenWork } from './token-chunks';
+import { encodingForModel, TOKENS_PER_MESSAGE, TOKENS_PER_REPLY, type TokenEncoding } from './token-encoding';
 import type { ChatMessage, Usage } from './types';
 
-export type TokenEncoding = 'o200k_base' | 'cl100k_base';
+export { encodingForModel };
 type Tokenizer = typeof import('gpt-tokenizer/encoding/o200k_base');
 
 // Prompts are user text: "<|endoftext|>" in them is plain text, not a special token (the default would throw).
 const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
-
-// Per-message framing of the chat format (<|im_start|>role<|im_sep|>…<|im_end|>) and the reply priming.
-const TOKENS_PER_MESSAGE = 3;
-const TOKENS_PER_REPLY = 3;
 
 /**
  * What one count encodes exactly: 50,000 characters, and encoder work of about 10 ms (EXACT_COUNT_WORK, in
@@ -37,15 +34,6 @@ const MERGE_NS_PER_BYTE = 500;
 // The encoder's memo of merged pre-tokens holds all the merges of one count and is emptied before each count, so it
 // never evicts: evicting (its LRU walks a Map that deletions have left sparse) made a full memo slower than none.
 const MERGE_CACHE_ENTRIES = 2 * Math.ceil(EXACT_COUNT_WORK / MERGE_NS);
-
-/** The BPE encoding of a model family: cl100k for GPT-4 (not 4o/4.1/4.5) and GPT-3.5, o200k for everything else. */
-export function encodingForModel(model?: string): TokenEncoding {
-  // OpenRouter-style ids ("openai/gpt-4-turbo") name the family after the slash.
-  const id = (model ?? '').toLowerCase().split('/').pop() ?? '';
-  if (/^gpt-3\.5/.test(id) || /^text-embedding-(ada-002|3-)/.test(id)) return 'cl100k_base';
-  if (/^gpt-4(?![o.])/.test(id)) return 'cl100k_base';
-  return 'o200k_base';
-}
 
 // The BPE ranks take a quarter of a second and tens of MB to load: only on first use, not at start-up.
 const load = createRequire(import.meta.url);
