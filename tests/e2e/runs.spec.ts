@@ -36,7 +36,9 @@ test('runs a prompt from the editor, streams the output, and lists it in the his
   await expect(page.getByTestId('run-ttft')).toContainText(/\d/);
   await page.screenshot({ path: '.data/test-results/screens/run-panel.png', fullPage: true });
 
+  await page.getByTestId('tab-history').click();
   await expect(page.getByTestId('run-row').first()).toContainText('gpt-4o-mini');
+  await page.getByTestId('tab-output').click();
 
   // Same request again: served from the cache.
   await panel.getByTestId('run-variable-thing').press('ControlOrMeta+Enter');
@@ -66,6 +68,7 @@ test('cancels a run in flight at once', async ({ page, user: _user }) => {
   await page.getByTestId('run-cancel').click();
   await expect(page.getByTestId('run-status')).toHaveText(/canceled/i);
   await expect(page.getByTestId('run-cancel')).toHaveCount(0);
+  await page.getByTestId('tab-history').click();
   await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-status', 'canceled');
 });
 

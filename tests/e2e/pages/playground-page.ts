@@ -58,7 +58,7 @@ export class PlaygroundPage {
     await expect(card.getByTestId('run-ttft')).toContainText(/\d/);
   }
 
-  async tab(name: 'output' | 'history' | 'versions') {
+  async tab(name: 'output' | 'history') {
     await this.page.getByTestId(`tab-${name}`).click();
   }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useEffectEvent, useImperativeHandle, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { PlayIcon } from 'lucide-react';
 import { useVersions } from '@/components/prompts/use-versions';
 import { Button } from '@/components/ui/button';
@@ -18,8 +18,6 @@ import { RunPanel } from './run-panel';
 import type { RunValues } from './run-variables';
 import { usePlaygroundRun, type PlaygroundRun } from './use-playground-run';
 import { useSaveRunVersion } from './use-save-run-version';
-import type { CompareRange } from './use-version-diff';
-import { VersionHistory } from './version-history';
 
 export type PlaygroundHandle = {
   /** Runs what the panel says, with the values in the form. */
@@ -36,17 +34,14 @@ type Props = {
   onValuesChange: (values: RunValues) => void;
   /** A draft run was saved as `version`; `sent` is the draft it ran. */
   onDraftSaved: (version: Version, sent: Draft | null) => void;
-  viewing: number | null;
-  onSelectVersion: (versionNumber: number | null) => void;
-  onCompareVersions: (range: CompareRange) => void;
 };
 
 const noSubscribe = () => () => {};
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const isRunShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key === 'Enter';
 
-/** The right pane: Run and what it will run, then tabs for the outputs, the run history and the versions. */
-export function PlaygroundPane({ ref, run: args, onValuesChange, onDraftSaved, viewing, onSelectVersion, onCompareVersions }: Props) {
+/** The right pane: Run and what it will run, then tabs for the outputs and the run history. */
+export function PlaygroundPane({ ref, run: args, onValuesChange, onDraftSaved }: Props) {
   const apple = useSyncExternalStore(noSubscribe, isApple, () => false);
   const [tab, setTab] = useState<PlaygroundTab>('output');
   const play = usePlaygroundRun(args);
@@ -55,6 +50,14 @@ export function PlaygroundPane({ ref, run: args, onValuesChange, onDraftSaved, v
   const versions = useMemo(() => pageItems(history.data), [history.data]);
   const saveVersion = useSaveRunVersion(prompt.id);
   const items = play.batch.data ?? [];
+  const [overridesOpen, setOverridesOpen] = useState(false);
+  const paramError = Object.keys(play.errors.fields).some((path) => path.startsWith('params.'));
+  const outputs = useRef<HTMLDivElement>(null);
+
+  // A new batch's cards come into view (within the pane on wide screens, the page on phones).
+  useEffect(() => {
+    if (play.batch.data) outputs.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [play.batch.data]);
 
   function run() {
     setTab('output');
@@ -150,6 +153,8 @@ export function PlaygroundPane({ ref, run: args, onValuesChange, onDraftSaved, v
           options={play.options}
           onTargetsChange={play.setTargets}
           overrides={play.overrides}
+          overridesOpen={overridesOpen || paramError}
+          onOverridesOpenChange={setOverridesOpen}
           onOverridesChange={play.setOverrides}
           useCache={play.useCache}
           onUseCacheChange={play.setUseCache}
@@ -159,23 +164,14 @@ export function PlaygroundPane({ ref, run: args, onValuesChange, onDraftSaved, v
           providersFailed={play.providersFailed}
           onSubmit={run}
         />
-        {items.length > 0 ? <RunOutputsGrid items={items} onSaveVersion={saveRun} savingRunId={saveVersion.isPending ? (saveVersion.variables?.runId ?? null) : null} /> : null}
+        <div ref={outputs} className="scroll-mt-36 lg:scroll-mt-24">
+          {items.length > 0 ? (
+            <RunOutputsGrid items={items} onSaveVersion={saveRun} savingRunId={saveVersion.isPending ? (saveVersion.variables?.runId ?? null) : null} />
+          ) : null}
+        </div>
       </div>
       <div role="tabpanel" id="tab-panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>
         {tab === 'history' ? <RunHistory promptId={prompt.id} versionCount={prompt.versionCount} onRunFirst={focus} /> : null}
-      </div>
-      <div role="tabpanel" id="tab-panel-versions" aria-labelledby="tab-versions" hidden={tab !== 'versions'}>
-        {tab === 'versions' ? (
-          <VersionHistory
-            promptId={prompt.id}
-            versionCount={prompt.versionCount}
-            currentNumber={prompt.currentVersion?.versionNumber ?? null}
-            selected={viewing}
-            dirty={args.screen.dirty}
-            onSelect={onSelectVersion}
-            onCompare={onCompareVersions}
-          />
-        ) : null}
       </div>
     </div>
   );

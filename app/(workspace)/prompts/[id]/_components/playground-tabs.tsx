@@ -3,12 +3,11 @@
 import { useRef } from 'react';
 import { cn } from '@/lib/utils';
 
-export type PlaygroundTab = 'output' | 'history' | 'versions';
+export type PlaygroundTab = 'output' | 'history';
 
 const TABS: { id: PlaygroundTab; label: string }[] = [
   { id: 'output', label: 'Output' },
   { id: 'history', label: 'History' },
-  { id: 'versions', label: 'Versions' },
 ];
 
 /** The right pane's tabs (WAI-ARIA tabs: arrow keys move between them, Home/End jump). */

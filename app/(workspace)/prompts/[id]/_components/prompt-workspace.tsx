@@ -26,11 +26,12 @@ import { useDraft } from './use-draft';
 import { useFromRun } from './use-from-run';
 import { useUnsavedGuard } from './use-unsaved-guard';
 import type { CompareRange } from './use-version-diff';
+import { VersionHistory } from './version-history';
 import { WorkspaceDialogs } from './workspace-dialogs';
 
 const isSaveShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's';
 
-/** The playground: the editor on the left, Run and its outputs, the run history and the versions on the right. */
+/** The playground: the editor and its versions on the left; Run, its outputs and the run history on the right. */
 export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
   const current = prompt.currentVersion;
   const client = useQueryClient();
@@ -171,6 +172,15 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
       {!readOnly ? (
         <SaveBar notes={notes} onNotesChange={d.setNotes} notesError={errors.fields.notes} dirty={dirty} saving={save.isPending} error={errors.form} onSave={() => saveDraft()} />
       ) : null}
+      <VersionHistory
+        promptId={prompt.id}
+        versionCount={prompt.versionCount}
+        currentNumber={current?.versionNumber ?? null}
+        selected={viewing}
+        dirty={dirty}
+        onSelect={setViewing}
+        onCompare={openCompare}
+      />
     </>
   );
 
@@ -189,9 +199,6 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
             run={{ prompt, screen: { viewing, dirty, baseVersion: base?.versionNumber ?? null }, draft, shown, values: d.values }}
             onValuesChange={d.setValues}
             onDraftSaved={(version, sent) => (sent ? d.saved(version, sent, notes) : d.reset(version))}
-            viewing={viewing}
-            onSelectVersion={setViewing}
-            onCompareVersions={openCompare}
           />
         }
       />

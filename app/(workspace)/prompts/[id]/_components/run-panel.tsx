@@ -1,11 +1,12 @@
 'use client';
 
+import { ChevronRightIcon } from 'lucide-react';
 import { NativeSelect } from '@/components/prompts/native-select';
 import { Label } from '@/components/ui/label';
 import type { FormErrors } from '@/lib/client/field-errors';
 import type { ModelConfig, VariableDef, VersionSummary } from '@/lib/client/types';
 import { InputSetsMenu } from './input-sets-menu';
-import type { ProviderOption, RunParamsForm, RunTarget } from './run-model-choice';
+import { describeOverrides, type ProviderOption, type RunParamsForm, type RunTarget } from './run-model-choice';
 import { RunOverrideFields } from './run-override-fields';
 import type { RunSourceChoice } from './run-source';
 import { RunTargetPicker } from './run-target-picker';
@@ -29,6 +30,9 @@ type Props = {
   options: ProviderOption[];
   onTargetsChange: (targets: RunTarget[]) => void;
   overrides: RunParamsForm;
+  /** The overrides section is open (it opens by itself when an API message names one of its fields). */
+  overridesOpen: boolean;
+  onOverridesOpenChange: (open: boolean) => void;
   onOverridesChange: (patch: Partial<RunParamsForm>) => void;
   useCache: boolean;
   onUseCacheChange: (useCache: boolean) => void;
@@ -46,6 +50,7 @@ const LEGEND = 'mb-2 text-xs font-medium tracking-wide text-muted-foreground upp
 /** The run form: what runs, its variables, the models it goes to, and this run's overrides. */
 export function RunPanel(props: Props) {
   const { defs, values, errors, localErrors, targets, options } = props;
+  const overridden = [describeOverrides(props.overrides, props.base), props.useCache ? '' : 'no cache'].filter(Boolean).join(', ');
   const variableError = (name: string) => localErrors[name] ?? errors.fields[`variables.${name}`];
   return (
     <form
@@ -118,28 +123,37 @@ export function RunPanel(props: Props) {
         {props.providersFailed ? <p className="text-xs text-muted-foreground">Couldn&apos;t load the provider list; showing the local test model.</p> : null}
       </fieldset>
 
-      <fieldset className="grid gap-2">
-        <legend className={LEGEND}>This run only</legend>
-        <p className="text-xs text-muted-foreground">Empty fields use the version&apos;s model settings (in the editor).</p>
-        <RunOverrideFields
-          value={props.overrides}
-          base={props.base}
-          providers={targets.map((t) => options.find((p) => p.id === t.provider))}
-          errors={{ temperature: errors.fields['params.temperature'], maxTokens: errors.fields['params.maxTokens'], topP: errors.fields['params.topP'] }}
-          onChange={props.onOverridesChange}
-        />
-        <label className="flex cursor-pointer items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={props.useCache}
-            onChange={(e) => props.onUseCacheChange(e.target.checked)}
-            className="size-4 cursor-pointer accent-primary"
-            data-testid="run-use-cache"
+      <details className="group/overrides grid gap-2" open={props.overridesOpen} onToggle={(e) => props.onOverridesOpenChange(e.currentTarget.open)}>
+        <summary
+          className="flex cursor-pointer list-none items-center gap-2 rounded text-xs font-medium tracking-wide text-muted-foreground uppercase outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+          data-testid="run-overrides-toggle"
+        >
+          <ChevronRightIcon aria-hidden="true" className="size-3.5 transition-transform group-open/overrides:rotate-90" />
+          This run only
+          <span className="font-normal tracking-normal normal-case">{overridden ? `· ${overridden}` : '· settings, cache'}</span>
+        </summary>
+        <div className="mt-2 grid gap-3">
+          <p className="text-xs text-muted-foreground">Empty fields use the version&apos;s model settings (in the editor).</p>
+          <RunOverrideFields
+            value={props.overrides}
+            base={props.base}
+            providers={targets.map((t) => options.find((p) => p.id === t.provider))}
+            errors={{ temperature: errors.fields['params.temperature'], maxTokens: errors.fields['params.maxTokens'], topP: errors.fields['params.topP'] }}
+            onChange={props.onOverridesChange}
           />
-          Use cache
-          <span className="text-xs text-muted-foreground">(an identical earlier run answers instantly)</span>
-        </label>
-      </fieldset>
+          <label className="flex cursor-pointer items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={props.useCache}
+              onChange={(e) => props.onUseCacheChange(e.target.checked)}
+              className="size-4 cursor-pointer accent-primary"
+              data-testid="run-use-cache"
+            />
+            Use cache
+            <span className="text-xs text-muted-foreground">(an identical earlier run answers instantly)</span>
+          </label>
+        </div>
+      </details>
     </form>
   );
 }
