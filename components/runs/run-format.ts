@@ -22,9 +22,10 @@ export function formatTotalTokens(run: Pick<Run, 'usage'>): string {
   return `${run.usage.estimated ? '~' : ''}${formatCount(run.usage.totalTokens)}`;
 }
 
-/** One line of the output for table previews. */
-export function outputPreview(run: Pick<Run, 'output' | 'error'>, max = 120): string {
-  const text = (run.output ?? '').replace(/\s+/g, ' ').trim();
+/** One line of the output for table previews; a reply of tool calls only reads "get_weather(…)". */
+export function outputPreview(run: Pick<Run, 'output' | 'error'> & Partial<Pick<Run, 'toolCalls'>>, max = 120): string {
+  let text = (run.output ?? '').replace(/\s+/g, ' ').trim();
+  if (!text && run.toolCalls?.length) text = run.toolCalls.map((call) => `${call.name}(${call.arguments.replace(/\s+/g, ' ').trim()})`).join(' ');
   if (!text) return run.error ? run.error.message : '';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

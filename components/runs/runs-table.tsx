@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { DatabaseZapIcon } from 'lucide-react';
+import { CircleCheckIcon, CircleXIcon, DatabaseZapIcon, WrenchIcon } from 'lucide-react';
 import { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
 import type { Run } from '@/lib/client/types';
 import { cn } from '@/lib/utils';
@@ -124,8 +124,11 @@ export function RunsTable({ runs, showPrompt = false, stale = false, caption, se
                   </Link>
                 </td>
                 <td className={cn(TD, 'max-w-0 w-full min-w-48')}>
-                  <span className={cn('block truncate', !run.output && 'text-muted-foreground', run.error && !run.output && 'text-destructive')}>
-                    {preview || (run.status === 'queued' || run.status === 'running' ? '…' : '')}
+                  <span className="flex min-w-0 items-center gap-1.5">
+                    <OutputMarks run={run} />
+                    <span className={cn('block truncate', !run.output && 'text-muted-foreground', run.error && !run.output && 'text-destructive')}>
+                      {preview || (run.status === 'queued' || run.status === 'running' ? '…' : '')}
+                    </span>
                   </span>
                 </td>
               </tr>
@@ -134,5 +137,24 @@ export function RunsTable({ runs, showPrompt = false, stale = false, caption, se
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Icons for a structured reply's schema check and for tool calls, ahead of the output preview. */
+function OutputMarks({ run }: { run: Run }) {
+  const check = run.outputCheck;
+  return (
+    <>
+      {check ? (
+        check.valid ? (
+          <CircleCheckIcon role="img" aria-label="Valid JSON for the schema" className="size-3.5 shrink-0 text-success" data-testid="run-row-check" />
+        ) : (
+          <CircleXIcon role="img" aria-label="Does not match the schema" className="size-3.5 shrink-0 text-destructive" data-testid="run-row-check" />
+        )
+      ) : null}
+      {run.toolCalls?.length ? (
+        <WrenchIcon role="img" aria-label={`${run.toolCalls.length} tool calls`} className="size-3.5 shrink-0 text-muted-foreground" />
+      ) : null}
+    </>
   );
 }
