@@ -75,6 +75,13 @@ export async function listPromptTags({ workspaceId }: { workspaceId: string }): 
   return rows.map((r) => r.tag).sort();
 }
 
+/** The id of the live prompt with this slug, or null. */
+export async function getPromptIdBySlug({ workspaceId, slug }: { workspaceId: string; slug: string }): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db.select({ id: prompts.id }).from(prompts).where(and(live(workspaceId), eq(prompts.slug, slug)));
+  return row?.id ?? null;
+}
+
 /** Live slugs equal to `base` or starting with `base-`. */
 export async function listSlugsLike({ workspaceId, base }: { workspaceId: string; base: string }): Promise<string[]> {
   const db = await getDb();

@@ -5,6 +5,9 @@ import type { ProviderCredentialSummary } from '@/db/queries/provider-credential
 import type { MemberRole, Workspace } from '@/db/schema';
 import type { ApiKeyListItem } from '@/lib/auth/api-key-access';
 import type { GenerationParams } from '@/lib/llm/types';
+import type { DraftView, saveDraftSchema } from '@/lib/prompts/drafts';
+import type { saveInputSetSchema } from '@/lib/prompts/input-set-schema';
+import type { InputSetView } from '@/lib/prompts/input-sets';
 import type { newPromptSchema, newVersionSchema, updatePromptSchema } from '@/lib/prompts/schemas';
 import type { PromptListItem as PromptListItemView, PromptView, VersionSummaryView, VersionView } from '@/lib/prompts/views';
 import type { CatalogEntry } from '@/lib/providers/catalog';
@@ -34,6 +37,10 @@ export type Version = Jsonify<VersionView>;
 export type VersionSummary = Jsonify<VersionSummaryView>;
 export type ModelConfig = Version['model'];
 export type VariableDef = Version['variables'][number];
+/** The caller's unsaved editor state (GET /prompts/{id}/draft), or null when there is none. */
+export type PromptDraft = Jsonify<DraftView>;
+/** A saved set of variable values (GET /prompts/{id}/input-sets). */
+export type InputSet = Jsonify<InputSetView>;
 
 /** A run as GET /runs and GET /runs/{id} answer it: with its prompt's title (null once the prompt is deleted). */
 export type Run = Jsonify<RunWithTitleView>;
@@ -62,6 +69,9 @@ export type CreateRunBody = z.input<typeof createRunSchema>;
 export type NewPromptBody = z.input<typeof newPromptSchema>;
 export type UpdatePromptBody = z.input<typeof updatePromptSchema>;
 export type NewVersionBody = z.input<typeof newVersionSchema>;
+/** The editor holds complete variable declarations, so a draft is sent as the server stores it. */
+export type DraftBody = z.output<typeof saveDraftSchema>;
+export type InputSetBody = z.input<typeof saveInputSetSchema>;
 /** The catalogue id is checked by the server; the form offers only catalogue entries. */
 export type NewProviderBody = Omit<z.input<typeof newProviderCredentialSchema>, 'provider'> & { provider: string };
 

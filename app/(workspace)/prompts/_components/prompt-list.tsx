@@ -16,6 +16,7 @@ import { pageItems } from '@/lib/client/pages';
 import { cn } from '@/lib/utils';
 import { NewPromptDialog } from './new-prompt-dialog';
 import { PromptCard } from './prompt-card';
+import { SamplePromptButton } from './sample-prompt-button';
 
 export function PromptList() {
   const [input, setInput] = useState('');
@@ -117,7 +118,12 @@ export function PromptList() {
             icon={<FileText />}
             title="No prompts yet"
             description="A prompt is a template with {{variables}}. Every save keeps an immutable version you can diff and restore."
-            action={<Button onClick={() => setCreating(true)}><Plus aria-hidden /> Create your first prompt</Button>}
+            action={
+              <>
+                <Button onClick={() => setCreating(true)}><Plus aria-hidden /> Create your first prompt</Button>
+                <SamplePromptButton />
+              </>
+            }
             data-testid="empty-prompts"
           />
         )
