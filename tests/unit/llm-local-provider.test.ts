@@ -1,5 +1,6 @@
 import { encode, encodeChat } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
+import { checkOutput } from '@/lib/llm/json-schema';
 import { createLocalProvider, localReplyText } from '@/lib/llm/local-provider';
 import { LOCAL_MODEL_ID } from '@/lib/providers/catalog';
 import { createProvider } from '@/lib/llm/registry';
@@ -144,5 +145,43 @@ describe('local provider', () => {
   it('hands an error thrown by onDelta back unchanged', async () => {
     const boom = new Error('the caller broke');
     await expect(provider.stream(request('x'), () => { throw boom; })).rejects.toBe(boom);
+  });
+});
+
+describe('local provider: structured output and tools', () => {
+  const schema = {
+    type: 'object',
+    required: ['title', 'score', 'tags', 'status', 'when', 'owner'],
+    properties: {
+      title: { type: 'string', minLength: 10 },
+      score: { type: 'number', exclusiveMinimum: 0, maximum: 5 },
+      tags: { type: 'array', items: { type: 'string' }, minItems: 2 },
+      status: { anyOf: [{ const: 'open' }, { const: 'closed' }] },
+      when: { type: 'string', format: 'date-time' },
+      owner: { $ref: '#/$defs/user' },
+      optional: { type: 'string' },
+    },
+    $defs: { user: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 100 } } } },
+  };
+
+  it('replies with a JSON value that matches the response schema, streamed as it would be', async () => {
+    const { result, deltas } = await streamed(request('Summarize', { params: { responseSchema: { name: 'summary', schema } } }));
+    expect(JSON.parse(result.output)).toEqual({ title: 'examplexxx', score: 0.5, tags: ['example', 'example'], status: 'open', when: '2026-01-01T00:00:00Z', owner: { id: 100 } });
+    expect(checkOutput(schema, result.output)).toEqual({ valid: true, errors: [] });
+    expect(deltas.join('')).toBe(result.output);
+    expect(result.toolCalls).toBeUndefined();
+  });
+
+  it('calls the first tool with arguments generated from its parameters', async () => {
+    const tools = [
+      { name: 'get_weather', parameters: { type: 'object', required: ['city', 'unit'], properties: { city: { type: 'string' }, unit: { enum: ['c', 'f'] } } } },
+      { name: 'never_called', parameters: { type: 'object' } },
+    ];
+    const first = await provider.complete(request('Weather in Oslo?', { params: { tools } }));
+    expect(first.toolCalls).toEqual([{ id: expect.stringMatching(/^call_[0-9a-f]{24}$/), name: 'get_weather', arguments: '{"city":"example","unit":"c"}' }]);
+    expect(first.finishReason).toBe('tool_calls');
+    expect(first.usage.outputTokens).toBeGreaterThan(encode(first.output).length);
+    const again = await streamed(request('Weather in Oslo?', { params: { tools } }));
+    expect(again.result.toolCalls).toEqual(first.toolCalls);
   });
 });
