@@ -13,6 +13,7 @@ import { errorMessage } from '@/lib/client/api';
 import { pageItems } from '@/lib/client/pages';
 import type { VersionSummary } from '@/lib/client/types';
 import { DiffSettings } from './diff-settings';
+import { MessagesDiffView } from './messages-diff-view';
 import { SideBySideDiff } from './side-by-side-diff';
 import { useVersionDiff, type CompareRange, type DiffResponse } from './use-version-diff';
 
@@ -30,7 +31,7 @@ export function DiffDialog({ promptId, open, initial, onOpenChange }: Props) {
       <DialogContent className="sm:max-w-6xl" data-testid="diff-dialog">
         <DialogHeader>
           <DialogTitle>Compare versions</DialogTitle>
-          <DialogDescription>Line changes in both templates, plus changed variables and model settings.</DialogDescription>
+          <DialogDescription>Line changes in the templates (turn by turn for a chat), plus changed variables and model settings.</DialogDescription>
         </DialogHeader>
         {/* Content unmounts on close, so the pickers restart from `initial` on every open. */}
         <DiffBody promptId={promptId} initial={initial} />
@@ -113,8 +114,14 @@ function DiffView({ diff }: { diff: DiffResponse }) {
         </p>
       ) : (
         <>
-          <SideBySideDiff title="System prompt" diff={diff.systemPrompt} from={diff.from} to={diff.to} maxLines={diff.maxLines} />
-          <SideBySideDiff title="User prompt" diff={diff.userPrompt} from={diff.from} to={diff.to} maxLines={diff.maxLines} />
+          {diff.messages ? (
+            <MessagesDiffView turns={diff.messages} from={diff.from} to={diff.to} maxLines={diff.maxLines} />
+          ) : (
+            <>
+              <SideBySideDiff title="System prompt" diff={diff.systemPrompt} from={diff.from} to={diff.to} maxLines={diff.maxLines} />
+              <SideBySideDiff title="User prompt" diff={diff.userPrompt} from={diff.from} to={diff.to} maxLines={diff.maxLines} />
+            </>
+          )}
           <DiffSettings model={diff.model} variables={diff.variables} />
         </>
       )}
