@@ -189,12 +189,16 @@ describe('save as version', () => {
 
 describe('variables as text', () => {
   it('takes a number or boolean for a string variable as its text, and still refuses an object', async () => {
-    const { id } = await pipeline.createPrompt(alice, { userPrompt: 'Count to {{ n }}, loud: {{ loud }} (as-text)' });
-    const res = await pipeline.startRun(alice, { promptId: id, variables: { n: 2, loud: true }, cache: false });
+    // The README's example, plus a boolean.
+    const { id } = await pipeline.createPrompt(alice, { userPrompt: 'Summarise {{text}} in {{n}} sentences, loud: {{ loud }}' });
+    const res = await pipeline.startRun(alice, { promptId: id, variables: { text: 'The tide came in (as-text).', n: 2, loud: true }, cache: false });
     expect(res.status).toBe(202);
     const run = await pipeline.waitForRun(alice, res.body.data.id);
-    expect(run).toMatchObject({ variables: { n: '2', loud: 'true' }, messages: [{ role: 'user', content: 'Count to 2, loud: true (as-text)' }] });
-    const object = await pipeline.startRun(alice, { promptId: id, variables: { n: { a: 1 }, loud: 'no' } });
+    expect(run).toMatchObject({
+      variables: { n: '2', loud: 'true' },
+      messages: [{ role: 'user', content: 'Summarise The tide came in (as-text). in 2 sentences, loud: true' }],
+    });
+    const object = await pipeline.startRun(alice, { promptId: id, variables: { text: 'x', n: { a: 1 }, loud: 'no' } });
     expect(object.status).toBe(422);
     expect(fieldsOf(object)).toEqual(['variables.n']);
   });
