@@ -79,7 +79,8 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
   });
 
   function saveDraft(baseVersionNumber = base?.versionNumber) {
-    if (!dirty || save.isPending) return;
+    // The fields already say what is wrong; nothing is sent until they are fixed.
+    if (!dirty || save.isPending || Object.keys(d.problems).length > 0) return;
     const sent = draft;
     const sentNotes = notes;
     save.mutate(
@@ -170,7 +171,16 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
         onChange={d.edit}
       />
       {!readOnly ? (
-        <SaveBar notes={notes} onNotesChange={d.setNotes} notesError={errors.fields.notes} dirty={dirty} saving={save.isPending} error={errors.form} onSave={() => saveDraft()} />
+        <SaveBar
+          notes={notes}
+          onNotesChange={d.setNotes}
+          notesError={errors.fields.notes}
+          dirty={dirty}
+          saving={save.isPending}
+          error={errors.form}
+          problemCount={Object.keys(d.problems).length}
+          onSave={() => saveDraft()}
+        />
       ) : null}
       <VersionHistory
         promptId={prompt.id}
@@ -189,14 +199,14 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
       <PromptHeader
         prompt={prompt}
         onDeleted={guard.navigate}
-        code={{ versionNumber: dirty ? null : (base?.versionNumber ?? null), runDraft: dirty ? draftToRunDraft(draft) : null, values: d.values }}
+        code={{ versionNumber: viewing, runDraft: dirty && viewing === null ? draftToRunDraft(draft) : null, values: d.values }}
       />
       <PlaygroundLayout
         left={left}
         right={
           <PlaygroundPane
             ref={pane}
-            run={{ prompt, screen: { viewing, dirty, baseVersion: base?.versionNumber ?? null }, draft, shown, values: d.values }}
+            run={{ prompt, screen: { viewing, dirty, baseVersion: base?.versionNumber ?? null }, draft, shown, values: d.values, problems: Object.keys(d.problems).length }}
             onValuesChange={d.setValues}
             onDraftSaved={(version, sent) => (sent ? d.saved(version, sent, notes) : d.reset(version))}
           />

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useVersion } from '@/components/prompts/use-versions';
 import { useAvailableProviders } from '@/components/providers/use-providers';
+import { toast } from '@/components/ui/toaster';
 import { formErrors } from '@/lib/client/field-errors';
 import type { ModelConfig, Prompt, Version } from '@/lib/client/types';
 import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
@@ -22,12 +23,14 @@ type Args = {
   /** The version opened read-only, once loaded. */
   shown: Version | null;
   values: RunValues;
+  /** Fields of the draft the browser already knows the server would refuse. */
+  problems: number;
 };
 
 const PARAM_PATHS = ['params.temperature', 'params.maxTokens', 'params.topP'];
 
 /** The run panel's state and its Run: what will run, on which models, with which overrides, and the last batch. */
-export function usePlaygroundRun({ prompt, screen, draft, shown, values }: Args) {
+export function usePlaygroundRun({ prompt, screen, draft, shown, values, problems }: Args) {
   const current = prompt.currentVersion;
   const available = useAvailableProviders();
   const [choice, setChoice] = useState<RunSourceChoice>('screen');
@@ -53,6 +56,10 @@ export function usePlaygroundRun({ prompt, screen, draft, shown, values }: Args)
 
   function run() {
     if (!ready || batch.isPending) return;
+    if (source.kind === 'draft' && problems > 0) {
+      toast({ title: 'Fix the marked fields in the editor first', description: 'The draft would be refused as it is.', variant: 'error' });
+      return;
+    }
     const { variables, errors: invalid } = buildVariables(defs, values);
     setLocalErrors(invalid);
     const firstInvalid = Object.keys(invalid)[0];
