@@ -103,7 +103,7 @@ function schemaProblem(schema: Record<string, unknown>): string | null {
  * Refuses model settings whose response schema or tool parameters are not usable JSON Schemas, naming the field
  * (`${path}.responseSchema.schema`, `${path}.tools.N.parameters`).
  */
-export function assertUsableModelSchemas(model: ModelConfig | undefined, path: string) {
+export function assertUsableModelSchemas(model: Partial<ModelConfig> | undefined, path: string) {
   const prefix = path ? `${path}.` : '';
   const fields: FieldError[] = [];
   const responseSchema = model?.responseSchema?.schema;

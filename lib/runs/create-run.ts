@@ -5,6 +5,7 @@ import type { ModelConfig, PromptVersion, Run } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import type { Caller } from '@/lib/auth/resolve-caller';
 import { cachedRunColumns, getCachedRun, runCacheKey } from '@/lib/cache';
+import { assertUsableModelSchemas } from '@/lib/llm/json-schema';
 import { readPromptWithCurrentVersion } from '@/lib/prompts/prompt-cache';
 import type { RunTemplate } from '@/lib/prompts/schemas';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
@@ -34,6 +35,8 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   const model = input.model ?? source.model.model;
   const { provider: _p, model: _m, ...versionParams } = source.model;
   const params = { ...versionParams, ...input.params };
+  // The version's (or draft's) schemas were checked when saved; per-run overrides are checked here.
+  assertUsableModelSchemas(input.params, 'params');
 
   if (workspace.modelAllowlist && !workspace.modelAllowlist.includes(`${provider}/${model}`)) {
     throw new ApiError('FORBIDDEN', `model \`${provider}/${model}\` is not on this workspace's allowlist`);
