@@ -390,6 +390,58 @@ describe('fake LLM: Anthropic protocol', () => {
   });
 });
 
+describe('fake LLM: structured output and tools', () => {
+  const schema = { type: 'object', properties: { n: { type: 'integer', minimum: 3 } }, required: ['n'] };
+  const calls = [{ id: 'call_x', name: 'lookup', arguments: '{"query":"a longer argument text"}' }];
+
+  it('answers OpenAI json_schema with a value for the schema, unless a reply is configured', async () => {
+    const response_format = { type: 'json_schema' as const, json_schema: { name: 'r', schema } };
+    const generated = await openai().chat.completions.create(chat('x', { response_format }));
+    expect(generated.choices[0]?.message.content).toBe('{"n":3}');
+    llm.configure({ reply: '{"n":1}' });
+    const scripted = await openai().chat.completions.create(chat('x', { response_format }));
+    expect(scripted.choices[0]?.message.content).toBe('{"n":1}');
+  });
+
+  it('streams OpenAI tool calls as index/id/name, then argument fragments, finishing with tool_calls', async () => {
+    llm.configure({ toolCalls: calls });
+    const stream = await openai().chat.completions.create({ ...chat(), stream: true });
+    const parts: unknown[] = [];
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      parts.push(...(chunk.choices[0]?.delta.tool_calls ?? []));
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(parts[0]).toEqual({ index: 0, id: 'call_x', type: 'function', function: { name: 'lookup', arguments: '' } });
+    expect(parts.length).toBeGreaterThan(3);
+    expect(parts.slice(1).map((p) => (p as { function: { arguments: string } }).function.arguments).join('')).toBe(calls[0]!.arguments);
+    expect(finish).toBe('tool_calls');
+  });
+
+  it('streams Anthropic tool_use blocks as content_block_start and input_json_delta fragments', async () => {
+    llm.configure({ toolCalls: calls });
+    const events = await anthropic().messages.create({ ...message(), stream: true });
+    const seen: string[] = [];
+    let json = '';
+    let stopReason: string | null = null;
+    for await (const event of events) {
+      if (event.type === 'content_block_start') seen.push(event.content_block.type);
+      if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') json += event.delta.partial_json;
+      if (event.type === 'message_delta') stopReason = event.delta.stop_reason;
+    }
+    expect(seen).toEqual(['text', 'tool_use']);
+    expect(json).toBe(calls[0]!.arguments);
+    expect(stopReason).toBe('tool_use');
+  });
+
+  it('answers a forced Anthropic tool with a tool_use block whose input follows its schema', async () => {
+    const tools = [{ name: 'reply', input_schema: { type: 'object' as const, ...schema } }];
+    const answer = await anthropic().messages.create(message('x', { tools, tool_choice: { type: 'tool', name: 'reply' } }));
+    expect(answer.content).toEqual([{ type: 'tool_use', id: expect.any(String), name: 'reply', input: { n: 3 } }]);
+    expect(answer.stop_reason).toBe('tool_use');
+  });
+});
+
 describe('fake LLM: server lifecycle', () => {
   it('answers unknown routes and bad bodies in the error shapes', async () => {
     const unknown = await fetch(`${llm.url}/v1/embeddings`, { method: 'POST', body: '{}' });
@@ -453,12 +505,18 @@ describe('fake LLM CLI: control plane over HTTP', () => {
       expect(completion.choices[0]?.message.content).toBe('steered');
       expect(completion.usage?.prompt_tokens_details?.cached_tokens).toBe(2);
 
+      expect((await post('configure', { toolCalls: [{ id: 'call_cli', name: 'lookup', arguments: '{"id":1}' }] })).status).toBe(200);
+      const withCall = await client.chat.completions.create(chat());
+      expect(withCall.choices[0]?.message.tool_calls).toEqual([{ id: 'call_cli', type: 'function', function: { name: 'lookup', arguments: '{"id":1}' } }]);
+      expect((await post('configure', { toolCalls: [] })).status).toBe(200);
+
       expect(await (await post('enqueue', [{ kind: 'status', status: 503 }])).json()).toEqual({ queued: 1 });
       await expect(client.chat.completions.create(chat())).rejects.toMatchObject({ status: 503 });
 
       const recorded = await fetch(`${url}/__control/requests`);
       const requests = (await recorded.json()) as { protocol: string; path: string }[];
       expect(requests.map((request) => [request.protocol, request.path])).toEqual([
+        ['openai', '/v1/chat/completions'],
         ['openai', '/v1/chat/completions'],
         ['openai', '/v1/chat/completions'],
       ]);
