@@ -27,7 +27,7 @@ function runCurlSnippet(script: string): string[][] {
     `curl() { for a in "$@"; do printf '%s\\0' "$a" >> '${log}'; done; printf '\\0' >> '${log}'; printf '{"data":{"id":"run-1"}}'; }`,
     `jq() { cat > /dev/null; printf 'run-1'; }`,
   ].join('\n');
-  execFileSync('sh', ['-c', `${stubs}\n${script}`], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PROMPTLAB_API_KEY: 'pl_test' } });
+  execFileSync('sh', ['-c', `${stubs}\n${script}`], { env: { ...process.env, PROMPTLAB_API_KEY: 'pl_test' } });
   const text = fs.readFileSync(log, 'utf8');
   fs.rmSync(dir, { recursive: true });
   return text.split('\0\0').filter(Boolean).map((call) => call.split('\0'));
