@@ -435,7 +435,7 @@ describe('fake LLM: structured output and tools', () => {
   });
 
   it('answers a forced Anthropic tool with a tool_use block whose input follows its schema', async () => {
-    const tools = [{ name: 'reply', input_schema: { type: 'object' as const, ...schema } }];
+    const tools = [{ name: 'reply', input_schema: { type: 'object' as const, properties: schema.properties, required: schema.required } }];
     const answer = await anthropic().messages.create(message('x', { tools, tool_choice: { type: 'tool', name: 'reply' } }));
     expect(answer.content).toEqual([{ type: 'tool_use', id: expect.any(String), name: 'reply', input: { n: 3 } }]);
     expect(answer.stop_reason).toBe('tool_use');

@@ -100,7 +100,7 @@ describe('unusable schemas', () => {
     const promptId = await promptWith({});
     const res = await pipeline.startRun(alice, { promptId, variables: { topic: 'x' }, params: { responseSchema: { name: 'r', schema: { type: 'strnig' } } } });
     expect(res.status).toBe(422);
-    expect(res.body.error.details.fields).toEqual([{ path: 'params.responseSchema.schema', message: expect.stringMatching(/^is not a valid JSON Schema: /) }]);
+    expect(res.body.error.details?.fields).toEqual([{ path: 'params.responseSchema.schema', message: expect.stringMatching(/^is not a valid JSON Schema: /) }]);
     expect(pipeline.llm.requests).toHaveLength(0);
   });
 });
