@@ -131,6 +131,21 @@ describe('Anthropic protocol', () => {
     expect(streamed.output).toMatch(/^Echo: /); // the text before the call is kept
   });
 
+  it('cuts a structured reply and tool calls at the output limit', async () => {
+    llm.configure({ reply: JSON.stringify({ name: 'y'.repeat(3_000), age: 20, role: 'user' }) });
+    const { streamed, completed } = await both(anthropic(), { ...claude({ responseSchema: { name: 'person', schema: person } }), maxOutputChars: 500 });
+    for (const result of [streamed, completed]) {
+      expect(result).toMatchObject({ outputTruncated: true, finishReason: 'output_limit' });
+      expect(result.output).toHaveLength(500);
+    }
+    llm.configure({ toolCalls: Array.from({ length: 70 }, (_, i) => ({ name: 'lookup_order', arguments: `{"id":"${i}"}` })) });
+    const many = await both(anthropic(), claude({ tools: [lookup] }));
+    for (const result of [many.streamed, many.completed]) {
+      expect(result.toolCalls).toHaveLength(64);
+      expect(result.outputTruncated).toBe(true);
+    }
+  });
+
   it('lets the model choose between its tools and the reply tool when both are set', async () => {
     await anthropic().complete(claude({ tools: [lookup], responseSchema: { name: 'person', schema: person } }));
     expect(lastBody().tool_choice).toEqual({ type: 'any' });
