@@ -101,6 +101,22 @@ describe('run cache, in-process', () => {
     expect((await getCachedRun(hashOf(1)))?.output).toBe('output of run-1');
   });
 
+  it('keeps tool calls and the output check, and reads entries written before them', async () => {
+    const { cachedRunColumns, getCachedRun, setCachedRun } = await loadCache();
+    const toolCalls = [{ id: 'call_1', name: 'lookup', arguments: '{"id":1}' }];
+    const outputCheck = { valid: false, errors: ['At /id: must be string'] };
+    await setCachedRun(hashOf(7), { ...result('run-7'), toolCalls, outputCheck });
+    const hit = await getCachedRun(hashOf(7));
+    expect(cachedRunColumns(hit!)).toEqual({ output: 'output of run-7', outputTruncated: false, usage: result('run-7').usage, toolCalls, outputCheck });
+    await setCachedRun(hashOf(8), result('run-8'));
+    expect(cachedRunColumns((await getCachedRun(hashOf(8)))!)).toMatchObject({ toolCalls: null, outputCheck: null });
+  });
+
+  it('keys a draft run (no version) apart from a version run', async () => {
+    const { runCacheKey } = await loadCache();
+    expect(runCacheKey(parts({ versionId: null }))).not.toBe(runCacheKey(parts()));
+  });
+
   it('expires entries after RUN_CACHE_TTL_SECONDS', async () => {
     vi.useFakeTimers({ now: new Date('2025-06-01T00:00:00Z') });
     const { getCachedRun, setCachedRun } = await loadCache({ RUN_CACHE_TTL_SECONDS: '60' });
