@@ -16,6 +16,8 @@ const policies = {
   passwordChecks: (): Policy => ({ limit: env().rateLimits.passwordChecksPerMinute, windowMs: 60_000 }),
   // Test connection makes the server call out: enough to fix a typo, too few to scan a network with.
   providerTests: (): Policy => ({ limit: 10, windowMs: 60_000 }),
+  // Model pickers: a cache miss calls the endpoint's /v1/models (hits are free, for a minute).
+  providerModels: (): Policy => ({ limit: 30, windowMs: 60_000 }),
   // Editor autosave is debounced to about one write a second; this only stops a runaway client.
   drafts: (): Policy => ({ limit: 120, windowMs: 60_000 }),
 } satisfies Record<string, () => Policy>;

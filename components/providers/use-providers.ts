@@ -1,8 +1,10 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '@/lib/client/api';
+import { apiFetch, errorMessage } from '@/lib/client/api';
+import { plainMessage } from '@/lib/client/field-errors';
 import type { AvailableProvider, NewProviderBody, ProviderCredential, ProvidersResponse } from '@/lib/client/types';
+import type { ProviderModels } from '@/lib/providers/provider-models';
 import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
 
 export const PROVIDERS_PATH = '/api/v1/providers';
@@ -42,6 +44,38 @@ export function useAvailableProviders() {
   return { providers, known: query.isSuccess, failed: query.isError };
 }
 
+const providerModelsKey = (provider: string) => [PROVIDERS_PATH, provider, 'models'] as const;
+
+/**
+ * The models a provider's own endpoint lists (GET /api/v1/providers/{provider}/models, cached a minute on the
+ * server), with the catalogue's suggestions while it loads, when it fails or when it lists nothing.
+ */
+export function useProviderModels(provider: string | null | undefined): {
+  models: string[];
+  source: 'endpoint' | 'suggestions';
+  isLoading: boolean;
+  error: string | null;
+} {
+  const { providers } = useAvailableProviders();
+  const suggestions = providers.find((p) => p.id === provider)?.models ?? [];
+  const query = useQuery({
+    queryKey: providerModelsKey(provider ?? ''),
+    queryFn: ({ signal }) => apiFetch<ProviderModels>(`${PROVIDERS_PATH}/${encodeURIComponent(provider ?? '')}/models`, { signal }),
+    // The built-in model lists only itself: nothing to ask.
+    enabled: Boolean(provider) && provider !== LOCAL_PROVIDER.id,
+    staleTime: 60_000,
+    // A failure is shown at the picker; retrying would spend the rate limit on an endpoint that is down.
+    retry: false,
+  });
+  const live = query.data?.models ?? [];
+  return {
+    models: live.length > 0 ? live : suggestions,
+    source: live.length > 0 ? 'endpoint' : 'suggestions',
+    isLoading: query.isLoading,
+    error: query.error ? plainMessage(errorMessage(query.error)) : null,
+  };
+}
+
 export function providerLabel(providers: AvailableProvider[], id: string): string {
   return providers.find((p) => p.id === id)?.label ?? (id === LOCAL_PROVIDER.id ? LOCAL_PROVIDER.label : id);
 }
@@ -50,6 +84,19 @@ export function useSaveProvider() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: NewProviderBody) => apiFetch<ProviderCredential>(PROVIDERS_PATH, { method: 'POST', body }),
+    // The prefix also refreshes every model list: the endpoint behind a label may have changed.
+    onSettled: () => client.invalidateQueries({ queryKey: providersKey }),
+  });
+}
+
+export type ProviderPatch = { label?: string; apiKey?: string | null; baseUrl?: string | null };
+
+/** PATCH /api/v1/providers/{id}: relabel, or replace/remove the key or base URL of a saved entry. */
+export function useUpdateProvider() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: ProviderPatch }) =>
+      apiFetch<ProviderCredential>(`${PROVIDERS_PATH}/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
     onSettled: () => client.invalidateQueries({ queryKey: providersKey }),
   });
 }
@@ -72,9 +119,12 @@ export function useDeleteProvider() {
   });
 }
 
-/** "Test connection": the models the endpoint lists, or its error. Nothing is cached. */
+export type TestProviderBody = { provider: string; apiKey?: string; baseUrl?: string };
+
+/** "Test connection" for a saved provider (its id or label) or for unsaved values: the models it lists, or its error. */
 export function useTestProvider() {
   return useMutation({
-    mutationFn: (provider: string) => apiFetch<{ ok: true; models: string[] }>(`${PROVIDERS_PATH}/test`, { method: 'POST', body: { provider } }),
+    mutationFn: (body: string | TestProviderBody) =>
+      apiFetch<{ ok: true; models: string[] }>(`${PROVIDERS_PATH}/test`, { method: 'POST', body: typeof body === 'string' ? { provider: body } : body }),
   });
 }

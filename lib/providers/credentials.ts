@@ -6,11 +6,12 @@ import {
   updateProviderCredential,
   type ProviderCredentialSummary,
 } from '@/db/queries/provider-credentials';
-import { ApiError } from '../api/errors';
+import { ApiError, fieldError } from '../api/errors';
 import { encryptSecret } from '../crypto/secret-box';
 import { assertPublicUrl } from '../net/ssrf';
 import { getCatalogEntry, LOCAL_PROVIDER_ID, PROVIDER_CATALOG, type CatalogEntry } from './catalog';
 import { forgetSavedCredentials } from './credential-cache';
+import { forgetProviderModels } from './model-list-cache';
 
 // Labels become the `provider` of versions and runs and appear in `provider/model` allowlist ids: no slashes.
 export const providerLabelSchema = z
@@ -57,8 +58,6 @@ export const testConnectionSchema = z.strictObject({
   baseUrl: providerBaseUrlSchema.optional(),
 });
 
-const unprocessable = (message: string) => new ApiError('INVALID_INPUT', message);
-
 /** Labels are unique in a workspace: one label, one provider. */
 export const labelTaken = (label: string) =>
   new ApiError('CONFLICT', `a model provider labelled \`${label}\` already exists in this workspace: choose another label`, {
@@ -67,7 +66,7 @@ export const labelTaken = (label: string) =>
 
 /**
  * Checks that the fields fit the provider (a key where one is required, a base URL only where one is taken)
- * and that the base URL is public. Throws a 422 naming the field.
+ * and that the base URL is public. Throws a 422 naming the field in `details.fields`.
  */
 export async function assertCredentialFits(
   entry: CatalogEntry,
@@ -75,13 +74,13 @@ export async function assertCredentialFits(
 ): Promise<void> {
   const { label, apiKey, baseUrl } = fields;
   if (label !== undefined && label !== entry.id && getCatalogEntry(label)) {
-    throw unprocessable(`\`label\`: \`${label}\` is the name of a built-in provider; choose another label`);
+    throw fieldError('label', `\`${label}\` is the name of a built-in provider; choose another label`);
   }
-  if (entry.apiKey === 'required' && !apiKey) throw unprocessable(`\`apiKey\`: is required for ${entry.label}`);
-  if (entry.apiKey === 'none' && apiKey) throw unprocessable(`\`apiKey\`: ${entry.label} takes no key`);
-  if (entry.baseUrl === 'required' && !baseUrl) throw unprocessable(`\`baseUrl\`: is required for ${entry.label}`);
+  if (entry.apiKey === 'required' && !apiKey) throw fieldError('apiKey', `is required for ${entry.label}`);
+  if (entry.apiKey === 'none' && apiKey) throw fieldError('apiKey', `${entry.label} takes no key`);
+  if (entry.baseUrl === 'required' && !baseUrl) throw fieldError('baseUrl', `is required for ${entry.label}`);
   if (entry.baseUrl === 'none' && baseUrl) {
-    throw unprocessable(`\`baseUrl\`: ${entry.label} uses its own endpoint; choose “Custom OpenAI-compatible” for another URL`);
+    throw fieldError('baseUrl', `${entry.label} uses its own endpoint; choose “Custom OpenAI-compatible” for another URL`);
   }
   if (baseUrl) await assertPublicUrl(baseUrl);
 }
@@ -111,6 +110,8 @@ async function changing<T>(workspaceId: string, write: () => Promise<T>): Promis
   try {
     return await write();
   } finally {
-    forgetSavedCredentials(workspaceId); // a failed write may still have committed
+    // A failed write may still have committed.
+    forgetSavedCredentials(workspaceId);
+    forgetProviderModels(workspaceId);
   }
 }

@@ -26,13 +26,21 @@ export async function testProviderConnection(caller: Caller, input: TestConnecti
     });
   }
   const config = await configToTest(caller.workspace, input);
+  return { ok: true, models: await listEndpointModels(config, input.provider) };
+}
+
+/**
+ * The models an endpoint lists, through the guarded fetch createProvider uses for endpoints a workspace chose.
+ * Errors are PROVIDER_ERRORs carrying only what ProviderError lets through (a status, a known token).
+ */
+export async function listEndpointModels(config: ProviderConfig, provider: string): Promise<string[]> {
   try {
-    return { ok: true, models: await createProvider(config).listModels({ timeoutMs: TEST_TIMEOUT_MS }) };
+    return await createProvider(config).listModels({ timeoutMs: TEST_TIMEOUT_MS });
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof ProviderError) throw new ApiError('PROVIDER_ERROR', error.message);
-    console.error('[providers] test connection failed', error);
-    throw new ApiError('PROVIDER_ERROR', `${input.provider}: the connection test failed unexpectedly; the server log has the details`);
+    console.error('[providers] listing models failed', error);
+    throw new ApiError('PROVIDER_ERROR', `${provider}: listing its models failed unexpectedly; the server log has the details`);
   }
 }
 

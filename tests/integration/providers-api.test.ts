@@ -89,6 +89,12 @@ describe('POST /api/v1/providers', () => {
     expect((await list(user)).body.data.credentials).toHaveLength(1);
   });
 
+  it('names the field a provider needs, so the form can mark it', async () => {
+    const res = await create(await createTestUser(), { provider: 'groq', baseUrl: 'https://example.com/v1' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details?.fields).toEqual([{ path: 'apiKey', message: 'is required for Groq' }]);
+  });
+
   it('answers 409 when the label is taken by another provider', async () => {
     const user = await createTestUser();
     expect((await create(user, { provider: 'custom', label: 'team-llm', baseUrl: fake.openaiBaseURL })).status).toBe(201);

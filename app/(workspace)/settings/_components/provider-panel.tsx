@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Plus, Server } from 'lucide-react';
+import { Pencil, Plus, Server } from 'lucide-react';
 import { useDeleteProvider, useProviders } from '@/components/providers/use-providers';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -12,8 +12,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toaster';
 import { errorMessage } from '@/lib/client/api';
+import { plainMessage } from '@/lib/client/field-errors';
 import type { AvailableProvider, ProviderCredential } from '@/lib/client/types';
-import { ProviderAddDialog } from './provider-add-dialog';
+import { ProviderDialog } from './provider-dialog';
 import { ProviderTest } from './provider-test';
 
 const SOURCE_BADGE = {
@@ -25,14 +26,15 @@ const SOURCE_BADGE = {
 export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; canTest: boolean }) {
   const providers = useProviders();
   const remove = useDeleteProvider();
-  const [adding, setAdding] = useState(false);
+  // null: closed; 'new': adding; else the entry being edited.
+  const [dialog, setDialog] = useState<'new' | ProviderCredential | null>(null);
   const data = providers.data;
   const catalogLabel = (id: string) => data?.catalog.find((entry) => entry.id === id)?.label ?? id;
 
   function removeRow(row: ProviderCredential) {
     remove.mutate(row.id, {
-      onSuccess: () => toast({ title: `Removed “${row.label}”`, variant: 'success' }),
-      onError: (error) => toast({ title: `Could not remove “${row.label}”`, description: errorMessage(error), variant: 'error' }),
+      onSuccess: () => toast({ id: `provider:${row.id}`, title: `Removed “${row.label}”`, variant: 'success' }),
+      onError: (error) => toast({ id: `provider:${row.id}`, title: `Could not remove “${row.label}”`, description: plainMessage(errorMessage(error)), variant: 'error' }),
     });
   }
 
@@ -46,14 +48,14 @@ export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; can
           </CardDescription>
         </div>
         {canManage && (
-          <Button size="sm" onClick={() => setAdding(true)} disabled={!data} data-testid="add-provider">
+          <Button size="sm" onClick={() => setDialog('new')} disabled={!data} data-testid="add-provider">
             <Plus aria-hidden /> Add provider
           </Button>
         )}
       </CardHeader>
       <CardContent className="space-y-6">
         {providers.isError && (
-          <Alert variant="destructive"><AlertDescription>{errorMessage(providers.error)}</AlertDescription></Alert>
+          <Alert variant="destructive"><AlertDescription>{plainMessage(errorMessage(providers.error))}</AlertDescription></Alert>
         )}
         {providers.isPending && <Skeleton className="h-24" />}
         {data && (
@@ -77,6 +79,7 @@ export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; can
                       row={row}
                       providerName={catalogLabel(row.provider)}
                       onRemove={canManage ? () => removeRow(row) : undefined}
+                      onEdit={canManage ? () => setDialog(row) : undefined}
                       canTest={canTest}
                     />
                   ))}
@@ -86,7 +89,15 @@ export function ProvidersPanel({ canManage, canTest }: { canManage: boolean; can
           </>
         )}
       </CardContent>
-      {data && canManage && <ProviderAddDialog open={adding} onOpenChange={setAdding} catalog={data.catalog} />}
+      {data && canManage && dialog && (
+        <ProviderDialog
+          key={dialog === 'new' ? 'new' : dialog.id}
+          onOpenChange={(open) => !open && setDialog(null)}
+          catalog={data.catalog}
+          existing={data.credentials}
+          editing={dialog === 'new' ? null : dialog}
+        />
+      )}
     </Card>
   );
 }
@@ -107,13 +118,13 @@ function AvailableList({ available }: { available: AvailableProvider[] }) {
   );
 }
 
-type RowProps = { row: ProviderCredential; providerName: string; onRemove?: () => void; canTest: boolean };
+type RowProps = { row: ProviderCredential; providerName: string; onRemove?: () => void; onEdit?: () => void; canTest: boolean };
 
-function ProviderRow({ row, providerName, onRemove, canTest }: RowProps) {
+function ProviderRow({ row, providerName, onRemove, onEdit, canTest }: RowProps) {
   return (
     <li className="space-y-2 px-4 py-3" data-testid="provider-row">
-      <div className="flex items-center gap-4">
-        <div className="min-w-0 flex-1">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="min-w-0 flex-1 basis-48">
           <div className="flex items-center gap-2">
             <span className="font-medium" data-testid="provider-row-label">{row.label}</span>
             <Badge variant="outline">{providerName}</Badge>
@@ -126,6 +137,11 @@ function ProviderRow({ row, providerName, onRemove, canTest }: RowProps) {
             </span>
           </div>
         </div>
+        {onEdit && (
+          <Button variant="outline" size="sm" onClick={onEdit} data-testid="edit-provider">
+            <Pencil aria-hidden /> Edit
+          </Button>
+        )}
         {onRemove && (
           <ConfirmButton
             label="Remove"

@@ -5,6 +5,7 @@ import { useTestProvider } from '@/components/providers/use-providers';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/client/api';
+import { plainMessage } from '@/lib/client/field-errors';
 
 const SHOWN_MODELS = 12;
 
@@ -25,7 +26,7 @@ export function ProviderTest({ provider }: { provider: string }) {
           className={ok ? 'flex min-w-0 flex-1 gap-1.5 text-sm text-success' : 'flex min-w-0 flex-1 gap-1.5 text-sm text-destructive'}
         >
           {ok ? <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0" /> : <XCircle aria-hidden className="mt-0.5 size-4 shrink-0" />}
-          <span className="min-w-0 break-words">{test.isSuccess ? describeModels(test.data.models) : errorMessage(test.error)}</span>
+          <span className="min-w-0 break-words">{test.isSuccess ? describeModels(test.data.models) : plainMessage(errorMessage(test.error))}</span>
         </p>
       ) : null}
     </div>
