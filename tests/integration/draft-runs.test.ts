@@ -187,6 +187,17 @@ describe('save as version', () => {
   });
 });
 
+describe('save as version, twice at once', () => {
+  it('saves one version: the other request finds the run linked and answers 409', async () => {
+    const run = await runDraft({ userPrompt: 'Raced (draft-g)', variables: [] }, {});
+    const before = (await call(versionsRoute.GET, { params: { id: promptId }, headers: alice.headers })).body.data.items.length;
+    const results = await Promise.all([saveRun(alice, run.id), saveRun(alice, run.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const after = (await call(versionsRoute.GET, { params: { id: promptId }, headers: alice.headers })).body.data.items.length;
+    expect(after).toBe(before + 1);
+  });
+});
+
 describe('variables as text', () => {
   it('takes a number or boolean for a string variable as its text, and still refuses an object', async () => {
     // The README's example, plus a boolean.
