@@ -2,7 +2,7 @@
 
 import { Skeleton } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/client/api';
-import type { LineDiff } from '@/lib/diff/version-diff';
+import type { LineDiff, VersionDiff } from '@/lib/diff/version-diff';
 import { cn } from '@/lib/utils';
 import { usePromptDiff } from './use-prompt-diff';
 
@@ -38,6 +38,16 @@ function Lines({ title, diff }: { title: string; diff: LineDiff }) {
   );
 }
 
+const ROLE = { system: 'System', user: 'User', assistant: 'Assistant' } as const;
+
+/** "Turn 3 (User)", "Turn 2 → 3 (Assistant → User)" for a chat template's turn. */
+function turnTitle(turn: NonNullable<VersionDiff['messages']>[number]): string {
+  const at = turn.oldIndex !== null && turn.newIndex !== null && turn.oldIndex !== turn.newIndex ? `${turn.oldIndex + 1} → ${turn.newIndex + 1}` : `${(turn.newIndex ?? turn.oldIndex ?? 0) + 1}`;
+  const { from, to } = turn.role;
+  const role = from && to && from !== to ? `${ROLE[from]} → ${ROLE[to]}` : ROLE[(to ?? from)!];
+  return `Turn ${at} (${role})${turn.kind === 'added' ? ', added' : turn.kind === 'removed' ? ', removed' : ''}`;
+}
+
 const show = (value: unknown) => (value === undefined ? 'not set' : JSON.stringify(value));
 
 /** The saved change between two versions of one prompt, as the version history's diff answers it. */
@@ -50,8 +60,16 @@ export function VersionDiffView({ promptId, from, to }: { promptId: string; from
   const { added, removed, changed } = diff.variables;
   return (
     <div className="grid gap-3" data-testid="compare-version-diff">
-      <Lines title="System prompt" diff={diff.systemPrompt} />
-      <Lines title="User prompt" diff={diff.userPrompt} />
+      {diff.messages ? (
+        diff.messages.map((turn, i) => (
+          <Lines key={i} title={turnTitle(turn)} diff={turn.content} />
+        ))
+      ) : (
+        <>
+          <Lines title="System prompt" diff={diff.systemPrompt} />
+          <Lines title="User prompt" diff={diff.userPrompt} />
+        </>
+      )}
       {diff.model.length ? (
         <div className="grid gap-1 text-sm">
           <p className="text-xs font-medium text-muted-foreground">Model settings</p>
