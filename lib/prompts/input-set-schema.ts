@@ -16,9 +16,14 @@ export const saveInputSetSchema = z.strictObject({
     .max(MAX_INPUT_SET_NAME, `Use at most ${MAX_INPUT_SET_NAME} characters`),
   values: z
     .record(
-      z.string().regex(VARIABLE_NAME_PATTERN, 'Variable names start with a letter or _ and contain only letters, digits and _'),
+      z.string().regex(VARIABLE_NAME_PATTERN),
       z.unknown().refine((value) => value !== undefined && isJsonValue(value), 'Must be text, a number, true or false, or JSON'),
-      { message: 'Send the values as an object of variable names' },
+      {
+        error: (issue) =>
+          issue.code === 'invalid_key'
+            ? 'Not a variable name: use letters, digits and _, starting with a letter or _'
+            : 'Send the values as an object of variable names',
+      },
     )
     .refine((values) => Object.keys(values).length <= MAX_INPUT_SET_KEYS, `A set holds at most ${MAX_INPUT_SET_KEYS} values`)
     .refine(
