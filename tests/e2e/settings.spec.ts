@@ -56,13 +56,20 @@ test("shows each key's owner and offers Revoke only where the API allows it", as
   await expect(mine.getByTestId('revoke-api-key')).toBeVisible();
 });
 
-test('a refused key name is marked on its field', async ({ page, user: _user }) => {
+test('an empty key name is marked on its field before anything is sent', async ({ page, user: _user }) => {
   await page.goto('/settings');
+  let posted = false;
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && req.url().includes('/api/v1/api-keys')) posted = true;
+  });
   await page.getByTestId('create-api-key').click();
+  // The dialog starts on its field.
+  await expect(page.getByTestId('api-key-name')).toBeFocused();
   await page.getByTestId('api-key-name').fill('   ');
   await page.getByTestId('submit-api-key').click();
   await expect(page.getByTestId('api-key-name')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('field-error-key-name-error')).toHaveText('Required');
+  expect(posted).toBe(false);
 });
 
 test('switches to dark mode and keeps it after a reload', async ({ page, user: _user }) => {
@@ -112,4 +119,49 @@ test('adds a custom OpenAI-compatible endpoint, tests it, runs on it, and caps s
   const blocked = await api.post('/api/v1/runs', { data: { promptId: prompt.data.id, variables: { x: '2' }, provider: 'my-gateway', model: 'gpt-4o-mini' } });
   expect(blocked.status()).toBe(402);
   await page.screenshot({ path: '.data/test-results/screens/settings.png', fullPage: true });
+});
+
+test('tests an endpoint before saving it, saves anyway on request, edits it, and asks before replacing a label', async ({ page, user: _user }) => {
+  const { fakeLlmUrl } = await import('../../playwright.config');
+  await page.goto('/settings');
+  const addCustom = async (label: string, baseUrl: string) => {
+    await page.getByTestId('add-provider').click();
+    await page.getByTestId('provider-select').selectOption('custom');
+    await page.getByTestId('provider-label').fill(label);
+    await page.getByTestId('provider-base-url').fill(baseUrl);
+    await page.getByTestId('save-provider').click();
+  };
+
+  // Nothing listens on port 9: the test fails, says why, and offers to save anyway.
+  await addCustom('box', 'http://127.0.0.1:9/v1');
+  await expect(page.getByTestId('provider-test-reason')).toContainText('connection');
+  await expect(page.getByTestId('provider-test-reason')).not.toContainText('PROVIDER_ERROR');
+  await expect(page.getByTestId('provider-row')).toHaveCount(0);
+  await page.getByTestId('provider-save-anyway').click();
+  const row = page.getByTestId('provider-row').filter({ hasText: 'box' });
+  await expect(row.getByTestId('provider-row-base-url')).toHaveText('http://127.0.0.1:9/v1');
+
+  // Edit: the entry as saved, the provider fixed; a new address is tested, passes and is saved.
+  await row.getByTestId('edit-provider').click();
+  await expect(page.getByTestId('provider-label')).toHaveValue('box');
+  await expect(page.getByTestId('provider-select')).toBeDisabled();
+  await page.getByTestId('provider-base-url').fill(`${fakeLlmUrl}/v1`);
+  await page.getByTestId('save-provider').click();
+  await expect(page.getByTestId('provider-dialog')).toHaveCount(0);
+  await expect(row.getByTestId('provider-row-base-url')).toHaveText(`${fakeLlmUrl}/v1`);
+
+  // The same label again: asked first, then replaced.
+  await addCustom('box', `${fakeLlmUrl}/v1/`);
+  await expect(page.getByTestId('provider-confirm-replace')).toContainText('Replace “box”?');
+  await page.getByTestId('provider-replace').click();
+  await expect(page.getByTestId('provider-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('provider-row')).toHaveCount(1);
+  await expect(row.getByTestId('provider-row-base-url')).toHaveText(`${fakeLlmUrl}/v1/`);
+
+  // A label the browser can tell is wrong never reaches the server.
+  await page.getByTestId('add-provider').click();
+  await page.getByTestId('provider-select').selectOption('custom');
+  await page.getByTestId('provider-base-url').fill(`${fakeLlmUrl}/v1`);
+  await page.getByTestId('save-provider').click();
+  await expect(page.getByTestId('field-error-provider-label-error')).toHaveText('Required');
 });

@@ -34,7 +34,7 @@ export function ApiKeysPanel({ userId }: { userId: string }) {
         <div className="space-y-1.5">
           <CardTitle>API keys</CardTitle>
           <CardDescription>
-            Call the API, SDK or CLI with <code className="rounded bg-muted px-1 font-mono text-xs">Authorization: Bearer &lt;key&gt;</code>. Keys act as you in this workspace.
+            Call the JSON API from scripts and apps with <code className="rounded bg-muted px-1 font-mono text-xs">Authorization: Bearer &lt;key&gt;</code>. Keys act as you in this workspace.
           </CardDescription>
         </div>
         <Button size="sm" onClick={() => setCreating(true)} data-testid="create-api-key">
@@ -47,7 +47,7 @@ export function ApiKeysPanel({ userId }: { userId: string }) {
         )}
         {keys.isPending && <Skeleton className="h-16" />}
         {keys.data?.length === 0 && (
-          <EmptyState icon={<KeyRound />} title="No API keys" titleAs="h3" description="Create one to call PromptLab from scripts and apps." className="py-8" />
+          <EmptyState icon={<KeyRound />} title="No API keys" titleAs="h3" description="Create one to call the PromptLab API from scripts and apps." className="py-8" />
         )}
         {keys.data && keys.data.length > 0 && (
           <ul className="divide-y rounded-lg border" data-testid="api-key-list">

@@ -18,12 +18,16 @@ export function CreateKeyDialog({ open, onOpenChange }: Props) {
   const create = useCreateApiKey();
   const [copied, setCopied] = useState(false);
   const secret = create.data?.key ?? null;
-  const errors = formErrors(create.error, ['name']);
+  // Checked here first (the server says the same): an empty name never leaves the browser.
+  const [nameError, setNameError] = useState<string | null>(null);
+  const serverErrors = formErrors(create.error, ['name']);
+  const errors = { form: serverErrors.form, fields: { name: nameError ?? serverErrors.fields.name } };
 
   function close(next: boolean) {
     if (!next) {
       create.reset();
       setCopied(false);
+      setNameError(null);
     }
     onOpenChange(next);
   }
@@ -61,7 +65,9 @@ export function CreateKeyDialog({ open, onOpenChange }: Props) {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              create.mutate(String(new FormData(event.currentTarget).get('name') ?? ''));
+              const name = String(new FormData(event.currentTarget).get('name') ?? '').trim();
+              setNameError(name ? null : 'Required');
+              if (name) create.mutate(name);
             }}
             className="space-y-4"
             noValidate
@@ -75,7 +81,6 @@ export function CreateKeyDialog({ open, onOpenChange }: Props) {
                 required
                 maxLength={100}
                 placeholder="CI pipeline"
-                autoFocus
                 data-testid="api-key-name"
                 {...fieldAria('key-name-error', errors.fields.name)}
               />
