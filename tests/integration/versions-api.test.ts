@@ -68,6 +68,15 @@ describe('versions', () => {
     expect((await newVersion(alice, promptId, { userPrompt: '' })).status).toBe(422);
   });
 
+  it('refuses model settings whose JSON Schemas cannot be used, naming the schema', async () => {
+    const model = { provider: 'openai', model: 'gpt-4o-mini' };
+    const res = await newVersion(alice, promptId, { userPrompt: 'x', model: { ...model, responseSchema: { name: 'out', schema: { type: 12 } } } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details?.fields?.map((f) => f.path)).toEqual(['model.responseSchema.schema']);
+    const tool = await newVersion(alice, promptId, { userPrompt: 'x', model: { ...model, tools: [{ name: 'f', parameters: { type: 'object', required: 5 } }] } });
+    expect(tool.body.error.details?.fields?.map((f) => f.path)).toEqual(['model.tools.0.parameters']);
+  });
+
   it('cannot be changed or deleted, through the API or the database', async () => {
     for (const handler of [versionRoute.PUT, versionRoute.PATCH, versionRoute.DELETE]) {
       const res = await call(handler, { method: 'PATCH', params: { id: promptId, number: '1' }, body: { userPrompt: 'hacked' }, headers: alice.headers });
