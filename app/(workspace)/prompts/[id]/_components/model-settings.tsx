@@ -5,7 +5,7 @@ import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { NativeSelect } from '@/components/prompts/native-select';
 import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
-import { useAvailableProviders } from '@/components/providers/use-providers';
+import { useAvailableProviders, useProviderModels } from '@/components/providers/use-providers';
 import { fieldAria, FieldMessage } from '@/components/ui/field-message';
 import { MAX_STOP_SEQUENCES, parseStop, type ModelForm } from './model-form';
 import { ResponseSchemaField } from './response-schema-field';
@@ -24,6 +24,8 @@ export function ModelSettings({ value, onChange, readOnly = false, errors = {} }
   // The same providers the run panel offers: the local model plus whatever this workspace has configured.
   const { providers } = useAvailableProviders();
   const known = providers.find((p) => p.id === value.provider);
+  // The endpoint's own model list when it answers, else the catalogue's suggestions.
+  const { models } = useProviderModels(known ? value.provider : null);
   const stopCount = parseStop(value.stop).length;
   const stopError = errors.stop;
 
@@ -66,7 +68,7 @@ export function ModelSettings({ value, onChange, readOnly = false, errors = {} }
             id="model-name"
             value={value.model}
             onChange={(e) => set({ model: e.target.value })}
-            placeholder={known?.models[0] ?? 'model name'}
+            placeholder={models[0] ?? 'model name'}
             list="model-name-suggestions"
             maxLength={200}
             className="font-mono"
@@ -77,7 +79,7 @@ export function ModelSettings({ value, onChange, readOnly = false, errors = {} }
           />
           <FieldMessage id="model-name-error" message={errors.model} />
           <datalist id="model-name-suggestions">
-            {(known?.models ?? []).map((m) => (
+            {models.map((m) => (
               <option key={m} value={m} />
             ))}
           </datalist>
