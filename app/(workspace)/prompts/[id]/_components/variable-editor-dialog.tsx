@@ -1,14 +1,15 @@
 'use client';
 
 import { useState } from 'react';
-import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { fieldAria, FieldMessage } from '@/components/ui/field-message';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { NativeSelect } from '@/components/prompts/native-select';
 import { MAX_DESCRIPTION_LENGTH, VARIABLE_TYPES, type VariableDef, type VariableType } from '@/lib/templates';
+import { defaultToText, parseDefault } from './variable-default';
 
 type Props = {
   /** The variable being edited; null keeps the dialog closed. */
@@ -48,35 +49,6 @@ export function VariableEditorDialog({ variable, unused, onOpenChange, onSave, o
       </DialogContent>
     </Dialog>
   );
-}
-
-function defaultToText(type: VariableType, value: unknown): string {
-  if (value === undefined) return '';
-  if (type === 'json') return JSON.stringify(value, null, 2);
-  return String(value);
-}
-
-type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
-
-/** Empty means "no default"; otherwise the text must read as the declared type. */
-function parseDefault(type: VariableType, text: string): Parsed {
-  if (type !== 'string' && text.trim() === '') return { ok: true, value: undefined };
-  switch (type) {
-    case 'string':
-      return { ok: true, value: text === '' ? undefined : text };
-    case 'number': {
-      const n = Number(text.trim());
-      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, message: 'The default must be a number.' };
-    }
-    case 'boolean':
-      return { ok: true, value: text === 'true' };
-    case 'json':
-      try {
-        return { ok: true, value: JSON.parse(text) as unknown };
-      } catch (error) {
-        return { ok: false, message: `The default is not valid JSON: ${(error as Error).message}` };
-      }
-  }
 }
 
 type FormProps = Omit<Props, 'variable' | 'onOpenChange'> & { variable: VariableDef; onCancel: () => void };
@@ -141,17 +113,20 @@ function VariableForm({ variable, unused, onCancel, onSave, onRemove }: FormProp
       </label>
       <div className="grid gap-2">
         <Label htmlFor={id('default')}>Default value</Label>
-        <DefaultInput id={id('default')} type={type} value={defaultText} onChange={(v) => {
+        <DefaultInput
+          id={id('default')}
+          type={type}
+          value={defaultText}
+          onChange={(v) => {
             setDefaultText(v);
             setError(null);
-          }} invalid={!!error} />
-        {error ? (
-          <Alert variant="destructive">
-            <AlertDescription>{error}</AlertDescription>
-          </Alert>
-        ) : (
-          <p className="text-xs text-muted-foreground">Leave empty for no default.</p>
-        )}
+          }}
+          aria={fieldAria(id('default-error'), error ?? undefined, id('default-hint'))}
+        />
+        <FieldMessage id={id('default-error')} message={error ?? undefined} />
+        <p id={id('default-hint')} className="text-xs text-muted-foreground">
+          Leave empty for no default.
+        </p>
       </div>
       <div className="grid gap-2">
         <Label htmlFor={id('description')}>Description</Label>
@@ -186,10 +161,10 @@ function VariableForm({ variable, unused, onCancel, onSave, onRemove }: FormProp
   );
 }
 
-type DefaultInputProps = { id: string; type: VariableType; value: string; onChange: (value: string) => void; invalid: boolean };
+type DefaultInputProps = { id: string; type: VariableType; value: string; onChange: (value: string) => void; aria: ReturnType<typeof fieldAria> };
 
-function DefaultInput({ id, type, value, onChange, invalid }: DefaultInputProps) {
-  const common = { id, 'aria-invalid': invalid || undefined, 'data-testid': 'variable-default' };
+function DefaultInput({ id, type, value, onChange, aria }: DefaultInputProps) {
+  const common = { id, ...aria, 'data-testid': 'variable-default' };
   if (type === 'boolean') {
     return (
       <NativeSelect {...common} value={value} onChange={(e) => onChange(e.target.value)}>
@@ -212,12 +187,12 @@ function DefaultInput({ id, type, value, onChange, invalid }: DefaultInputProps)
       />
     );
   }
+  // A text field even for numbers: type=number reports "" for text it cannot read, which would drop it silently.
   return (
     <Input
       {...common}
-      type={type === 'number' ? 'number' : 'text'}
+      type="text"
       inputMode={type === 'number' ? 'decimal' : undefined}
-      step={type === 'number' ? 'any' : undefined}
       value={value}
       onChange={(e) => onChange(e.target.value)}
     />
