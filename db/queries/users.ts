@@ -22,6 +22,13 @@ export async function countUsers(): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** The instance owner (the first account), or null on an instance nobody has signed up to. */
+export async function getInstanceOwner(): Promise<User | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(users).where(eq(users.instanceRole, 'owner'));
+  return row ?? null;
+}
+
 /** Creates a user; the caller maps a taken email (unique violation) to its own message. */
 export async function createUser(input: { email: string; name?: string | null; passwordHash?: string | null }): Promise<User> {
   const db = await getDb();
