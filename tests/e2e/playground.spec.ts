@@ -15,6 +15,8 @@ test.afterEach(async ({ request }) => {
 });
 
 test('edit, run the draft on two models side by side, compare, save the winner, and lose nothing on reload', async ({ page, context, user: _user }) => {
+  // Reloading with a draft asks the browser's "Leave site?" question: answered yes (the draft is kept anyway).
+  page.on('dialog', (dialog) => void dialog.accept());
   const play = new PlaygroundPage(page);
   const editor = new EditorPage(page);
   await new PromptsPage(page).create({ title: 'Playground', template: 'Summarise {{ text }} in one line' });
@@ -45,6 +47,15 @@ test('edit, run the draft on two models side by side, compare, save the winner, 
   // Nothing important below the fold: both outputs are on screen at 1280×800.
   await expect(play.result(MINI)).toBeInViewport();
   await expect(play.result(HAIKU)).toBeInViewport();
+  // The page itself never scrolls at 1280×800: each side scrolls on its own.
+  const overflow = await page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    below: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().bottom > window.innerHeight + window.scrollY + 1 && el.children.length === 0)
+      .slice(0, 5)
+      .map((el) => `${el.tagName}.${String(el.className).slice(0, 60)}`),
+  }));
+  expect(overflow, JSON.stringify(overflow)).toMatchObject({ height: 800 });
   await play.shot('desktop-two-models');
 
   // Save the winner: the run's template becomes version 2, and the editor is at version 2 again.
@@ -56,7 +67,8 @@ test('edit, run the draft on two models side by side, compare, save the winner, 
   // Compare the two outputs on the compare page.
   await play.page.getByTestId('run-compare-outputs').click();
   await expect(page).toHaveURL(/\/runs\/compare\?ids=/);
-  await expect(page.getByText('Echo: Summarise the tide').first()).toBeVisible();
+  await expect(page.getByTestId('compare-columns')).toContainText('Echo: Summarise the tide');
+  await expect(page.getByTestId('compare-metrics')).toContainText('claude-haiku-4-5');
   await play.shot('desktop-compare-outputs');
   await page.goBack();
   await editor.waitLoaded();
@@ -64,6 +76,9 @@ test('edit, run the draft on two models side by side, compare, save the winner, 
   // A second draft, run on one model, differs in output: compared from the history, with a word diff.
   await play.setUserPrompt('Describe {{ text }} in one line');
   await play.fillVariable('text', 'the tide comes in twice a day');
+  // The two models are remembered across the trip to the compare page; this time one is enough.
+  await expect(play.summary()).toHaveText(`Runs your unsaved edits on ${MINI} and ${HAIKU}`);
+  await play.panel().getByTestId('run-remove-target-1').click();
   await page.getByTestId('run-button').click();
   await expect(play.results()).toHaveCount(1);
   await expect(play.results().getByTestId('run-status')).toHaveText(/succeeded/i, { timeout: 20_000 });
@@ -75,8 +90,11 @@ test('edit, run the draft on two models side by side, compare, save the winner, 
   await rows.nth(1).getByTestId('run-select').check();
   await play.shot('desktop-history-selected');
   await page.getByTestId('compare-runs').click();
+  // Leaving with a draft asks first, and says the draft is kept.
+  await expect(page.getByRole('alertdialog').or(page.getByRole('dialog'))).toContainText('offered back');
+  await page.getByTestId('confirm-discard').click();
   await expect(page).toHaveURL(/\/runs\/compare\?ids=/);
-  await expect(page.locator('ins, [data-diff="added"]').first()).toBeVisible();
+  await expect(page.getByTestId('compare-columns').locator('[data-diff="added"]').first()).toBeVisible();
   await play.shot('desktop-compare-diff');
 
   // Reload: the unsaved second draft is offered back.

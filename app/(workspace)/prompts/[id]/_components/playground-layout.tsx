@@ -36,7 +36,9 @@ export function PlaygroundLayout({ left, right }: { left: React.ReactNode; right
       data-testid="playground-split"
     >
       <Panel id="editor" minSize="28%" defaultSize="52%" className="min-w-0">
-        <div className="grid h-full min-w-0 content-start gap-5 overflow-y-auto pr-3 pb-6">{left}</div>
+        <div className="grid h-full min-w-0 content-start gap-5 overflow-y-auto pr-3 pb-6" data-pane-scroller>
+          {left}
+        </div>
       </Panel>
       <Separator
         className="group relative w-2 shrink-0 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
@@ -46,7 +48,9 @@ export function PlaygroundLayout({ left, right }: { left: React.ReactNode; right
         <span aria-hidden="true" className="absolute inset-y-0 left-1/2 w-px -translate-x-1/2 bg-border transition-colors group-hover:bg-primary/60 group-data-[separator=active]:bg-primary" />
       </Separator>
       <Panel id="output" minSize="28%" defaultSize="48%" className="min-w-0">
-        <div className="h-full min-w-0 overflow-y-auto pb-6 pl-3">{right}</div>
+        <div className="h-full min-w-0 overflow-y-auto pb-6 pl-3" data-pane-scroller>
+          {right}
+        </div>
       </Panel>
     </Group>
   );

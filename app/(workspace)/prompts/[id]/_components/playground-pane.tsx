@@ -37,6 +37,8 @@ type Props = {
 };
 
 const noSubscribe = () => () => {};
+// The pane's sticky header (tabs, Run, the summary) stays above revealed outputs.
+const STICKY_HEADER_PX = 96;
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const isRunShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key === 'Enter';
 
@@ -54,9 +56,14 @@ export function PlaygroundPane({ ref, run: args, onValuesChange, onDraftSaved }:
   const paramError = Object.keys(play.errors.fields).some((path) => path.startsWith('params.'));
   const outputs = useRef<HTMLDivElement>(null);
 
-  // A new batch's cards come into view (within the pane on wide screens, the page on phones).
+  // A new batch's cards come into view: within the pane on wide screens (never the page), the page on phones.
   useEffect(() => {
-    if (play.batch.data) outputs.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const el = outputs.current;
+    if (!play.batch.data || !el) return;
+    const scroller = el.closest<HTMLElement>('[data-pane-scroller]');
+    if (!scroller) return el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const top = scroller.scrollTop + el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - STICKY_HEADER_PX;
+    scroller.scrollTo({ top, behavior: 'smooth' });
   }, [play.batch.data]);
 
   function run() {

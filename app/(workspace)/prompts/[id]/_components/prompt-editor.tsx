@@ -64,7 +64,7 @@ function EditorSkeleton() {
         <Skeleton className="h-4 w-40" />
         <Skeleton className="h-4 w-96 max-w-full" />
       </div>
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <div className="grid gap-5">
           {[0, 1].map((i) => (
             <div key={i} className="grid gap-2">
@@ -72,12 +72,11 @@ function EditorSkeleton() {
               <Skeleton className="h-52 w-full" />
             </div>
           ))}
-          <div className="grid gap-5 xl:grid-cols-2">
-            <Skeleton className="h-32 w-full rounded-xl" />
-            <Skeleton className="h-32 w-full rounded-xl" />
-          </div>
         </div>
-        <Skeleton className="h-80 w-full rounded-xl" />
+        <div className="grid gap-4">
+          <Skeleton className="h-9 w-full" />
+          <Skeleton className="h-72 w-full rounded-xl" />
+        </div>
       </div>
     </div>
   );

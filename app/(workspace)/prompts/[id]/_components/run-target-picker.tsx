@@ -29,7 +29,7 @@ export function RunTargetPicker({ targets, options, base, errors, onChange }: Pr
         const suggestions = options.find((p) => p.id === target.provider)?.models ?? [];
         const listId = `run-model-suggestions${suffix(i)}`;
         return (
-          <div key={i} className="grid grid-cols-[minmax(0,0.9fr)_minmax(0,1.4fr)_auto] items-start gap-2" data-testid={`run-target-${i}`}>
+          <div key={i} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)_auto] items-start gap-2" data-testid={`run-target-${i}`}>
             <NativeSelect
               value={target.provider}
               onChange={(e) => replace(i, { provider: e.target.value, model: modelForProvider(e.target.value, base, options) })}

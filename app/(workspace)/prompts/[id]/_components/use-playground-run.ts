@@ -11,6 +11,7 @@ import { draftToRunDraft, reconcileDraft, type Draft } from './draft';
 import { formToModel } from './model-form';
 import { defaultTarget, NO_OVERRIDES, providerOptions, toRunParams, type RunParamsForm, type RunTarget } from './run-model-choice';
 import { resolveRunSource, runSummary, screenLabel, type RunSourceChoice } from './run-source';
+import { loadTargets, saveTargets } from './run-targets-storage';
 import { buildVariables, type RunValues } from './run-variables';
 import { useRunBatch } from './use-run-batch';
 
@@ -44,7 +45,12 @@ export function usePlaygroundRun({ prompt, screen, draft, shown, values, problem
   const ready = source.kind === 'draft' || version !== null;
 
   // Untouched, the targets follow the settings of what runs: its model is the first target.
-  const [picked, setTargets] = useState<RunTarget[] | null>(null);
+  // Chosen models are remembered per prompt, so a reload or a trip to the compare page keeps them.
+  const [picked, setPicked] = useState<RunTarget[] | null>(() => loadTargets(prompt.id));
+  const setTargets = (targets: RunTarget[] | null) => {
+    setPicked(targets);
+    saveTargets(prompt.id, targets);
+  };
   const fallback = defaultTarget(base, available.providers, available.known);
   const targets = picked ?? [fallback.target];
   const [overrides, setOverrides] = useState<RunParamsForm>(NO_OVERRIDES);

@@ -11,19 +11,18 @@ type Props = {
   onRestore: () => void;
 };
 
-/** The two "Discard unsaved changes?" confirmations: leaving the page, and restoring an old version over the draft. */
+/** The two confirmations: leaving with a draft that isn't a version yet, and restoring an old version over the draft. */
 export function WorkspaceDialogs({ guard, confirmRestore, onConfirmRestoreChange, viewing, onRestore }: Props) {
   return (
     <>
       <ConfirmDialog
         open={guard.confirming}
         onOpenChange={(open) => !open && guard.stay()}
-        title="Discard unsaved changes?"
-        description="Your edits haven't been saved as a version. If you leave now, they are lost."
-        confirmLabel="Discard changes"
+        title="Leave without saving a version?"
+        description="Your edits aren't a version yet. The draft stays in this browser and on the server, and is offered back when you return to this prompt."
+        confirmLabel="Leave"
         cancelLabel="Keep editing"
         confirmTestId="confirm-discard"
-        destructive
         onConfirm={guard.discard}
       />
       <ConfirmDialog
