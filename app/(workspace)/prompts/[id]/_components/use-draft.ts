@@ -45,8 +45,11 @@ export function useDraft({ promptId, current }: { promptId: string; current: Ver
 
   if (current && !dirty && current.versionNumber > (base?.versionNumber ?? 0)) {
     // Adjusting state while rendering (no effect): the next render already shows the newer version.
+    const next = draftFromVersion(current);
     setBase(current);
-    setDraft(draftFromVersion(current));
+    setDraft(next);
+    // Following a newer version is not the user typing past the offer.
+    if (phase === 'offered' && draft === offeredOver) setOfferedOver(next);
   }
 
   if (phase === 'loading' && !server.isPending) {
@@ -57,8 +60,10 @@ export function useDraft({ promptId, current }: { promptId: string; current: Ver
     setPhase(found ? 'offered' : 'settled');
   }
 
+  const typedPastOffer = phase === 'offered' && draft !== offeredOver;
+
   const persist = useEffectEvent(() => {
-    const touched = phase === 'settled' || (phase === 'offered' && draft !== offeredOver);
+    const touched = phase === 'settled' || typedPastOffer;
     const state = { draft, notes, values };
     if (dirty) {
       // Written before the server knows: a crash a moment later still leaves this copy.
@@ -86,9 +91,11 @@ export function useDraft({ promptId, current }: { promptId: string; current: Ver
       setPhase('settled');
     },
     discard: () => {
+      setPhase('settled');
+      // Once the user typed on, both copies already hold the new edits instead: only the offer goes.
+      if (typedPastOffer) return;
       clearLocalDraft(promptId);
       discardServer.mutate();
-      setPhase('settled');
     },
   };
 
