@@ -29,7 +29,7 @@ type Props = {
 function Shell({ children, testId, isBase, id }: { children: React.ReactNode; testId: string; isBase?: boolean; id: string }) {
   return (
     <article
-      className={cn('grid min-w-0 content-start gap-3 rounded-xl border bg-card p-3 text-card-foreground shadow-xs', isBase && 'border-primary/50 ring-1 ring-primary/20')}
+      className={cn('grid min-w-0 grid-cols-1 content-start gap-3 rounded-xl border bg-card p-3 text-card-foreground shadow-xs', isBase && 'border-primary/50 ring-1 ring-primary/20')}
       data-testid={testId}
       data-run-id={id}
     >
@@ -57,7 +57,7 @@ export function CompareOutputColumn({ item, index, base, showDiff, onMakeBase }:
             Run not found: it was deleted, or it belongs to another workspace.
           </p>
         ) : (
-          <div className="grid gap-2 text-sm">
+          <div className="grid grid-cols-1 gap-2 text-sm">
             <p className="text-destructive">{item.message}</p>
             <Button variant="outline" size="sm" className="w-fit" onClick={item.retry}>
               <RefreshCwIcon aria-hidden="true" />
@@ -72,7 +72,7 @@ export function CompareOutputColumn({ item, index, base, showDiff, onMakeBase }:
   const r = item.run;
   return (
     <Shell testId="compare-column" id={r.id} isBase={isBase}>
-      <header className="grid gap-1.5">
+      <header className="grid grid-cols-1 gap-1.5">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="flex items-center gap-2 text-sm font-semibold">
             {runName(index)}

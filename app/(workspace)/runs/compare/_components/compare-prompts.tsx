@@ -18,7 +18,7 @@ function TemplateDiff({ base, run }: { base: Run; run: Run }) {
   if (versions) return <VersionDiffView promptId={run.promptId} from={base.versionNumber!} to={run.versionNumber!} />;
   const source = base.template && run.template ? 'templates' : 'messages (a saved version shows as it was rendered)';
   return (
-    <div className="grid gap-2">
+    <div className="grid grid-cols-1 gap-2">
       <p className="text-xs text-muted-foreground">Comparing the {source}, turn by turn.</p>
       <TurnsDiff from={templateTurns(base)} to={templateTurns(run)} label="Template turns" />
     </div>
@@ -30,9 +30,9 @@ export function ComparePrompts({ base, baseIndex, columns }: { base: Run; baseIn
   const others = columns.filter((c) => c.run.id !== base.id);
   if (others.length === 0) return null;
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       {others.map(({ index, run }) => (
-        <section key={run.id} className="grid gap-3 rounded-xl border bg-card p-4 text-card-foreground shadow-xs" aria-label={`Prompt of ${runName(index)}`} data-testid="compare-prompt">
+        <section key={run.id} className="grid grid-cols-1 gap-3 rounded-xl border bg-card p-4 text-card-foreground shadow-xs" aria-label={`Prompt of ${runName(index)}`} data-testid="compare-prompt">
           <h3 className="text-sm font-semibold">
             {runName(baseIndex)} (base) → {runName(index)}
           </h3>

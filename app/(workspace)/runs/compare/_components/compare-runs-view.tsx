@@ -49,7 +49,7 @@ export function CompareRunsView({ ids, initialBaseId }: { ids: string[]; initial
   }
 
   return (
-    <div className="grid gap-6" data-testid="compare-runs-page">
+    <div className="grid grid-cols-1 gap-6" data-testid="compare-runs-page">
       <div>
         <Button variant="ghost" size="sm" className="-ml-2 text-muted-foreground" asChild>
           <Link href="/runs">
@@ -59,14 +59,14 @@ export function CompareRunsView({ ids, initialBaseId }: { ids: string[]; initial
         </Button>
       </div>
       <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="grid gap-1">
+        <div className="grid grid-cols-1 gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">Compare runs</h1>
           <p className="text-sm text-muted-foreground">
             {ids.length} runs side by side{base && baseColumn ? `, differences marked against ${runName(baseColumn.index)}` : ''}.
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-4">
-          <div className="grid gap-1.5">
+          <div className="grid grid-cols-1 gap-1.5">
             <Label htmlFor="compare-base">Base run</Label>
             <NativeSelect id="compare-base" value={base?.id ?? ''} onChange={(e) => setBaseId(e.target.value)} wrapperClassName="w-56" data-testid="compare-base">
               {columns.map((c) => (
@@ -83,12 +83,12 @@ export function CompareRunsView({ ids, initialBaseId }: { ids: string[]; initial
         </div>
       </header>
 
-      <section aria-labelledby="compare-outputs-heading" className="grid gap-2">
+      <section aria-labelledby="compare-outputs-heading" className="grid grid-cols-1 gap-2">
         <h2 id="compare-outputs-heading" className="text-sm font-semibold">
           Outputs
         </h2>
         {/* Columns on wider screens (scrolling sideways past three), one under the other on phones. */}
-        <div className="grid gap-3 md:auto-cols-[minmax(18rem,1fr)] md:grid-flow-col md:overflow-x-auto md:pb-2" data-testid="compare-columns">
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-none md:auto-cols-[minmax(18rem,1fr)] md:grid-flow-col md:overflow-x-auto md:pb-2" data-testid="compare-columns">
           {items.map((item, index) => (
             <CompareOutputColumn key={item.id} item={item} index={index} base={base} showDiff={showDiff} onMakeBase={setBaseId} />
           ))}
@@ -96,7 +96,7 @@ export function CompareRunsView({ ids, initialBaseId }: { ids: string[]; initial
       </section>
 
       {columns.length > 0 ? (
-        <section aria-labelledby="compare-metrics-heading" className="grid gap-2">
+        <section aria-labelledby="compare-metrics-heading" className="grid grid-cols-1 gap-2">
           <h2 id="compare-metrics-heading" className="text-sm font-semibold">
             Metrics
           </h2>
@@ -105,7 +105,7 @@ export function CompareRunsView({ ids, initialBaseId }: { ids: string[]; initial
       ) : null}
 
       {base && baseColumn && columns.length > 1 ? (
-        <section aria-labelledby="compare-prompts-heading" className="grid gap-2">
+        <section aria-labelledby="compare-prompts-heading" className="grid grid-cols-1 gap-2">
           <h2 id="compare-prompts-heading" className="text-sm font-semibold">
             Prompts
           </h2>

@@ -11,7 +11,7 @@ const NOTE: Record<TextDiff['granularity'], string | null> = {
 export function DiffText({ diff, className }: { diff: TextDiff; className?: string }) {
   const note = NOTE[diff.granularity];
   return (
-    <div className="grid gap-2" data-testid="diff-text" data-granularity={diff.granularity}>
+    <div className="grid grid-cols-1 gap-2" data-testid="diff-text" data-granularity={diff.granularity}>
       {note ? (
         <p className="text-xs text-muted-foreground" data-testid="diff-note">
           {note}

@@ -29,7 +29,7 @@ function TurnRow({ index, from, to }: { index: number; from: Turn | undefined; t
 export function TurnsDiff({ from, to, label }: { from: Turn[]; to: Turn[]; label: string }) {
   const count = Math.max(from.length, to.length);
   return (
-    <ol className="grid gap-2" aria-label={label}>
+    <ol className="grid grid-cols-1 gap-2" aria-label={label}>
       {Array.from({ length: count }, (_, i) => (
         <TurnRow key={i} index={i} from={from[i]} to={to[i]} />
       ))}

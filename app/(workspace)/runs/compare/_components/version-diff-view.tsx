@@ -14,7 +14,7 @@ function Lines({ title, diff }: { title: string; diff: LineDiff }) {
   if (diff.added + diff.removed === 0) return <p className="text-sm text-muted-foreground">{title}: unchanged.</p>;
   const shown = diff.lines.slice(0, MAX_ROWS);
   return (
-    <div className="grid gap-1">
+    <div className="grid grid-cols-1 gap-1">
       <p className="text-xs font-medium text-muted-foreground">
         {title} <span className="font-normal">(+{diff.added} −{diff.removed} lines)</span>
       </p>
@@ -59,7 +59,7 @@ export function VersionDiffView({ promptId, from, to }: { promptId: string; from
   if (diff.identical) return <p className="text-sm text-muted-foreground">v{from} and v{to} have the same content.</p>;
   const { added, removed, changed } = diff.variables;
   return (
-    <div className="grid gap-3" data-testid="compare-version-diff">
+    <div className="grid grid-cols-1 gap-3" data-testid="compare-version-diff">
       {diff.messages ? (
         diff.messages.map((turn, i) => (
           <Lines key={i} title={turnTitle(turn)} diff={turn.content} />
@@ -71,9 +71,9 @@ export function VersionDiffView({ promptId, from, to }: { promptId: string; from
         </>
       )}
       {diff.model.length ? (
-        <div className="grid gap-1 text-sm">
+        <div className="grid grid-cols-1 gap-1 text-sm">
           <p className="text-xs font-medium text-muted-foreground">Model settings</p>
-          <ul className="grid gap-0.5 font-mono text-xs">
+          <ul className="grid grid-cols-1 gap-0.5 font-mono text-xs">
             {diff.model.map((change) => (
               <li key={change.field} className="break-words">
                 {change.field}: {show(change.from)} → {show(change.to)}
