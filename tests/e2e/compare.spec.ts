@@ -96,6 +96,21 @@ test('a run page compares with a recent run of its prompt; another workspace\'s 
   await expect(page.getByTestId('compare-column')).toHaveCount(2);
   await expect(page.getByTestId('compare-diff').locator('ins[data-diff="added"]').first()).toBeVisible();
 
+  // A draft run (unsaved edits) is labelled so, and its template is compared turn by turn.
+  const draft = await startRun(page.request, {
+    promptId,
+    draft: { userPrompt: 'Sketch {{ thing }} in one short line please' },
+    variables: { thing: 'the sea at night' },
+    provider: 'openai',
+    model: 'gpt-4o-mini',
+  });
+  await page.goto(`/runs/compare?ids=${first},${draft}`);
+  const draftColumn = page.getByTestId('compare-column').nth(1);
+  await expect(draftColumn.getByTestId('run-version-label')).toHaveAttribute('data-draft', 'true');
+  await expect(draftColumn.getByTestId('run-version-label')).toContainText('draft');
+  await expect.poll(marked(draftColumn.getByTestId('compare-diff'), 'added')).toMatch(/Sketch/);
+  await expect(page.getByTestId('compare-prompt').getByTestId('compare-turn').locator('ins[data-diff="added"]').first()).toContainText('Sketch');
+
   // A run of another workspace answers 404 like a missing one: its column says so, the others still compare.
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
