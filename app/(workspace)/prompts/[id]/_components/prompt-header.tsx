@@ -39,7 +39,7 @@ export function PromptHeader({ prompt, onDeleted, code }: Props) {
 
   return (
     <header className="flex flex-wrap items-start justify-between gap-4">
-      <div className="min-w-0 flex-1 space-y-2">
+      <div className="min-w-0 flex-1 basis-72 space-y-2">
         <Link
           href="/prompts"
           className="inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
