@@ -37,8 +37,6 @@ export function useRun(runId: string | null) {
   return { run, error: query.error, refetch: query.refetch, ...runProgress(run, stream) };
 }
 
-export type LiveRun = ReturnType<typeof useRun>;
-
 /** Cancels a queued or running run; it shows as canceled at once, and reverts if the server refuses. */
 export function useCancelRun(runId: string) {
   const client = useQueryClient();

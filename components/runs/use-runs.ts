@@ -1,8 +1,8 @@
 'use client';
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/client/api';
-import type { CreateRunBody, Page, Run, RunStatus } from '@/lib/client/types';
+import type { Page, Run } from '@/lib/client/types';
 import { isInFlight } from './run-format';
 
 const POLL_MS = 1500;
@@ -32,12 +32,3 @@ export function useRuns(query: Record<string, string>) {
 }
 
 export type RunsList = ReturnType<typeof useRuns>;
-
-/** POST /api/v1/runs; every runs list refreshes so the new run shows up. */
-export function useCreateRun() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateRunBody) => apiFetch<{ id: string; status: RunStatus }>(RUNS_PATH, { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: [RUNS_PATH] }),
-  });
-}
