@@ -151,6 +151,8 @@ export function PlaygroundPane({ ref, run: args, onValuesChange, onDraftSaved }:
           onChoiceChange={play.setChoice}
           defs={play.defs}
           base={play.base}
+          turns={play.turns}
+          maxTokens={play.maxTokens}
           values={args.values}
           onValuesChange={(values) => {
             for (const name of Object.keys(values)) if (values[name] !== args.values[name]) play.clearLocalError(name);

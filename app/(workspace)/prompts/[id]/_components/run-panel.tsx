@@ -5,8 +5,10 @@ import { NativeSelect } from '@/components/prompts/native-select';
 import { Label } from '@/components/ui/label';
 import type { FormErrors } from '@/lib/client/field-errors';
 import type { ModelConfig, VariableDef, VersionSummary } from '@/lib/client/types';
+import type { TemplateMessage } from '@/lib/prompts/schemas';
 import { InputSetsMenu } from './input-sets-menu';
 import { describeOverrides, type ProviderOption, type RunParamsForm, type RunTarget } from './run-model-choice';
+import { RunEstimates } from './run-estimates';
 import { RunOverrideFields } from './run-override-fields';
 import type { RunSourceChoice } from './run-source';
 import { RunTargetPicker } from './run-target-picker';
@@ -24,6 +26,9 @@ type Props = {
   /** The variables of what runs, and the model settings an empty override leaves. */
   defs: VariableDef[];
   base: ModelConfig;
+  /** The templates of what runs (for the estimate) and the output cap it runs with. */
+  turns: TemplateMessage[];
+  maxTokens?: number;
   values: RunValues;
   onValuesChange: (values: RunValues) => void;
   targets: RunTarget[];
@@ -114,6 +119,7 @@ export function RunPanel(props: Props) {
           errors={{ provider: errors.fields.provider, model: errors.fields.model }}
           onChange={props.onTargetsChange}
         />
+        <RunEstimates turns={props.turns} defs={defs} values={values} targets={targets} maxTokens={props.maxTokens} />
         {props.fallbackFrom ? (
           <p className="text-xs text-muted-foreground" data-testid="run-provider-note">
             This version is set to <span className="font-mono">{props.fallbackFrom}</span>, which isn&apos;t set up in this workspace, so it

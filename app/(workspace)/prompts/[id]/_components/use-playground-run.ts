@@ -1,13 +1,13 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useVersion } from '@/components/prompts/use-versions';
 import { useAvailableProviders } from '@/components/providers/use-providers';
 import { toast } from '@/components/ui/toaster';
 import { formErrors } from '@/lib/client/field-errors';
 import type { ModelConfig, Prompt, Version } from '@/lib/client/types';
 import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
-import { draftToRunDraft, reconcileDraft, type Draft } from './draft';
+import { draftToRunDraft, draftTurns, reconcileDraft, type Draft } from './draft';
 import { formToModel } from './model-form';
 import { defaultTarget, NO_OVERRIDES, providerOptions, toRunParams, type RunParamsForm, type RunTarget } from './run-model-choice';
 import { resolveRunSource, runSummary, screenLabel, type RunSourceChoice } from './run-source';
@@ -42,6 +42,7 @@ export function usePlaygroundRun({ prompt, screen, draft, shown, values, problem
   const version = number === null ? null : (known(number) ?? fetched.data ?? null);
   const defs = source.kind === 'draft' ? reconcileDraft(draft).variables : (version?.variables ?? []);
   const base: ModelConfig = source.kind === 'draft' ? formToModel(draft.model) : (version?.model ?? DEFAULT_MODEL);
+  const turns = useMemo(() => (source.kind === 'draft' ? draftTurns(draft) : (version?.messages ?? [])), [source.kind, draft, version]);
   const ready = source.kind === 'draft' || version !== null;
 
   // Untouched, the targets follow the settings of what runs: its model is the first target.
@@ -99,6 +100,8 @@ export function usePlaygroundRun({ prompt, screen, draft, shown, values, problem
     ready,
     defs,
     base,
+    turns,
+    maxTokens: toRunParams(overrides).maxTokens ?? base.maxTokens,
     targets,
     setTargets,
     options: providerOptions(available.providers, targets),
