@@ -137,6 +137,7 @@ test('tests an endpoint before saving it, saves anyway on request, edits it, and
   await expect(page.getByTestId('provider-test-reason')).toContainText('connection');
   await expect(page.getByTestId('provider-test-reason')).not.toContainText('PROVIDER_ERROR');
   await expect(page.getByTestId('provider-row')).toHaveCount(0);
+  await page.screenshot({ path: `${process.env.SHOTS_DIR ?? '.data/test-results/screens'}/provider-test-failed.png` });
   await page.getByTestId('provider-save-anyway').click();
   const row = page.getByTestId('provider-row').filter({ hasText: 'box' });
   await expect(row.getByTestId('provider-row-base-url')).toHaveText('http://127.0.0.1:9/v1');
