@@ -48,14 +48,7 @@ test('edit, run the draft on two models side by side, compare, save the winner, 
   await expect(play.result(MINI)).toBeInViewport();
   await expect(play.result(HAIKU)).toBeInViewport();
   // The page itself never scrolls at 1280×800: each side scrolls on its own.
-  const overflow = await page.evaluate(() => ({
-    height: document.documentElement.scrollHeight,
-    below: [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().bottom > window.innerHeight + window.scrollY + 1 && el.children.length === 0)
-      .slice(0, 5)
-      .map((el) => `${el.tagName}.${String(el.className).slice(0, 60)}`),
-  }));
-  expect(overflow, JSON.stringify(overflow)).toMatchObject({ height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(800);
   await play.shot('desktop-two-models');
 
   // Save the winner: the run's template becomes version 2, and the editor is at version 2 again.

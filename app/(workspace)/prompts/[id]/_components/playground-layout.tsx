@@ -13,7 +13,8 @@ const isWide = () => window.matchMedia(WIDE).matches;
 
 /**
  * Editor left, output right in a resizable split whose size is remembered (localStorage); stacked on narrow
- * screens. On wide screens each side scrolls on its own, so the output never ends up below the fold.
+ * screens. On wide screens each side scrolls on its own, so the output never ends up below the fold. The scrollers
+ * are positioned so absolutely placed descendants (sr-only text) are clipped too instead of lengthening the page.
  */
 export function PlaygroundLayout({ left, right }: { left: React.ReactNode; right: React.ReactNode }) {
   const wide = useSyncExternalStore(subscribe, isWide, () => false);
@@ -36,7 +37,7 @@ export function PlaygroundLayout({ left, right }: { left: React.ReactNode; right
       data-testid="playground-split"
     >
       <Panel id="editor" minSize="28%" defaultSize="52%" className="min-w-0">
-        <div className="grid h-full min-w-0 content-start gap-5 overflow-y-auto pr-3 pb-6" data-pane-scroller>
+        <div className="relative grid h-full min-w-0 content-start gap-5 overflow-y-auto pr-3 pb-6" data-pane-scroller>
           {left}
         </div>
       </Panel>
@@ -48,7 +49,7 @@ export function PlaygroundLayout({ left, right }: { left: React.ReactNode; right
         <span aria-hidden="true" className="absolute inset-y-0 left-1/2 w-px -translate-x-1/2 bg-border transition-colors group-hover:bg-primary/60 group-data-[separator=active]:bg-primary" />
       </Separator>
       <Panel id="output" minSize="28%" defaultSize="48%" className="min-w-0">
-        <div className="h-full min-w-0 overflow-y-auto pb-6 pl-3" data-pane-scroller>
+        <div className="relative h-full min-w-0 overflow-y-auto pb-6 pl-3" data-pane-scroller>
           {right}
         </div>
       </Panel>
