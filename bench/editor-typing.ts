@@ -13,12 +13,13 @@ import { stats } from './bench-utils';
 const OUT_DIR = path.resolve('.data/bench-editor');
 const MODES = ['textarea', 'editor'] as const;
 const WARM_UP_KEYS = 5;
+// esbuild comes with tsx; its CLI keeps the bench free of a direct dependency.
+const ESBUILD = path.join('node_modules', 'esbuild', 'bin', 'esbuild');
 
 function bundlePage() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  // esbuild comes with tsx; its CLI keeps the bench free of a direct dependency.
   execFileSync(
-    'node_modules/esbuild/bin/esbuild',
+    ESBUILD,
     ['bench/editor-typing-page.ts', '--bundle', '--minify', '--format=iife', '--log-level=error', '--define:process.env.NODE_ENV="production"', `--outfile=${OUT_DIR}/page.js`],
     { stdio: 'inherit' },
   );
