@@ -21,6 +21,8 @@ type Props = {
   errors?: Record<string, string>;
   onRunShortcut?: () => void;
   onSaveShortcut?: () => void;
+  /** The model whose tokenizer counts each turn's tokens. */
+  model?: string;
 };
 
 let nextKey = 0;
@@ -41,7 +43,7 @@ function useTurnKeys(length: number) {
 }
 
 /** A chat template: system turns first, then user and assistant turns (few-shot examples), each a template. */
-export function MessagesEditor({ value, onChange, readOnly = false, variables, errors = {}, onRunShortcut, onSaveShortcut }: Props) {
+export function MessagesEditor({ value, onChange, readOnly = false, variables, errors = {}, onRunShortcut, onSaveShortcut, model }: Props) {
   const [keys, setKeys] = useTurnKeys(value.length);
 
   const update = (index: number, patch: Partial<TemplateMessage>) =>
@@ -77,6 +79,7 @@ export function MessagesEditor({ value, onChange, readOnly = false, variables, e
                 variables={variables}
                 onRunShortcut={onRunShortcut}
                 onSaveShortcut={onSaveShortcut}
+                model={model}
                 testId={`message-${index}-editor`}
                 error={errors[`messages.${index}.content`]}
                 toolbar={
