@@ -13,7 +13,8 @@ const pending = new Map<number, { resolve: (counts: TextCounts) => void; reject:
 function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    const started = new Worker(new URL('./token-worker.ts', import.meta.url), { type: 'module' });
+    // A classic worker: what Turbopack emits whatever the options say, and it loads its chunks with importScripts.
+    const started = new Worker(new URL('./token-worker.ts', import.meta.url));
     started.onmessage = ({ data }: MessageEvent<TokenReply>) => {
       const waiting = pending.get(data.id);
       pending.delete(data.id);
