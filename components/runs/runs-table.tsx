@@ -40,7 +40,7 @@ export function RunsTable({ runs, showPrompt = false, stale = false, caption, se
   }
 
   return (
-    <div className={cn('overflow-x-auto rounded-lg border transition-opacity', stale && 'opacity-60')} aria-busy={stale || undefined}>
+    <div className={cn('relative overflow-x-auto rounded-lg border transition-opacity', stale && 'opacity-60')} aria-busy={stale || undefined}>
       <table className="w-full border-collapse text-sm" data-testid="runs-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b bg-muted/40">

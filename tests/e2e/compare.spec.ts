@@ -80,6 +80,7 @@ test('selects two runs in the history and compares outputs word by word, prompts
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId('compare-diff')).toBeVisible();
   expect(await sticking(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: '/tmp/shots/h6/compare-390.png', fullPage: true });
 });
 
@@ -125,5 +126,6 @@ test('a run page compares with a recent run of its prompt; another workspace\'s 
   await page.goto(`/runs/${second}`);
   await expect(page.getByTestId('run-compare-with')).toBeVisible();
   expect(await sticking(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: '/tmp/shots/h6/run-page-390.png', fullPage: true });
 });

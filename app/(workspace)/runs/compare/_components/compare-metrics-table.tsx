@@ -40,7 +40,7 @@ function bestOf(metric: Metric, columns: Column[]): number | null {
 /** Every run's model, status, tokens, cost and timings in one table; the best (lowest) value of a row stands out. */
 export function CompareMetricsTable({ columns }: { columns: Column[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border" data-testid="compare-metrics">
+    <div className="relative overflow-x-auto rounded-lg border" data-testid="compare-metrics">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Metrics of the compared runs; the best value of a row is marked.</caption>
         <thead className="border-b bg-muted/40">

@@ -18,7 +18,7 @@ function Lines({ title, diff }: { title: string; diff: LineDiff }) {
       <p className="text-xs font-medium text-muted-foreground">
         {title} <span className="font-normal">(+{diff.added} −{diff.removed} lines)</span>
       </p>
-      <pre className="max-h-80 overflow-auto rounded-md border font-mono text-[0.8125rem] leading-relaxed">
+      <pre className="relative max-h-80 overflow-auto rounded-md border font-mono text-[0.8125rem] leading-relaxed">
         {shown.map((line, i) => (
           <div
             key={i}
