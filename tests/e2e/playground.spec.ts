@@ -160,5 +160,8 @@ test.describe('at a phone width', () => {
     await play.noHorizontalScroll();
     await play.shot('phone-outputs');
     await page.screenshot({ path: '/tmp/shots/h5a/phone-full.png', fullPage: true });
+    // Dark mode is a class on <html>: the cards and marks stay readable.
+    await page.evaluate(() => document.documentElement.classList.add('dark'));
+    await play.shot('phone-outputs-dark');
   });
 });
