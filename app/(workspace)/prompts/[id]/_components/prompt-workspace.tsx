@@ -195,7 +195,8 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
   );
 
   return (
-    <div className="flex flex-col gap-4 lg:h-[calc(100dvh-6.5rem)] lg:min-h-[36rem]">
+    // Wide screens: exactly the viewport under the app header (3.5rem + its 1px border) and main's padding (3rem).
+    <div className="flex flex-col gap-4 lg:h-[calc(100dvh-6.5rem-1px)] lg:min-h-[36rem]">
       <PromptHeader
         prompt={prompt}
         onDeleted={guard.navigate}
