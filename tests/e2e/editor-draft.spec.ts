@@ -94,13 +94,12 @@ test('chat templates, structured output and tools are edited with plain errors a
   await expect(page.getByTestId('field-error-model-tool-0-name-error')).toHaveText('Required.');
   await page.getByTestId('model-tool-0-name').fill('lookup_order');
   await page.getByTestId('model-tool-0-description').fill('Finds an order by its number');
-  const settings = page.locator('section[aria-labelledby="model-heading"]');
-  await settings.scrollIntoViewIfNeeded();
-  await settings.screenshot({ path: `${SHOTS}/model-settings.png` });
+  // The editor column scrolls inside its pane: a viewport shot once the settings are in view.
+  await page.getByTestId('response-schema-field').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/model-settings.png` });
   await page.evaluate(() => document.documentElement.classList.add('dark'));
-  await settings.screenshot({ path: `${SHOTS}/model-settings-dark.png` });
+  await page.screenshot({ path: `${SHOTS}/model-settings-dark.png` });
   await page.evaluate(() => document.documentElement.classList.remove('dark'));
-  await page.getByTestId('messages-editor').screenshot({ path: `${SHOTS}/chat-turns.png` });
 
   await editor.saveWithShortcut('few-shot');
   await expect(editor.versionRow(2)).toBeVisible();
