@@ -3,6 +3,10 @@
  * answer for structured output and tool arguments. It covers what model settings use in practice (types, const,
  * enum, required properties, local $refs, anyOf/oneOf/allOf, length and range bounds); a value for a schema it does
  * not understand may not validate, which the output check then reports, as it would for a real model.
+ *
+ * Depth alone does not bound the work: a few required properties that each `$ref` the root grow the value
+ * exponentially. So one generation shares a node budget, after which values are minimal, and stops adding
+ * properties and items once the text it has produced passes the output limit (the reply would be cut there).
  */
 
 type Schema = Record<string, unknown>;
@@ -10,6 +14,10 @@ type Schema = Record<string, unknown>;
 const MAX_DEPTH = 12;
 const MAX_ITEMS = 10;
 const MAX_STRING = 1_000;
+const MAX_NODES = 5_000;
+const MAX_PROPERTIES = 200;
+// DEFAULT_MAX_OUTPUT_CHARS of stream-output.ts, which is server-only while the fake provider imports this file.
+const DEFAULT_MAX_CHARS = 200_000;
 const FORMATS: Record<string, string> = {
   'date-time': '2026-01-01T00:00:00Z',
   date: '2026-01-01',
@@ -66,44 +74,68 @@ function stringFor(schema: Schema): string {
   return text.slice(0, Math.max(0, max));
 }
 
-function generate(schema: unknown, root: Schema, depth: number): unknown {
-  if (!isSchema(schema) || depth > MAX_DEPTH) return null;
-  if ('const' in schema) return schema.const;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  if ('default' in schema) return schema.default;
+/** What one generation may still spend: schema nodes visited, and characters of JSON produced (roughly). */
+type Budget = { nodes: number; chars: number };
+type Context = { root: Schema; budget: Budget };
+
+const spent = (context: Context) => context.budget.nodes <= 0 || context.budget.chars <= 0;
+
+/** A leaf value, its JSON length charged to the budget. */
+function leaf(context: Context, value: unknown): unknown {
+  context.budget.chars -= JSON.stringify(value)?.length ?? 4;
+  return value;
+}
+
+/** The smallest value of the schema's type, for when the budget is spent. */
+function minimal(schema: Schema): unknown {
+  const type = typeOf(schema);
+  if (type === 'object') return {};
+  if (type === 'array') return [];
+  if (type === 'string') return '';
+  if (type === 'integer' || type === 'number') return 0;
+  return type === 'boolean' ? false : null;
+}
+
+function generate(schema: unknown, context: Context, depth: number): unknown {
+  if (!isSchema(schema) || depth > MAX_DEPTH) return leaf(context, null);
+  if (spent(context)) return leaf(context, minimal(schema));
+  context.budget.nodes -= 1;
+  if ('const' in schema) return leaf(context, schema.const);
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return leaf(context, schema.enum[0]);
+  if ('default' in schema) return leaf(context, schema.default);
   if (typeof schema.$ref === 'string') {
-    const target = resolveRef(root, schema.$ref);
+    const target = resolveRef(context.root, schema.$ref);
     const { $ref: _ref, ...rest } = schema;
-    return generate(target ? { ...target, ...rest } : rest, root, depth + 1);
+    return generate(target ? { ...target, ...rest } : rest, context, depth + 1);
   }
   for (const key of ['anyOf', 'oneOf'] as const) {
     const options = schema[key];
     if (Array.isArray(options) && options.length > 0) {
       const { [key]: _options, ...rest } = schema;
-      return generate({ ...rest, ...(isSchema(options[0]) ? options[0] : {}) }, root, depth + 1);
+      return generate({ ...rest, ...(isSchema(options[0]) ? options[0] : {}) }, context, depth + 1);
     }
   }
   if (Array.isArray(schema.allOf)) {
     const { allOf, ...rest } = schema;
-    return generate(allOf.filter(isSchema).reduce<Schema>(merge, rest), root, depth + 1);
+    return generate(allOf.filter(isSchema).reduce<Schema>(merge, rest), context, depth + 1);
   }
   switch (typeOf(schema)) {
     case 'object':
-      return objectFor(schema, root, depth);
+      return objectFor(schema, context, depth);
     case 'array':
-      return arrayFor(schema, root, depth);
+      return arrayFor(schema, context, depth);
     case 'string':
-      return stringFor(schema);
+      return leaf(context, stringFor(schema));
     case 'integer':
-      return numberFor(schema, true);
+      return leaf(context, numberFor(schema, true));
     case 'number':
-      return numberFor(schema, false);
+      return leaf(context, numberFor(schema, false));
     case 'boolean':
-      return false;
+      return leaf(context, false);
     case 'null':
-      return null;
+      return leaf(context, null);
     default:
-      return {};
+      return leaf(context, {});
   }
 }
 
@@ -114,21 +146,35 @@ function merge(into: Schema, part: Schema): Schema {
   return { ...into, ...part, properties, required };
 }
 
-function objectFor(schema: Schema, root: Schema, depth: number): Record<string, unknown> {
+function objectFor(schema: Schema, context: Context, depth: number): Record<string, unknown> {
   const properties = isSchema(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? schema.required.filter((k): k is string => typeof k === 'string') : [];
   const value: Record<string, unknown> = {};
-  for (const key of required.slice(0, 200)) value[key] = generate(properties[key] ?? {}, root, depth + 1);
+  context.budget.chars -= 2;
+  for (const key of required.slice(0, MAX_PROPERTIES)) {
+    if (context.budget.chars <= 0) break; // past the output limit: the rest would be cut anyway
+    context.budget.chars -= key.length + 4;
+    value[key] = generate(properties[key] ?? {}, context, depth + 1);
+  }
   return value;
 }
 
-function arrayFor(schema: Schema, root: Schema, depth: number): unknown[] {
+function arrayFor(schema: Schema, context: Context, depth: number): unknown[] {
   const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
   const length = Math.min(Math.max(count(schema.minItems, 0), prefix.length), MAX_ITEMS);
-  return Array.from({ length }, (_, i) => generate(i < prefix.length ? prefix[i] : (schema.items ?? {}), root, depth + 1));
+  const items: unknown[] = [];
+  context.budget.chars -= 2;
+  for (let i = 0; i < length && context.budget.chars > 0; i++) {
+    context.budget.chars -= 1;
+    items.push(generate(i < prefix.length ? prefix[i] : (schema.items ?? {}), context, depth + 1));
+  }
+  return items;
 }
 
-/** A JSON value for `schema` (minimal: required properties, the first enum value or option, the lowest bound). */
-export function exampleFromSchema(schema: Record<string, unknown>): unknown {
-  return generate(schema, schema, 0);
+/**
+ * A JSON value for `schema` (minimal: required properties, the first enum value or option, the lowest bound),
+ * whose JSON stops growing soon after `maxChars`.
+ */
+export function exampleFromSchema(schema: Record<string, unknown>, maxChars = DEFAULT_MAX_CHARS): unknown {
+  return generate(schema, { root: schema, budget: { nodes: MAX_NODES, chars: maxChars } }, 0);
 }

@@ -42,11 +42,11 @@ export function localReplyText(messages: readonly ChatMessage[]): string {
  * arguments generated from its parameters, so structured output and tool calls work without a key.
  */
 function replyFor(messages: readonly ChatMessage[], params: GenerationParams, maxOutputChars: number) {
-  const text = params.responseSchema ? JSON.stringify(exampleFromSchema(params.responseSchema.schema)) : localReplyText(messages);
+  const text = params.responseSchema ? JSON.stringify(exampleFromSchema(params.responseSchema.schema, maxOutputChars)) : localReplyText(messages);
   const [tool] = params.tools ?? [];
   if (!tool) return { text };
   const id = `call_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
-  const calls = boundedToolCalls([{ id, name: tool.name, arguments: JSON.stringify(exampleFromSchema(tool.parameters)) }], maxOutputChars);
+  const calls = boundedToolCalls([{ id, name: tool.name, arguments: JSON.stringify(exampleFromSchema(tool.parameters, maxOutputChars)) }], maxOutputChars);
   return { text, toolCalls: calls.calls, toolCallsTruncated: calls.truncated };
 }
 
