@@ -79,7 +79,8 @@ export function ContentEditor({ content, loading, readOnly, errors, onChange }: 
           />
         </>
       )}
-      <div className="grid items-start gap-5 xl:grid-cols-2">
+      {/* One column: the editor is half of a split pane, too narrow for the two panels side by side. */}
+      <div className="grid items-start gap-5">
         <VariablesPanel
           systemPrompt={content.systemPrompt}
           userPrompt={content.userPrompt}

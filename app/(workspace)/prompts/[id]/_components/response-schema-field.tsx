@@ -54,8 +54,8 @@ export function ResponseSchemaField({ value, onChange, errors }: Props) {
       </p>
       <FieldMessage id="model-response-schema-error" message={schemaError} />
       {on ? (
-        <div className="grid gap-3 sm:grid-cols-2 sm:items-end">
-          <div className="grid gap-1.5">
+        <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
+          <div className="grid min-w-40 flex-1 gap-1.5">
             <Label htmlFor="model-response-schema-name">Schema name</Label>
             <Input
               id="model-response-schema-name"
