@@ -40,7 +40,9 @@ export function cachedRunColumns(hit: CachedRunResult) {
 }
 
 export type RunCacheKeyParts = {
-  /** Null for a draft run: its messages and params are the whole of what it ran. */
+  /** Every run's: a draft has no version to tell workspaces apart, and a provider label means each its own endpoint. */
+  workspaceId: string;
+  /** Null for a draft run (even once saved as a version): its messages and params are the whole of what it ran. */
   versionId: string | null;
   /** The rendered messages: the version's content after variables were applied. */
   messages: { role: string; content: string }[];

@@ -10,13 +10,14 @@ import type { ToolCall } from '@/lib/llm/types';
 /** What an executor needs of the run it claimed. */
 export type ClaimedRun = Pick<
   Run,
-  'id' | 'workspaceId' | 'promptVersionId' | 'provider' | 'model' | 'params' | 'variables' | 'messages' | 'attempts' | 'createdAt'
+  'id' | 'workspaceId' | 'promptVersionId' | 'draft' | 'provider' | 'model' | 'params' | 'variables' | 'messages' | 'attempts' | 'createdAt'
 >;
 
 const claimedColumns = {
   id: runs.id,
   workspaceId: runs.workspaceId,
   promptVersionId: runs.promptVersionId,
+  draft: runs.draft,
   provider: runs.provider,
   model: runs.model,
   params: runs.params,

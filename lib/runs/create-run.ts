@@ -70,7 +70,7 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   };
 
   if (input.cache) {
-    const hit = await getCachedRun(runCacheKey({ versionId: source.version?.id ?? null, messages, provider, model, params, variables: rendered.values }));
+    const hit = await getCachedRun(runCacheKey({ workspaceId: workspace.id, versionId: source.version?.id ?? null, messages, provider, model, params, variables: rendered.values }));
     if (hit) {
       const now = new Date();
       return insertRun({

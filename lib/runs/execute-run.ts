@@ -135,7 +135,9 @@ async function recordSuccess(run: ClaimedRun, result: CompletionResult, latencyM
   });
   const final = done ?? (await getRunForExecution({ id: run.id }));
   if (done) {
-    const key = runCacheKey({ versionId: run.promptVersionId, messages: run.messages, provider: run.provider, model: run.model, params: run.params, variables: run.variables });
+    // A draft run keys as a draft even if it was saved as a version meanwhile, as its creation looked it up.
+    const versionId = run.draft ? null : run.promptVersionId;
+    const key = runCacheKey({ workspaceId: run.workspaceId, versionId, messages: run.messages, provider: run.provider, model: run.model, params: run.params, variables: run.variables });
     await setCachedRun(key, { runId: run.id, output, usage, finishReason: result.finishReason, toolCalls, outputCheck, createdAt: new Date().toISOString() });
   }
   await publishRunEvent(run.id, { type: 'done', status: final?.status ?? 'succeeded' });

@@ -136,6 +136,17 @@ describe('draft runs', () => {
     expect(second).toMatchObject({ cached: true, sourceRunId: first.id, draft: true, template: first.template });
   });
 
+  it('never answer from another workspace\'s cache for the same draft', async () => {
+    const bobPrompt = (await pipeline.createPrompt(bob, { systemPrompt: 'Be kind.' })).id;
+    const draft = { userPrompt: 'Shared {{ topic }} (draft-h)' };
+    const first = await runDraft(draft, { topic: 'x' }, { cache: true });
+    const res = await pipeline.startRun(bob, { promptId: bobPrompt, draft, variables: { topic: 'x' }, cache: true });
+    expect(res.status).toBe(202);
+    const second = await pipeline.waitForRun(bob, res.body.data.id);
+    expect(second).toMatchObject({ status: 'succeeded', cached: false, sourceRunId: null, messages: first.messages });
+    expect(bodiesFor('draft-h')).toHaveLength(2);
+  });
+
   it('are filtered in the history with draft=true|false', async () => {
     const run = await runDraft({ userPrompt: 'Listed (draft-d)', variables: [] }, {});
     const list = (draft: string) => call(pipeline.routes.runs.GET, { path: `/api/v1/runs?promptId=${promptId}&draft=${draft}`, headers: alice.headers });

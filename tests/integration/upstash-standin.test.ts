@@ -191,6 +191,7 @@ describe.skipIf(Boolean(skipReason))('Upstash REST stand-in over local Redis', (
       const lib = await loadLib(standin, { RUN_CACHE_TTL_SECONDS: '120' });
       expect(lib.getRedis()).not.toBeNull();
       const hash = lib.runCacheKey({
+        workspaceId: tag,
         versionId: tag,
         messages: [{ role: 'user', content: 'Explain tides' }],
         provider: 'openai',

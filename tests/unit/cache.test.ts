@@ -13,6 +13,7 @@ async function loadCache(settings: Record<string, string> = {}) {
 }
 
 const parts = (overrides: Partial<RunCacheKeyParts> = {}): RunCacheKeyParts => ({
+  workspaceId: 'w-1',
   versionId: 'v-1',
   messages: [
     { role: 'system', content: 'You are terse.' },
@@ -60,6 +61,7 @@ describe('runCacheKey', () => {
         { content: 'Summarize tides', role: 'user' },
       ],
       versionId: 'v-1',
+      workspaceId: 'w-1',
     };
     expect(runCacheKey(reordered)).toBe(key);
   });
@@ -76,6 +78,7 @@ describe('runCacheKey', () => {
     const base = runCacheKey(parts());
     const variants = [
       parts({ versionId: 'v-2' }),
+      parts({ workspaceId: 'w-2' }),
       parts({ messages: [{ role: 'user', content: 'Summarize tides' }] }),
       parts({ model: 'gpt-other' }),
       parts({ provider: 'anthropic' }),
