@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { RE2JS } from 're2js';
 import type { OutputCheck } from '@/db/schema';
-import { ApiError, type FieldError } from '@/lib/api/errors';
+import { ApiError, fieldError, type FieldError } from '@/lib/api/errors';
 import type { ModelConfig } from '@/lib/prompts/schemas';
 import { withDeadline } from './deadline';
 
@@ -12,11 +12,14 @@ import { withDeadline } from './deadline';
  * outputs and Anthropic's tool input schemas document ($defs, prefixItems). Ajv treats schemas as trusted code,
  * so a workspace's schema is bounded here: its size (zod, 32 KB) and depth, every `pattern` runs on RE2 (linear
  * time, no backtracking), each schema compiles in its own Ajv instance (a `$id` never reaches another
- * workspace's schema), and compiling and validating each run under a deadline.
+ * workspace's schema), and compiling and validating each run under a deadline. One model setting may carry a
+ * response schema and 32 tools: their JSON is capped together, and they share one compile deadline, so a single
+ * request cannot hold the event loop for a deadline per schema.
  */
 
 const MAX_DEPTH = 64;
 const COMPILE_DEADLINE_MS = 2_000;
+const MAX_MODEL_SCHEMA_BYTES = 64 * 1024;
 const CHECK_DEADLINE_MS = 1_000;
 const MAX_REPORTED_ERRORS = 10;
 const CACHE_SIZE = 100;
@@ -59,12 +62,15 @@ function depthOf(value: unknown, depth = 0): number {
   return deepest;
 }
 
-function compileUncached(schema: Record<string, unknown>): Compiled {
+const TOO_SLOW = 'it takes too long to compile (the schemas of one model setting get 2 seconds together)';
+
+function compileUncached(schema: Record<string, unknown>, deadlineMs: number): Compiled {
   if (depthOf(schema) > MAX_DEPTH) return { ok: false, problem: `it is nested too deeply (at most ${MAX_DEPTH} levels)` };
+  if (deadlineMs <= 0) return { ok: false, problem: TOO_SLOW };
   // A draft-07 `$schema` would make Ajv look the meta-schema up; `$async` would make validation a promise.
   const { $schema: _draft, $async: _async, ...root } = schema;
   try {
-    return withDeadline(COMPILE_DEADLINE_MS, () => {
+    return withDeadline(deadlineMs, () => {
       if (!meta().validateSchema(root)) return { ok: false, problem: describe(meta().errors?.[0], 'at') };
       return { ok: true, validate: newCompiler().compile(root) };
     });
@@ -72,14 +78,14 @@ function compileUncached(schema: Record<string, unknown>): Compiled {
     if (error instanceof SchemaProblem) return { ok: false, problem: error.message };
     if (isTimeout(error)) {
       metaAjv = null; // interrupted mid-compile: start from a fresh instance
-      return { ok: false, problem: 'it takes too long to compile' };
+      return { ok: false, problem: TOO_SLOW };
     }
     if (error instanceof RangeError) return { ok: false, problem: 'it is nested too deeply' };
     return { ok: false, problem: error instanceof Error ? error.message.replaceAll('`', '"') : 'it cannot be compiled' };
   }
 }
 
-function compile(schema: Record<string, unknown>): Compiled {
+function compile(schema: Record<string, unknown>, deadlineMs = COMPILE_DEADLINE_MS): Compiled {
   const key = createHash('sha256').update(JSON.stringify(schema)).digest('base64url');
   const hit = cache.get(key);
   if (hit) {
@@ -87,32 +93,48 @@ function compile(schema: Record<string, unknown>): Compiled {
     cache.set(key, hit);
     return hit;
   }
-  const compiled = compileUncached(schema);
+  const compiled = compileUncached(schema, deadlineMs);
   cache.set(key, compiled);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return compiled;
 }
 
 /** Why a schema cannot be used, or null when it compiles. */
-function schemaProblem(schema: Record<string, unknown>): string | null {
-  const compiled = compile(schema);
+function schemaProblem(schema: Record<string, unknown>, deadlineMs: number): string | null {
+  const compiled = compile(schema, deadlineMs);
   return compiled.ok ? null : compiled.problem;
+}
+
+/** Refuses schemas whose JSON together passes the cap, naming the field where the total crosses it. */
+function assertSchemaBytes(model: Partial<ModelConfig> | undefined, prefix: string) {
+  const parts: [string, unknown][] = [[`${prefix}responseSchema`, model?.responseSchema?.schema], ...(model?.tools ?? []).map((t): [string, unknown] => [`${prefix}tools`, t.parameters])];
+  let total = 0;
+  for (const [path, schema] of parts) {
+    if (!schema) continue;
+    total += Buffer.byteLength(JSON.stringify(schema));
+    if (total > MAX_MODEL_SCHEMA_BYTES) {
+      throw fieldError(path, `is too large: the response schema and the tools' parameters may total at most ${MAX_MODEL_SCHEMA_BYTES / 1024} KB of JSON`);
+    }
+  }
 }
 
 /**
  * Refuses model settings whose response schema or tool parameters are not usable JSON Schemas, naming the field
- * (`${path}.responseSchema.schema`, `${path}.tools.N.parameters`).
+ * (`${path}.responseSchema.schema`, `${path}.tools.N.parameters`; `${path}.tools` when they are too large together).
  */
 export function assertUsableModelSchemas(model: Partial<ModelConfig> | undefined, path: string) {
   const prefix = path ? `${path}.` : '';
+  assertSchemaBytes(model, prefix);
+  const deadline = performance.now() + COMPILE_DEADLINE_MS;
+  const left = () => Math.floor(deadline - performance.now());
   const fields: FieldError[] = [];
   const responseSchema = model?.responseSchema?.schema;
   if (responseSchema) {
-    const problem = schemaProblem(responseSchema);
+    const problem = schemaProblem(responseSchema, left());
     if (problem) fields.push({ path: `${prefix}responseSchema.schema`, message: `is not a valid JSON Schema: ${problem}` });
   }
   model?.tools?.forEach((tool, index) => {
-    const problem = tool.parameters.type === 'object' ? schemaProblem(tool.parameters) : 'the parameters of a tool must be an object schema (type "object")';
+    const problem = tool.parameters.type === 'object' ? schemaProblem(tool.parameters, left()) : 'the parameters of a tool must be an object schema (type "object")';
     if (problem) fields.push({ path: `${prefix}tools.${index}.parameters`, message: `is not a valid JSON Schema: ${problem}` });
   });
   const [first] = fields;

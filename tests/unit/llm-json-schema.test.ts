@@ -1,6 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api/errors';
+import { withDeadline } from '@/lib/llm/deadline';
 import { assertUsableModelSchemas, checkOutput } from '@/lib/llm/json-schema';
+
+// The real deadline, which a test can watch or replace for one call.
+vi.mock('@/lib/llm/deadline', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/llm/deadline')>();
+  return { withDeadline: vi.fn(actual.withDeadline) };
+});
+afterEach(() => {
+  vi.mocked(withDeadline).mockReset(); // back to the real deadline
+  vi.restoreAllMocks();
+});
+
+/** A distinct object schema of about `kb` KB. */
+const sizedSchema = (tag: string, kb: number) => ({
+  type: 'object',
+  properties: Object.fromEntries(Array.from({ length: kb }, (_, i) => [`${tag}_${i}`, { type: 'string', description: 'd'.repeat(1_000) }])),
+});
 
 const person = {
   type: 'object',
@@ -121,5 +138,30 @@ describe('assertUsableModelSchemas', () => {
     expect(() => assertUsableModelSchemas({ ...base, responseSchema: { name: 'a', schema: a } }, 'model')).not.toThrow();
     const b = { type: 'object', properties: { x: { $ref: 'https://example.com/shared' } } };
     expect(() => assertUsableModelSchemas({ ...base, responseSchema: { name: 'b', schema: b } }, 'model')).toThrow(ApiError);
+  });
+
+  it('caps the schemas of one model setting together: 33 distinct 30 KB schemas answer 422 at once', () => {
+    const model = { ...base, responseSchema: { name: 'r', schema: sizedSchema('r', 30) }, tools: Array.from({ length: 32 }, (_, i) => ({ name: `t${i}`, parameters: sizedSchema(`t${i}`, 30) })) };
+    const started = performance.now();
+    const fields = fieldsOf(() => assertUsableModelSchemas(model, 'model'));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(fields).toEqual([{ path: 'model.tools', message: "is too large: the response schema and the tools' parameters may total at most 64 KB of JSON" }]);
+    expect(withDeadline).not.toHaveBeenCalled();
+  });
+
+  it('gives all schemas of one model setting one compile deadline between them', () => {
+    // Each compile "takes" 900 ms: the first gets 2 s, the next what is left, the fourth nothing.
+    let now = 1_000_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const budgets: number[] = [];
+    vi.mocked(withDeadline).mockImplementation((ms, job) => {
+      budgets.push(ms);
+      now += 900;
+      return job();
+    });
+    const tools = ['a', 'b', 'c', 'd'].map((name) => ({ name, parameters: sizedSchema(`budget_${name}`, 1) }));
+    const fields = fieldsOf(() => assertUsableModelSchemas({ ...base, tools }, 'model'));
+    expect(budgets).toEqual([2_000, 1_100, 200]);
+    expect(fields).toEqual([{ path: 'model.tools.3.parameters', message: expect.stringMatching(/^is not a valid JSON Schema: it takes too long to compile/) }]);
   });
 });
