@@ -57,8 +57,9 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
     promptId: prompt.id,
     promptVersionId: source.version?.id ?? null,
     versionNumber: source.version?.versionNumber ?? null,
-    // Only a draft run sets these, so a version run keeps the prepared insert (db/queries/runs.ts).
-    ...(source.template ? { draft: true, template: source.template } : {}),
+    // Only a draft run sets these, so a version run keeps the prepared insert (db/queries/runs.ts). Its template
+    // records the model settings in effect (the request's overrides included), so "Save as version" saves what ran.
+    ...(source.template ? { draft: true, template: { ...source.template, model: { provider, model, ...params } } } : {}),
     createdBy: caller.user.id,
     apiKeyId: caller.apiKeyId ?? null,
     provider,

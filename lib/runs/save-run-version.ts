@@ -25,6 +25,7 @@ export async function saveRunAsVersion(args: {
     throw new ApiError('CONFLICT', `Only a draft run can be saved as a version: this run is of version ${run.versionNumber}`);
   }
   if (run.promptVersionId) throw alreadySaved(run.versionNumber);
+  // The template's model is what the run used, per-run overrides included: the playground's winner is saved.
   const { messages, variables, model } = run.template;
   // [system, user] goes back to the simple form the editor most likely had; anything else stays a chat template.
   const templates = simpleForm(messages) ?? { messages };

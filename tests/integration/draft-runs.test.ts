@@ -107,7 +107,8 @@ describe('draft runs', () => {
     expect(run).toMatchObject({ status: 'succeeded', provider: 'anthropic', model: 'claude-haiku-4-5', params: { temperature: 0.2, maxTokens: 80 } });
     const [sent] = bodiesFor('draft-b');
     expect(sent).toMatchObject({ system: 'Classify film reviews.', max_tokens: 80 });
-    expect(run.template.model).toEqual({ provider: 'anthropic', model: 'claude-haiku-4-5', temperature: 0.2, maxTokens: 50 });
+    // The template records the settings that ran, the override included.
+    expect(run.template.model).toEqual({ provider: 'anthropic', model: 'claude-haiku-4-5', temperature: 0.2, maxTokens: 80 });
   });
 
   it('are refused with the field named: a version number too, a broken turn, a misplaced system turn, a bad schema', async () => {
@@ -179,6 +180,18 @@ describe('save as version', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain(`version ${current + 1}`);
     expect((await saveRun(bob, run.id)).status).toBe(404);
+  });
+
+  it('saves the model that ran: the provider, model and params the request overrode', async () => {
+    const run = await runDraft(
+      { userPrompt: 'Winner {{ topic }} (draft-i)', model: { provider: 'openai', model: 'gpt-4o', temperature: 0.1, maxTokens: 40 } },
+      { topic: 'x' },
+      { provider: 'anthropic', model: 'claude-haiku-4-5', params: { temperature: 0.7, topP: 0.9 } },
+    );
+    expect(run).toMatchObject({ status: 'succeeded', provider: 'anthropic', model: 'claude-haiku-4-5' });
+    const saved = await saveRun(alice, run.id);
+    expect(saved.status).toBe(201);
+    expect(saved.body.data.model).toEqual({ provider: 'anthropic', model: 'claude-haiku-4-5', temperature: 0.7, maxTokens: 40, topP: 0.9 });
   });
 
   it('keeps a chat draft a chat version, refuses a stale base and runs of versions', async () => {
