@@ -52,7 +52,8 @@ const newCompiler = () =>
     code: { regExp: re2 },
   });
 
-type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; problem: string };
+// `timedOut`: the deadline (or the setting's share of it) ran out, which says nothing lasting about the schema.
+type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; problem: string; timedOut?: true };
 const cache = new Map<string, Compiled>();
 
 function depthOf(value: unknown, depth = 0): number {
@@ -66,7 +67,7 @@ const TOO_SLOW = 'it takes too long to compile (the schemas of one model setting
 
 function compileUncached(schema: Record<string, unknown>, deadlineMs: number): Compiled {
   if (depthOf(schema) > MAX_DEPTH) return { ok: false, problem: `it is nested too deeply (at most ${MAX_DEPTH} levels)` };
-  if (deadlineMs <= 0) return { ok: false, problem: TOO_SLOW };
+  if (deadlineMs <= 0) return { ok: false, problem: TOO_SLOW, timedOut: true };
   // A draft-07 `$schema` would make Ajv look the meta-schema up; `$async` would make validation a promise.
   const { $schema: _draft, $async: _async, ...root } = schema;
   try {
@@ -78,7 +79,7 @@ function compileUncached(schema: Record<string, unknown>, deadlineMs: number): C
     if (error instanceof SchemaProblem) return { ok: false, problem: error.message };
     if (isTimeout(error)) {
       metaAjv = null; // interrupted mid-compile: start from a fresh instance
-      return { ok: false, problem: TOO_SLOW };
+      return { ok: false, problem: TOO_SLOW, timedOut: true };
     }
     if (error instanceof RangeError) return { ok: false, problem: 'it is nested too deeply' };
     return { ok: false, problem: error instanceof Error ? error.message.replaceAll('`', '"') : 'it cannot be compiled' };
@@ -94,6 +95,7 @@ function compile(schema: Record<string, unknown>, deadlineMs = COMPILE_DEADLINE_
     return hit;
   }
   const compiled = compileUncached(schema, deadlineMs);
+  if (!compiled.ok && compiled.timedOut) return compiled; // a later request, with a fresh budget, tries again
   cache.set(key, compiled);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return compiled;

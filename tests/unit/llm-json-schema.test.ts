@@ -164,4 +164,24 @@ describe('assertUsableModelSchemas', () => {
     expect(budgets).toEqual([2_000, 1_100, 200]);
     expect(fields).toEqual([{ path: 'model.tools.3.parameters', message: expect.stringMatching(/^is not a valid JSON Schema: it takes too long to compile/) }]);
   });
+
+  it('does not remember a compile that ran out of time: the next request compiles it again', () => {
+    const schema = sizedSchema('retried', 1);
+    const model = { ...base, responseSchema: { name: 'r', schema } };
+    vi.mocked(withDeadline).mockImplementationOnce(() => {
+      throw Object.assign(new Error('Script execution timed out'), { code: 'ERR_SCRIPT_EXECUTION_TIMEOUT' });
+    });
+    const fields = fieldsOf(() => assertUsableModelSchemas(model, 'model'));
+    expect(fields?.[0]?.message).toMatch(/^is not a valid JSON Schema: it takes too long to compile/);
+    expect(() => assertUsableModelSchemas(model, 'model')).not.toThrow();
+  });
+
+  it('does not remember a schema refused because the setting\'s shared deadline was spent', () => {
+    const schema = sizedSchema('spent', 1);
+    let now = 1_000_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 2_500));
+    expect(fieldsOf(() => assertUsableModelSchemas({ ...base, responseSchema: { name: 'r', schema } }, 'model'))?.[0]?.message).toMatch(/too long to compile/);
+    vi.mocked(performance.now).mockRestore();
+    expect(() => assertUsableModelSchemas({ ...base, responseSchema: { name: 'r', schema } }, 'model')).not.toThrow();
+  });
 });
