@@ -16,7 +16,8 @@ const turnsOf = (source: RunSource): TemplateMessage[] =>
 /**
  * Renders a version or a draft's template for a run: the messages sent to the model and the resolved variable
  * values. Every failure is a 422 naming the variables; a result over RUN_MAX_RENDERED_BYTES (all turns together)
- * is refused before it is built. System turns that render empty are dropped.
+ * is refused before it is built. Turns that render empty (or only whitespace) are dropped, whatever their role:
+ * providers refuse or misread them; if no user turn is left, nothing asks the model anything and the run is refused.
  */
 export function renderRunMessages(source: RunSource, variables: Record<string, unknown>): { messages: ChatMessage[]; values: Record<string, unknown> } {
   let rendered;
@@ -34,6 +35,10 @@ export function renderRunMessages(source: RunSource, variables: Record<string, u
     }
     throw error;
   }
-  const messages = rendered.messages.filter((message) => message.role !== 'system' || message.content.trim() !== '');
+  const messages = rendered.messages.filter((message) => message.content.trim() !== '');
+  if (!messages.some((message) => message.role === 'user')) {
+    const message = 'Every user message is empty with these values, so there is nothing to ask the model.';
+    throw new ApiError('INVALID_INPUT', message, { fields: [{ path: 'variables', message }] });
+  }
   return { messages, values: rendered.values };
 }

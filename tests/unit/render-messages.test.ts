@@ -80,3 +80,37 @@ describe('renderMessages', () => {
     expect((error as RenderTooLargeError).bytes).toBe(12);
   });
 });
+
+describe('renderRunMessages', () => {
+  it('drops every turn that renders empty or blank, not only system ones', async () => {
+    const { renderRunMessages } = await import('@/lib/runs/render-messages');
+    const source = {
+      messages: [
+        { role: 'system' as const, content: '{{ rules }}' },
+        { role: 'user' as const, content: 'Example: {{ example }}' },
+        { role: 'assistant' as const, content: '{{ answer }}' },
+        { role: 'user' as const, content: '  {{ extra }}\n' },
+        { role: 'user' as const, content: '{{ question }}' },
+      ],
+      variables: ['rules', 'example', 'answer', 'extra', 'question'].map((name) => v(name, { required: false })),
+    };
+    const { messages } = renderRunMessages(source, { rules: ' ', example: 'hi', answer: '', extra: '', question: 'Why?' });
+    expect(messages).toEqual([
+      { role: 'user', content: 'Example: hi' },
+      { role: 'user', content: 'Why?' },
+    ]);
+  });
+
+  it('refuses a run whose user turns all render empty, at the variables field', async () => {
+    const { renderRunMessages } = await import('@/lib/runs/render-messages');
+    const source = {
+      messages: [
+        { role: 'assistant' as const, content: 'Hello' },
+        { role: 'user' as const, content: '{{ question }}' },
+      ],
+      variables: [v('question', { required: false })],
+    };
+    const error = errorOf(() => renderRunMessages(source, { question: ' \n' }));
+    expect(error).toMatchObject({ status: 422, details: { fields: [{ path: 'variables' }] } });
+  });
+});
