@@ -8,11 +8,33 @@ import type { GenerationParams, ToolCall } from './types';
  * Tools and structured output on the Messages API. Anthropic has no response_format here: a response schema
  * becomes one more tool the model is made to call (tool_choice), and that call's input is the reply. Its
  * input_schema must be an object, so another schema (an array, a string…) is wrapped as `{ value: … }` and
- * unwrapped from the reply.
+ * unwrapped from the reply. Wrapped, the schema's refs to its own root (`#`, `#/items`…) point into `value`,
+ * and its `$defs` / `definitions` move to the wrapper's root, where `#/$defs/…` finds them.
  */
 
 type ResponseTool = { name: string; wrapped: boolean };
 export type ToolRequest = Pick<MessageCreateParamsBase, 'tools' | 'tool_choice'> & { responseTool: ResponseTool | null };
+
+// Schemas are nested at most 64 levels (json-schema.ts); deeper than that is left as it is.
+const MAX_REBASE_DEPTH = 80;
+// Keywords whose values are data, where a "$ref" is just a string; and those whose keys are names, not keywords.
+const DATA_KEYWORDS = new Set(['const', 'enum', 'default', 'examples']);
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+const rebaseRef = (ref: string) => (ref === '#' || (ref.startsWith('#/') && !/^#\/(\$defs|definitions)(\/|$)/.test(ref)) ? `#/properties/value${ref.slice(1)}` : ref);
+
+/** A copy of a schema part whose root refs point at the wrapped `value`. */
+function rebase(node: unknown, depth = 0, names = false): unknown {
+  if (depth > MAX_REBASE_DEPTH || typeof node !== 'object' || node === null) return node;
+  if (Array.isArray(node)) return node.map((item) => rebase(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      if (names) return [key, rebase(value, depth + 1)];
+      if (key === '$ref' && typeof value === 'string') return [key, rebaseRef(value)];
+      return [key, DATA_KEYWORDS.has(key) ? value : rebase(value, depth + 1, NAME_MAPS.has(key))];
+    }),
+  );
+}
 
 const isObjectSchema = (schema: Record<string, unknown>) => schema.type === 'object' || (schema.type === undefined && typeof schema.properties === 'object');
 
@@ -30,7 +52,13 @@ export function toolRequest({ tools = [], responseSchema }: GenerationParams): T
   const wrapped = !isObjectSchema(responseSchema.schema);
   const { $defs, definitions, ...rest } = responseSchema.schema;
   const inputSchema: Tool.InputSchema = wrapped
-    ? { type: 'object', properties: { value: rest }, required: ['value'], ...($defs !== undefined && { $defs }), ...(definitions !== undefined && { definitions }) }
+    ? {
+        type: 'object',
+        properties: { value: rebase(rest) },
+        required: ['value'],
+        ...($defs !== undefined && { $defs: rebase($defs, 0, true) }),
+        ...(definitions !== undefined && { definitions: rebase(definitions, 0, true) }),
+      }
     : { type: 'object', ...responseSchema.schema };
   const reply: Tool = { name, description: 'Give your reply as this tool\'s input: JSON matching its schema.', input_schema: inputSchema };
   return {
