@@ -84,8 +84,10 @@ test('shows another workspace’s prompt as not found', async ({ browser }) => {
   const url = owner.url();
   const stranger = await browser.newPage();
   await signUpNewUser(stranger, 'Stranger');
-  await stranger.goto(url);
-  await expect(stranger.getByTestId('prompt-not-found')).toBeVisible();
+  const page = await stranger.goto(url);
+  // Indistinguishable from a missing prompt: the same branded 404.
+  expect(page?.status()).toBe(404);
+  await expect(stranger.getByTestId('not-found')).toContainText('Nothing here');
   const res = await stranger.request.get(`/api/v1/prompts/${url.split('/').pop()}`);
   expect(res.status()).toBe(404);
 });
