@@ -6,6 +6,7 @@ import type { OutputCheck } from '@/db/schema';
 import { ApiError, fieldError, type FieldError } from '@/lib/api/errors';
 import type { ModelConfig } from '@/lib/prompts/schemas';
 import { withDeadline } from './deadline';
+import { sliceWhole } from './stream-output';
 
 /*
  * User JSON Schemas (structured output, tool parameters), read as draft 2020-12: the draft OpenAI's structured
@@ -22,6 +23,10 @@ const COMPILE_DEADLINE_MS = 2_000;
 const MAX_MODEL_SCHEMA_BYTES = 64 * 1024;
 const CHECK_DEADLINE_MS = 1_000;
 const MAX_REPORTED_ERRORS = 10;
+// Messages quote enum values, property names and paths from the schema or the reply: each is capped, and the
+// errors stored on a run together.
+const MAX_MESSAGE_CHARS = 300;
+const MAX_REPORTED_CHARS = 2_000;
 const CACHE_SIZE = 100;
 
 /** An RE2 engine for Ajv's `code.regExp`: JavaScript syntax translated, lookarounds and backreferences refused. */
@@ -101,10 +106,13 @@ function compile(schema: Record<string, unknown>, deadlineMs = COMPILE_DEADLINE_
   return compiled;
 }
 
+/** `text`, cut to MAX_MESSAGE_CHARS with an ellipsis. */
+const clip = (text: string) => (text.length > MAX_MESSAGE_CHARS ? `${sliceWhole(text, MAX_MESSAGE_CHARS - 1)}…` : text);
+
 /** Why a schema cannot be used, or null when it compiles. */
 function schemaProblem(schema: Record<string, unknown>, deadlineMs: number): string | null {
   const compiled = compile(schema, deadlineMs);
-  return compiled.ok ? null : compiled.problem;
+  return compiled.ok ? null : clip(compiled.problem);
 }
 
 /** Refuses schemas whose JSON together passes the cap, naming the field where the total crosses it. */
@@ -150,19 +158,32 @@ export function checkOutput(schema: Record<string, unknown>, outputText: string)
     value = JSON.parse(outputText);
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : 'it does not parse';
-    return { valid: false, errors: [`The reply is not JSON: ${reason}`] };
+    return { valid: false, errors: [clip(`The reply is not JSON: ${reason}`)] };
   }
   const compiled = compile(schema);
-  if (!compiled.ok) return { valid: false, errors: [`The schema cannot be used: ${compiled.problem}`] };
+  if (!compiled.ok) return { valid: false, errors: [clip(`The schema cannot be used: ${compiled.problem}`)] };
   try {
     const valid = withDeadline(CHECK_DEADLINE_MS, () => compiled.validate(value));
     if (valid) return { valid: true, errors: [] };
-    const errors = (compiled.validate.errors ?? []).slice(0, MAX_REPORTED_ERRORS).map((e) => describe(e, 'reply'));
+    const errors = withinTotal((compiled.validate.errors ?? []).slice(0, MAX_REPORTED_ERRORS).map((e) => describe(e, 'reply')));
     return { valid: false, errors: errors.length > 0 ? errors : ['The reply does not match the schema'] };
   } catch (error) {
     if (isTimeout(error)) cache.clear(); // an interrupted validator may hold half-finished state
-    return { valid: false, errors: [isTimeout(error) ? 'Checking the reply against the schema took too long' : 'The reply is nested too deeply to check'] };
+    return { valid: false, errors: [checkFailure(error)] };
   }
+}
+
+/** The first messages that fit in MAX_REPORTED_CHARS together. */
+function withinTotal(messages: string[]): string[] {
+  let total = 0;
+  return messages.filter((message) => (total += message.length) <= MAX_REPORTED_CHARS);
+}
+
+function checkFailure(error: unknown): string {
+  if (isTimeout(error)) return 'Checking the reply against the schema took too long';
+  if (error instanceof RangeError) return 'The reply is nested too deeply to check'; // the validator's stack ran out
+  const reason = error instanceof Error && error.message ? error.message.replaceAll('`', '"') : 'an unexpected error';
+  return clip(`The reply could not be checked against the schema: ${reason}`);
 }
 
 const isTimeout = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
@@ -177,6 +198,6 @@ function describe(error: ErrorObject | undefined, subject: 'reply' | 'at'): stri
     message += `: ${params.allowedValues.slice(0, 10).map((v) => JSON.stringify(v)).join(', ')}`;
   }
   const where = error.instancePath;
-  if (subject === 'reply') return where ? `At ${where}: ${message}` : `The reply ${message}`;
-  return where ? `at ${where}, ${message}` : `the schema ${message}`;
+  if (subject === 'reply') return clip(where ? `At ${where}: ${message}` : `The reply ${message}`);
+  return clip(where ? `at ${where}, ${message}` : `the schema ${message}`);
 }

@@ -93,6 +93,39 @@ describe('checkOutput', () => {
   });
 });
 
+describe('checkOutput messages', () => {
+  it('caps a message that quotes long enum values', () => {
+    const schema = { enum: Array.from({ length: 10 }, (_, i) => `${i}${'v'.repeat(1_000)}`) };
+    const [error, ...rest] = checkOutput(schema, '"other"').errors;
+    expect(rest).toEqual([]);
+    expect(error).toMatch(/^The reply must be equal to one of the allowed values: "0v+/);
+    expect(error!.length).toBeLessThanOrEqual(300);
+    expect(error!.endsWith('…')).toBe(true);
+  });
+
+  it('caps each message that quotes property names from the reply, and the errors together', () => {
+    const schema = { type: 'object', additionalProperties: false };
+    const reply = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`${i}${'k'.repeat(5_000)}`, 1]));
+    const { errors } = checkOutput(schema, JSON.stringify(reply));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.length <= 300 && e.startsWith('The reply must not have additional properties ('))).toBe(true);
+    expect(errors.join('').length).toBeLessThanOrEqual(2_000);
+  });
+
+  it('names the real reason when checking fails, not always the nesting', () => {
+    const schema = { type: 'object', properties: { a: { type: 'string' } } };
+    expect(checkOutput(schema, '{"a":"x"}').valid).toBe(true); // compiled and cached
+    vi.mocked(withDeadline).mockImplementationOnce(() => {
+      throw new TypeError('Cannot read properties of undefined');
+    });
+    expect(checkOutput(schema, '{"a":"x"}')).toEqual({ valid: false, errors: ['The reply could not be checked against the schema: Cannot read properties of undefined'] });
+    vi.mocked(withDeadline).mockImplementationOnce(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    expect(checkOutput(schema, '{"a":"x"}')).toEqual({ valid: false, errors: ['The reply is nested too deeply to check'] });
+  });
+});
+
 describe('assertUsableModelSchemas', () => {
   const base = { provider: 'openai', model: 'gpt-4o-mini' };
 
