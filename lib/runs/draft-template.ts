@@ -13,6 +13,11 @@ function draftTemplates(draft: RunDraftInput, current: PromptVersion | null): Pi
     if (!current) throw fieldError('draft.userPrompt', 'is required: this prompt has no version to take it from');
     return current.messages ? { messages: current.messages } : { systemPrompt: current.systemPrompt, userPrompt: current.userPrompt };
   }
+  // Filling the other half from a chat version would silently drop its other (few-shot) turns. Both halves are a
+  // whole simple template (the editor's, switched to simple form), which takes nothing from the version.
+  if (current?.messages && (draft.systemPrompt === undefined || draft.userPrompt === undefined)) {
+    throw fieldError('draft.messages', 'this prompt is a chat template: send `messages` with all its turns');
+  }
   return { systemPrompt: draft.systemPrompt ?? current?.systemPrompt, userPrompt: draft.userPrompt ?? current?.userPrompt };
 }
 

@@ -130,6 +130,21 @@ describe('draft runs', () => {
     expect(pipeline.llm.requests).toEqual([]);
   });
 
+  it('of a chat prompt are refused in the simple form, which would drop its few-shot turns', async () => {
+    const chat = await pipeline.createPrompt(alice, { userPrompt: undefined, messages: fewShot });
+    for (const draft of [{ userPrompt: '{{ review }} (draft-j)' }, { systemPrompt: 'Classify (draft-j)' }]) {
+      const res = await pipeline.startRun(alice, { promptId: chat.id, draft, variables: { kind: 'x', review: 'y' } });
+      expect(res.status).toBe(422);
+      expect(fieldsOf(res)).toEqual(['draft.messages']);
+    }
+    // Nothing is filled from the version: left out, all its turns run; a whole simple pair runs as itself.
+    const modelOnly = await runDraft({ model: { provider: 'openai', model: 'gpt-4o' } }, {}, { promptId: chat.id, variables: { kind: 'x', review: 'y (draft-j)' } });
+    expect(modelOnly.messages).toHaveLength(4);
+    const pair = await runDraft({ systemPrompt: '', userPrompt: '{{ review }}', variables: [] }, {}, { promptId: chat.id, variables: { review: 'z (draft-j)' } });
+    expect(pair.messages).toEqual([{ role: 'user', content: 'z (draft-j)' }]);
+    expect(bodiesFor('draft-j')).toHaveLength(2);
+  });
+
   it('answer from the cache for the same draft and values', async () => {
     const draft = { userPrompt: 'Cached {{ topic }} (draft-c)' };
     const first = await runDraft(draft, { topic: 'x' }, { cache: true });
@@ -213,7 +228,8 @@ describe('save as version', () => {
 
 describe('save as version, twice at once', () => {
   it('saves one version: the other request finds the run linked and answers 409', async () => {
-    const run = await runDraft({ userPrompt: 'Raced (draft-g)', variables: [] }, {});
+    // The prompt is a chat template by now (saved above), so the draft is one too.
+    const run = await runDraft({ messages: [{ role: 'user', content: 'Raced (draft-g)' }], variables: [] }, {});
     const before = (await call(versionsRoute.GET, { params: { id: promptId }, headers: alice.headers })).body.data.items.length;
     const results = await Promise.all([saveRun(alice, run.id), saveRun(alice, run.id)]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
