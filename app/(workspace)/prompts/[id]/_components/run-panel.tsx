@@ -91,7 +91,7 @@ export function RunPanel(props: Props) {
       <fieldset className="grid gap-3">
         <div className="flex items-center justify-between gap-2">
           <legend className={LEGEND}>Variables</legend>
-          <InputSetsMenu promptId={props.promptId} values={values} onApply={props.onValuesChange} />
+          <InputSetsMenu promptId={props.promptId} values={values} variables={defs.map((d) => d.name)} onApply={props.onValuesChange} />
         </div>
         {defs.length === 0 ? (
           <p className="text-sm text-muted-foreground">No variables: it runs as written.</p>
