@@ -163,6 +163,19 @@ describe('draft runs', () => {
     expect(bodiesFor('draft-h')).toHaveLength(2);
   });
 
+  it('answer from the cache for a draft whose run was saved as a version before it finished', async () => {
+    // The first attempt fails, so the run is saved while it waits to be claimed again.
+    pipeline.llm.enqueue({ kind: 'status', status: 500 });
+    const draft = { userPrompt: 'Linked {{ topic }} (draft-k)' };
+    const res = await pipeline.startRun(alice, { promptId, draft, variables: { topic: 'x' }, cache: true });
+    await pipeline.waitForRun(alice, res.body.data.id, (status) => status === 'queued' && pipeline.llm.requests.length > 0);
+    expect((await saveRun(alice, res.body.data.id)).status).toBe(201);
+    const first = await pipeline.waitForRun(alice, res.body.data.id);
+    expect(first).toMatchObject({ status: 'succeeded', attempts: 2, draft: true, versionNumber: expect.any(Number) });
+    const second = await runDraft(draft, { topic: 'x' }, { cache: true });
+    expect(second).toMatchObject({ cached: true, sourceRunId: first.id });
+  });
+
   it('are filtered in the history with draft=true|false', async () => {
     const run = await runDraft({ userPrompt: 'Listed (draft-d)', variables: [] }, {});
     const list = (draft: string) => call(pipeline.routes.runs.GET, { path: `/api/v1/runs?promptId=${promptId}&draft=${draft}`, headers: alice.headers });
