@@ -1,6 +1,7 @@
 import { computeCostUsd, priceFor, type ModelPrice } from '@/lib/llm/pricing';
 import { TOKENS_PER_MESSAGE, TOKENS_PER_REPLY } from '@/lib/llm/token-encoding';
 import type { ChatMessage } from '@/lib/llm/types';
+import { countedUsage } from '@/lib/llm/usage';
 import type { TextCounts } from './token-budget';
 
 export type RunEstimate = {
@@ -20,15 +21,6 @@ export function chatTexts(messages: readonly ChatMessage[]): string[] {
   return messages.flatMap((message) => [message.role, message.content]);
 }
 
-const usage = (inputTokens: number, outputTokens: number) => ({
-  inputTokens,
-  outputTokens,
-  cachedInputTokens: 0,
-  cacheWriteTokens: 0,
-  reasoningTokens: 0,
-  totalTokens: inputTokens + outputTokens,
-  estimated: true,
-});
 
 type EstimateInput = {
   /** The counts of chatTexts(messages). */
@@ -50,8 +42,8 @@ export function estimateRun({ counts, provider, model, maxTokens, price, at = ne
   return {
     inputTokens,
     estimated: counts.estimated,
-    inputCostUsd: computeCostUsd(usage(inputTokens, 0), known),
+    inputCostUsd: computeCostUsd(countedUsage(inputTokens, 0), known),
     maxOutputTokens,
-    maxCostUsd: maxOutputTokens === null ? null : computeCostUsd(usage(inputTokens, maxOutputTokens), known),
+    maxCostUsd: maxOutputTokens === null ? null : computeCostUsd(countedUsage(inputTokens, maxOutputTokens), known),
   };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_MAX_OUTPUT_CHARS, OUTPUT_LIMIT_FINISH_REASON, sliceWhole } from
 import { countTokens, decodeTokenChunks, decodeTokens, encodeText, measureChatTokens } from './tokens';
 import { boundedToolCalls } from './tool-calls';
 import type { ChatMessage, CompletionRequest, CompletionResult, GenerationParams, LlmProvider } from './types';
+import { countedUsage } from './usage';
 
 const LABEL = LOCAL_PROVIDER_ID;
 const ECHO_CHARS = 200;
@@ -88,15 +89,7 @@ function result(request: CompletionRequest, reply: ReturnType<typeof generate>):
   return {
     output,
     // The model's own counts with its own tokenizer (o200k): estimates only for prompts too long to count exactly.
-    usage: {
-      inputTokens,
-      outputTokens,
-      cachedInputTokens: 0,
-      cacheWriteTokens: 0,
-      reasoningTokens: 0,
-      totalTokens: inputTokens + outputTokens,
-      estimated: input.estimated,
-    },
+    usage: countedUsage(inputTokens, outputTokens, input.estimated),
     finishReason,
     providerRequestId: null,
     ...(outputTruncated && { outputTruncated }),

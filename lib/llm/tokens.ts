@@ -4,6 +4,7 @@ import { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer
 import { splitForEncoding, type PretokenWork } from './token-chunks';
 import { encodingForModel, TOKENS_PER_MESSAGE, TOKENS_PER_REPLY, type TokenEncoding } from './token-encoding';
 import type { ChatMessage, Usage } from './types';
+import { countedUsage } from './usage';
 
 export { encodingForModel };
 type Tokenizer = typeof import('gpt-tokenizer/encoding/o200k_base');
@@ -184,13 +185,5 @@ export function countChatTokens(messages: readonly ChatMessage[], model?: string
 export function estimateUsage(messages: readonly ChatMessage[], output: string, model?: string): Usage {
   const inputTokens = countChatTokens(messages, model);
   const outputTokens = countTokens(output, model);
-  return {
-    inputTokens,
-    outputTokens,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    reasoningTokens: 0,
-    totalTokens: inputTokens + outputTokens,
-    estimated: true,
-  };
+  return countedUsage(inputTokens, outputTokens);
 }

@@ -13,3 +13,14 @@ export const usageSchema = z.object({
 });
 
 export type Usage = z.infer<typeof usageSchema>;
+
+/** Usage from token counts alone (no cache or reasoning split): what a tokenizer or the local model knows. */
+export const countedUsage = (inputTokens: number, outputTokens: number, estimated = true): Usage => ({
+  inputTokens,
+  outputTokens,
+  cachedInputTokens: 0,
+  cacheWriteTokens: 0,
+  reasoningTokens: 0,
+  totalTokens: inputTokens + outputTokens,
+  estimated,
+});
