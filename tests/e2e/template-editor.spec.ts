@@ -17,6 +17,9 @@ test('the template editor highlights, completes declared variables, counts, sear
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(' and {{ ');
   await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('name');
+  // CodeMirror ignores Enter on a completion within its interactionDelay (75 ms) of the last keystroke; under load
+  // the list can appear inside that window, and Enter then types a newline.
+  await page.waitForTimeout(200);
   await page.keyboard.press('Enter');
   await expect(editor.userPrompt()).toHaveText('Hello {{ name }} and {{ name }}');
 
