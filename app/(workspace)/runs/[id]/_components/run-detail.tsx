@@ -1,7 +1,8 @@
 'use client';
 
+import { AllRunsLink } from '@/components/runs/all-runs-link';
 import Link from 'next/link';
-import { ArrowLeftIcon, FileQuestionIcon, PencilLineIcon, RefreshCwIcon, SquareIcon, TriangleAlertIcon } from 'lucide-react';
+import { FileQuestionIcon, PencilLineIcon, RefreshCwIcon, SquareIcon, TriangleAlertIcon } from 'lucide-react';
 import { CachedBadge } from '@/components/runs/run-metrics';
 import { RunOutput } from '@/components/runs/run-output';
 import { promptHref } from '@/components/runs/run-format';
@@ -61,14 +62,7 @@ export function RunDetail({ runId }: { runId: string }) {
 
   return (
     <div className="grid gap-6" data-testid="run-detail" data-run-id={run.id}>
-      <div>
-        <Button variant="ghost" size="sm" className="-ml-2 text-muted-foreground" asChild>
-          <Link href="/runs">
-            <ArrowLeftIcon aria-hidden="true" />
-            All runs
-          </Link>
-        </Button>
-      </div>
+      <AllRunsLink />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="grid min-w-0 gap-1.5">
           <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">

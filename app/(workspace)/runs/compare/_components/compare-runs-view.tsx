@@ -1,8 +1,9 @@
 'use client';
 
+import { AllRunsLink } from '@/components/runs/all-runs-link';
 import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
-import { ArrowLeftIcon, GitCompareArrowsIcon } from 'lucide-react';
+import { GitCompareArrowsIcon } from 'lucide-react';
 import { compareRunsHref, MAX_COMPARE_RUNS } from '@/components/runs/compare-runs';
 import { NativeSelect } from '@/components/prompts/native-select';
 import { Button } from '@/components/ui/button';
@@ -50,14 +51,7 @@ export function CompareRunsView({ ids, initialBaseId }: { ids: string[]; initial
 
   return (
     <div className="grid grid-cols-1 gap-6" data-testid="compare-runs-page">
-      <div>
-        <Button variant="ghost" size="sm" className="-ml-2 text-muted-foreground" asChild>
-          <Link href="/runs">
-            <ArrowLeftIcon aria-hidden="true" />
-            All runs
-          </Link>
-        </Button>
-      </div>
+      <AllRunsLink />
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div className="grid grid-cols-1 gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">Compare runs</h1>
