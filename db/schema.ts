@@ -20,6 +20,9 @@ import type { Usage } from '@/lib/llm/usage';
 import type { DraftContent, ModelConfig, RunTemplate, TemplateMessage } from '@/lib/prompts/schemas';
 import { RUN_STATUSES, type RunStatus } from '@/lib/runs/statuses';
 import type { VariableDef } from '@/lib/templates/variable-schema';
+import type { EvaluatorResult } from '@/lib/evaluators/types';
+import { CELL_STATUSES, EXPERIMENT_STATUSES, type CellStatus, type ExperimentStatus } from '@/lib/experiments/statuses';
+import type { ExperimentConfig } from '@/lib/experiments/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
@@ -232,6 +235,13 @@ export const runs = pgTable(
     ttftMs: integer('ttft_ms'),
     cached: boolean('cached').notNull().default(false),
     sourceRunId: uuid('source_run_id'),
+    // Set for a cell of an experiment: left out of the default run history, and gated by the experiment
+    // (budget, cancel, a provider's rate limit pausing the whole experiment).
+    experimentId: uuid('experiment_id'),
+    // Where the price behind costUsd came from: the built-in table's version or a workspace's own price.
+    priceSource: jsonb('price_source').$type<PriceSource>(),
+    // 429s that requeued this run without spending an attempt (an experiment slows down instead); capped.
+    rateLimitedCount: integer('rate_limited_count').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),
     // A claimed run belongs to one executor until its lease expires; then recovery may take it over.
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true, precision: 3 }),
@@ -248,6 +258,7 @@ export const runs = pgTable(
     index('runs_workspace_created_idx').on(t.workspaceId, t.createdAt),
     index('runs_prompt_created_idx').on(t.promptId, t.createdAt),
     index('runs_status_lease_idx').on(t.status, t.leaseExpiresAt),
+    index('runs_experiment_idx').on(t.experimentId).where(sql`${t.experimentId} is not null`),
     uniqueIndex('runs_workspace_idempotency_key').on(t.workspaceId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     // Only a draft run may lack a version, and it records what it rendered instead.
     check('runs_version_or_draft', sql`${t.promptVersionId} is not null or (${t.draft} and ${t.template} is not null)`),
@@ -255,6 +266,9 @@ export const runs = pgTable(
 );
 
 export type OutputCheck = { valid: boolean; errors: string[] };
+
+/** `table`: lib/llm/pricing.ts at that version; `workspace`: a row of workspace_prices; null: no price known. */
+export type PriceSource = { kind: 'table'; tableVersion: string } | { kind: 'workspace'; priceId: string; effectiveFrom: string };
 
 // ---- Editor drafts (one per user and prompt) and saved input sets ----
 
@@ -318,6 +332,177 @@ export const providerCredentials = pgTable(
   (t) => [uniqueIndex('provider_credentials_workspace_label_key').on(t.workspaceId, t.label)],
 );
 
+// ---- Workspace prices: a workspace's own per-million-token prices, ahead of the built-in table ----
+
+export const workspacePrices = pgTable(
+  'workspace_prices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    model: text('model').notNull(),
+    // Applies to runs created at or after this instant, until a later entry for the same model.
+    effectiveFrom: timestamp('effective_from', { withTimezone: true, precision: 3 }).notNull(),
+    inputPerMTok: numeric('input_per_mtok', { precision: 14, scale: 6, mode: 'number' }).notNull(),
+    outputPerMTok: numeric('output_per_mtok', { precision: 14, scale: 6, mode: 'number' }).notNull(),
+    cachedInputPerMTok: numeric('cached_input_per_mtok', { precision: 14, scale: 6, mode: 'number' }),
+    cacheWritePerMTok: numeric('cache_write_per_mtok', { precision: 14, scale: 6, mode: 'number' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('workspace_prices_model_from_key').on(t.workspaceId, t.provider, t.model, t.effectiveFrom)],
+);
+
+// ---- Datasets: test cases for experiments ----
+
+export const datasets = pgTable(
+  'datasets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    // Kept in the same transaction as item inserts and deletes, so lists need no count(*).
+    itemCount: integer('item_count').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('datasets_workspace_name_key').on(t.workspaceId, t.name), index('datasets_workspace_updated_idx').on(t.workspaceId, t.updatedAt)],
+);
+
+export const datasetItems = pgTable(
+  'dataset_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    datasetId: uuid('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // Order within the dataset (import order; new items go last).
+    position: integer('position').notNull(),
+    input: jsonb('input').$type<Record<string, unknown>>().notNull(),
+    // Text (a JSON string) or any JSON value; null when the item has none.
+    expected: jsonb('expected').$type<unknown>(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('dataset_items_dataset_position_idx').on(t.datasetId, t.position)],
+);
+
+// ---- Experiments: variants × items × repeats, each cell a run, scored by evaluators ----
+
+export const experimentStatus = pgEnum('experiment_status', EXPERIMENT_STATUSES);
+export type { ExperimentStatus };
+
+export const experiments = pgTable(
+  'experiments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // The items it ran are snapshotted in experiment_items: deleting the dataset keeps the experiment readable.
+    datasetId: uuid('dataset_id').references(() => datasets.id, { onDelete: 'set null' }),
+    datasetName: text('dataset_name').notNull(),
+    name: text('name').notNull(),
+    status: experimentStatus('status').notNull().default('queued'),
+    // The creation input with every variant resolved (version, provider, model, params); webhook secrets encrypted.
+    config: jsonb('config').$type<ExperimentConfig>().notNull(),
+    // Every prompt a variant runs, for the per-prompt list.
+    promptIds: uuid('prompt_ids').array().notNull(),
+    totalCells: integer('total_cells').notNull(),
+    // Counters moved in the same transaction as the cell that finishes, so progress is one row read.
+    succeededCells: integer('succeeded_cells').notNull().default(0),
+    erroredCells: integer('errored_cells').notNull().default(0),
+    canceledCells: integer('canceled_cells').notNull().default(0),
+    reusedCells: integer('reused_cells').notNull().default(0),
+    // What the reused cells cost when they first ran.
+    savedUsd: numeric('saved_usd', { precision: 14, scale: 8, mode: 'number' }).notNull().default(0),
+    // Model calls and judges together; the budget compares against this.
+    costUsd: numeric('cost_usd', { precision: 14, scale: 8, mode: 'number' }).notNull().default(0),
+    // Why it ended early: `canceled` (a user) or `budget`.
+    stopReason: text('stop_reason', { enum: ['canceled', 'budget'] }),
+    // A provider answered 429: no cell of this experiment calls a model before this.
+    pausedUntil: timestamp('paused_until', { withTimezone: true, precision: 3 }),
+    sourceExperimentId: uuid('source_experiment_id').references((): AnyPgColumn => experiments.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    index('experiments_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    index('experiments_dataset_idx').on(t.datasetId),
+    index('experiments_prompt_ids_idx').using('gin', t.promptIds),
+    index('experiments_status_idx').on(t.status),
+  ],
+);
+
+// The exact content of each item an experiment used (editing the dataset later changes nothing here).
+export const experimentItems = pgTable(
+  'experiment_items',
+  {
+    experimentId: uuid('experiment_id')
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id').notNull(),
+    position: integer('position').notNull(),
+    input: jsonb('input').$type<Record<string, unknown>>().notNull(),
+    expected: jsonb('expected').$type<unknown>(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.itemId] })],
+);
+
+export const cellStatus = pgEnum('cell_status', CELL_STATUSES);
+export type { CellStatus };
+
+export const experimentCells = pgTable(
+  'experiment_cells',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    experimentId: uuid('experiment_id')
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id').notNull(),
+    variant: integer('variant').notNull(),
+    repeat: integer('repeat').notNull(),
+    // Null until the engine creates the cell's run; a reused cell points at the run it reused.
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    // sha256 of the version's content, provider, model, params, the item's input and the repeat (lib/experiments/cell-hash.ts).
+    contentHash: text('content_hash').notNull(),
+    // pending until the run is final AND the evaluators have scored it.
+    status: cellStatus('status').notNull().default('pending'),
+    reused: boolean('reused').notNull().default(false),
+    results: jsonb('results').$type<EvaluatorResult[]>(),
+    // pass/fail/error of the whole cell; null while pending, when canceled, or with no evaluators.
+    result: text('result', { enum: ['pass', 'fail', 'error'] }),
+    score: numeric('score', { precision: 8, scale: 6, mode: 'number' }),
+    // The model call's cost (0 when reused or cached) and the judges' spend on this cell.
+    costUsd: numeric('cost_usd', { precision: 14, scale: 8, mode: 'number' }),
+    judgeCostUsd: numeric('judge_cost_usd', { precision: 14, scale: 8, mode: 'number' }).notNull().default(0),
+    latencyMs: integer('latency_ms'),
+    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex('experiment_cells_position_key').on(t.experimentId, t.itemId, t.variant, t.repeat),
+    index('experiment_cells_experiment_variant_idx').on(t.experimentId, t.variant, t.status),
+    index('experiment_cells_run_idx').on(t.runId),
+  ],
+);
+
 export type Run = typeof runs.$inferSelect;
 export type ProviderCredential = typeof providerCredentials.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -328,3 +513,9 @@ export type PromptVersion = typeof promptVersions.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type PromptDraft = typeof promptDrafts.$inferSelect;
 export type PromptInputSet = typeof promptInputSets.$inferSelect;
+export type WorkspacePrice = typeof workspacePrices.$inferSelect;
+export type Dataset = typeof datasets.$inferSelect;
+export type DatasetItem = typeof datasetItems.$inferSelect;
+export type Experiment = typeof experiments.$inferSelect;
+export type ExperimentItem = typeof experimentItems.$inferSelect;
+export type ExperimentCell = typeof experimentCells.$inferSelect;
