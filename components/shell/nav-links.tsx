@@ -6,6 +6,8 @@ import { cn } from '@/lib/utils';
 
 export const NAV_LINKS = [
   { href: '/prompts', label: 'Prompts' },
+  { href: '/datasets', label: 'Datasets' },
+  { href: '/experiments', label: 'Experiments' },
   { href: '/runs', label: 'Runs' },
   { href: '/settings', label: 'Settings' },
 ] as const;
