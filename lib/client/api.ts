@@ -26,7 +26,13 @@ function readFields(value: unknown): FieldError[] {
   );
 }
 
-export type ApiRequest = { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; signal?: AbortSignal };
+export type ApiRequest = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** A body sent as is (an uploaded file) with its own Content-Type, instead of JSON. */
+  raw?: { body: BodyInit; contentType: string };
+  signal?: AbortSignal;
+};
 
 type Envelope<T> = { data: T; error: null } | { data: null; error: Partial<ApiErrorBody> | null };
 
@@ -34,8 +40,8 @@ type Envelope<T> = { data: T; error: null } | { data: null; error: Partial<ApiEr
 export async function apiFetch<T>(path: string, init: ApiRequest = {}): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? 'GET',
-    headers: init.body !== undefined ? { 'content-type': 'application/json' } : undefined,
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    headers: init.raw ? { 'content-type': init.raw.contentType } : init.body !== undefined ? { 'content-type': 'application/json' } : undefined,
+    body: init.raw ? init.raw.body : init.body !== undefined ? JSON.stringify(init.body) : undefined,
     signal: init.signal,
     cache: 'no-store',
   });
