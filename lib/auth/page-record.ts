@@ -1,5 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import { getExperimentById } from '@/db/queries/experiment-reads';
 import { promptExists } from '@/db/queries/prompts';
 import { getRunById } from '@/db/queries/runs';
 import { isUuid } from '../ids';
@@ -16,4 +17,9 @@ export async function requirePromptPage(id: string): Promise<void> {
 export async function requireRunPage(id: string): Promise<void> {
   const caller = await requirePageCaller(`/runs/${encodeURIComponent(id)}`);
   if (!isUuid(id) || !(await getRunById({ id, workspaceId: caller.workspace.id }))) notFound();
+}
+
+export async function requireExperimentPage(id: string): Promise<void> {
+  const caller = await requirePageCaller(`/experiments/${encodeURIComponent(id)}`);
+  if (!isUuid(id) || !(await getExperimentById({ id, workspaceId: caller.workspace.id }))) notFound();
 }
