@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { preparedOnce } from '../prepared';
-import { runs, type OutputCheck, type Run, type RunUsage } from '../schema';
+import { runs, type OutputCheck, type PriceSource, type Run, type RunUsage } from '../schema';
 import type { ToolCall } from '@/lib/llm/types';
 
 // The execution state machine and recovery. These run on behalf of the signed callback, keyed by run id alone.
@@ -83,6 +83,7 @@ const complete = preparedOnce((db) =>
       requestId: sql`${sql.placeholder('requestId')}::text`,
       toolCalls: sql`${sql.placeholder('toolCalls')}::jsonb`,
       outputCheck: sql`${sql.placeholder('outputCheck')}::jsonb`,
+      priceSource: sql`${sql.placeholder('priceSource')}::jsonb`,
       errorCode: null,
       errorMessage: null,
       leaseExpiresAt: null,
@@ -108,6 +109,8 @@ export async function completeRun(args: {
   toolCalls: ToolCall[] | null;
   /** Null when the run had no response schema. */
   outputCheck: OutputCheck | null;
+  /** Where costUsd's price came from; null when the price is unknown. */
+  priceSource?: PriceSource | null;
 }): Promise<Pick<Run, 'id' | 'status'> | null> {
   const [row] = await complete(await getDb()).execute({
     ...args,
@@ -115,6 +118,7 @@ export async function completeRun(args: {
     // SQL NULL, not the JSON value null.
     toolCalls: args.toolCalls ? JSON.stringify(args.toolCalls) : null,
     outputCheck: args.outputCheck ? JSON.stringify(args.outputCheck) : null,
+    priceSource: args.priceSource ? JSON.stringify(args.priceSource) : null,
     outputTruncated: args.outputTruncated ?? false,
     finishedAt: new Date().toISOString(),
   });

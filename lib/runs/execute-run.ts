@@ -4,7 +4,8 @@ import type { Run } from '@/db/schema';
 import { runCacheKey, setCachedRun } from '@/lib/cache';
 import { checkOutput } from '@/lib/llm/json-schema';
 import { env } from '@/lib/env';
-import { computeCostUsd, priceFor } from '@/lib/llm/pricing';
+import { computeCostUsd } from '@/lib/llm/pricing';
+import { resolvePrice } from '@/lib/llm/resolve-price';
 import { createProvider } from '@/lib/llm/registry';
 import { estimateUsage } from '@/lib/llm/tokens';
 import type { CompletionResult, GenerationParams, ToolCall } from '@/lib/llm/types';
@@ -117,7 +118,8 @@ async function recording(run: ClaimedRun, write: () => Promise<ExecutionOutcome>
 async function recordSuccess(run: ClaimedRun, result: CompletionResult, latencyMs: number, ttftMs: number | null): Promise<ExecutionOutcome> {
   const output = toStorableText(result.output);
   const usage = result.usage.totalTokens > 0 || result.usage.inputTokens > 0 ? result.usage : estimateUsage(run.messages, output);
-  const price = priceFor(run.provider, run.model, run.createdAt);
+  // The workspace's own price wins over the table (custom and self-hosted models have no table entry).
+  const { price, source: priceSource } = await resolvePrice({ workspaceId: run.workspaceId, provider: run.provider, model: run.model, at: run.createdAt });
   const toolCalls = result.toolCalls && result.toolCalls.length > 0 ? result.toolCalls.map(storableCall) : null;
   const outputCheck = checkedOutput(run, output, toolCalls);
   const done = await completeRun({
@@ -126,6 +128,7 @@ async function recordSuccess(run: ClaimedRun, result: CompletionResult, latencyM
     output,
     usage,
     costUsd: price ? computeCostUsd(usage, price) : null,
+    priceSource,
     latencyMs,
     ttftMs: ttftMs ?? latencyMs,
     requestId: result.providerRequestId,

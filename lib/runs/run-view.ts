@@ -27,10 +27,14 @@ export function toRunView(run: Run) {
     outputCheck: run.outputCheck,
     usage: run.usage,
     costUsd: run.costUsd,
+    /** Where costUsd's price came from (the table's version or a workspace price); null when unknown. */
+    priceSource: run.priceSource,
     latencyMs: run.latencyMs,
     ttftMs: run.ttftMs,
     cached: run.cached,
     sourceRunId: run.sourceRunId,
+    /** The experiment this run is a cell of; null for a run of its own. */
+    experimentId: run.experimentId,
     attempts: run.attempts,
     error: run.errorCode ? { code: run.errorCode, message: run.errorMessage ?? '' } : null,
     createdAt: run.createdAt,
