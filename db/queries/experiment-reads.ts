@@ -1,0 +1,172 @@
+import 'server-only';
+import { and, arrayContains, asc, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { isUuid } from '@/lib/ids';
+import type { CellStatus, ExperimentStatus } from '@/lib/experiments/statuses';
+import { getDb } from '../client';
+import { experimentCells, experimentItems, experiments, runs, type Experiment, type ExperimentItem } from '../schema';
+
+// The read side of experiments (lists, pages, the summary's stats); the engine's writes live in experiments.ts.
+
+export type ExperimentListFilters = { datasetId?: string; promptId?: string; status?: ExperimentStatus };
+
+/** Newest first, after the keyset position `after` when given. */
+export async function listExperiments(
+  args: { workspaceId: string; after?: { at: Date; id: string }; limit: number } & ExperimentListFilters,
+): Promise<Experiment[]> {
+  const db = await getDb();
+  const where: (SQL | undefined)[] = [eq(experiments.workspaceId, args.workspaceId)];
+  if (args.datasetId) where.push(isUuid(args.datasetId) ? eq(experiments.datasetId, args.datasetId) : sql`false`);
+  // `@>` so the GIN index on prompt_ids answers it.
+  if (args.promptId) where.push(isUuid(args.promptId) ? arrayContains(experiments.promptIds, [args.promptId]) : sql`false`);
+  if (args.status) where.push(eq(experiments.status, args.status));
+  if (args.after) {
+    const { at, id } = args.after;
+    where.push(or(lt(experiments.createdAt, at), and(eq(experiments.createdAt, at), lt(experiments.id, id))));
+  }
+  return db
+    .select()
+    .from(experiments)
+    .where(and(...where))
+    .orderBy(desc(experiments.createdAt), desc(experiments.id))
+    .limit(args.limit);
+}
+
+export async function getExperimentById({ id, workspaceId }: { id: string; workspaceId: string }): Promise<Experiment | null> {
+  if (!isUuid(id)) return null;
+  const db = await getDb();
+  const [row] = await db.select().from(experiments).where(and(eq(experiments.id, id), eq(experiments.workspaceId, workspaceId)));
+  return row ?? null;
+}
+
+/** What the progress stream compares between polls: counters and status only. */
+export async function getExperimentProgressRow({ id, workspaceId }: { id: string; workspaceId: string }) {
+  if (!isUuid(id)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      status: experiments.status,
+      totalCells: experiments.totalCells,
+      succeededCells: experiments.succeededCells,
+      erroredCells: experiments.erroredCells,
+      canceledCells: experiments.canceledCells,
+      reusedCells: experiments.reusedCells,
+      costUsd: experiments.costUsd,
+      stopReason: experiments.stopReason,
+      startedAt: experiments.startedAt,
+      finishedAt: experiments.finishedAt,
+    })
+    .from(experiments)
+    .where(and(eq(experiments.id, id), eq(experiments.workspaceId, workspaceId)));
+  return row ?? null;
+}
+
+export type ExperimentProgressRow = NonNullable<Awaited<ReturnType<typeof getExperimentProgressRow>>>;
+
+/**
+ * The experiment's snapshot items in position order, after `after`. The caller has already checked the
+ * experiment belongs to the workspace (items have no workspace column; the experiment id is the tenancy key).
+ */
+export async function listExperimentItems(args: {
+  experimentId: string;
+  after?: { position: number; itemId: string };
+  limit: number;
+}): Promise<ExperimentItem[]> {
+  const db = await getDb();
+  const where: (SQL | undefined)[] = [eq(experimentItems.experimentId, args.experimentId)];
+  if (args.after) where.push(sql`(${experimentItems.position}, ${experimentItems.itemId}) > (${args.after.position}, ${args.after.itemId})`);
+  return db
+    .select()
+    .from(experimentItems)
+    .where(and(...where))
+    .orderBy(asc(experimentItems.position), asc(experimentItems.itemId))
+    .limit(args.limit);
+}
+
+export type CellFilters = {
+  variant?: number;
+  itemId?: string;
+  status?: CellStatus;
+  result?: 'pass' | 'fail' | 'error';
+  q?: string;
+};
+
+export type CellCursor = { position: number; itemId: string; variant: number; repeat: number };
+
+const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Cells joined with their item's position and their run's output, usage and error, in grid order. */
+export async function listExperimentCells(
+  args: { workspaceId: string; experimentId: string; after?: CellCursor; limit: number } & CellFilters,
+) {
+  const db = await getDb();
+  const where: (SQL | undefined)[] = [eq(experimentCells.experimentId, args.experimentId), eq(experimentCells.workspaceId, args.workspaceId)];
+  if (args.variant !== undefined) where.push(eq(experimentCells.variant, args.variant));
+  if (args.itemId) where.push(isUuid(args.itemId) ? eq(experimentCells.itemId, args.itemId) : sql`false`);
+  if (args.status) where.push(eq(experimentCells.status, args.status));
+  if (args.result === 'error') {
+    // A failed call and an evaluator's error are both "error" (never "fail").
+    where.push(or(eq(experimentCells.result, 'error'), eq(experimentCells.status, 'errored')));
+  } else if (args.result) {
+    where.push(and(eq(experimentCells.result, args.result), eq(experimentCells.status, 'succeeded')));
+  }
+  if (args.q) where.push(ilike(runs.output, `%${escapeLike(args.q)}%`));
+  if (args.after) {
+    const a = args.after;
+    where.push(
+      sql`(${experimentItems.position}, ${experimentCells.itemId}, ${experimentCells.variant}, ${experimentCells.repeat}) > (${a.position}, ${a.itemId}, ${a.variant}, ${a.repeat})`,
+    );
+  }
+  return db
+    .select({
+      cell: experimentCells,
+      position: experimentItems.position,
+      run: {
+        status: runs.status,
+        output: runs.output,
+        outputTruncated: runs.outputTruncated,
+        usage: runs.usage,
+        latencyMs: runs.latencyMs,
+        costUsd: runs.costUsd,
+        errorCode: runs.errorCode,
+        errorMessage: runs.errorMessage,
+      },
+    })
+    .from(experimentCells)
+    .innerJoin(experimentItems, and(eq(experimentItems.experimentId, experimentCells.experimentId), eq(experimentItems.itemId, experimentCells.itemId)))
+    .leftJoin(runs, and(eq(runs.id, experimentCells.runId), eq(runs.workspaceId, args.workspaceId)))
+    .where(and(...where))
+    .orderBy(asc(experimentItems.position), asc(experimentCells.itemId), asc(experimentCells.variant), asc(experimentCells.repeat))
+    .limit(args.limit);
+}
+
+export type CellRow = Awaited<ReturnType<typeof listExperimentCells>>[number];
+
+/**
+ * Every cell's statistics for the summary and the comparison: no output, and only the token counts out of the
+ * run's usage, so 10,000 cells stay one small query.
+ */
+export async function listCellStats({ workspaceId, experimentId }: { workspaceId: string; experimentId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      itemId: experimentCells.itemId,
+      variant: experimentCells.variant,
+      repeat: experimentCells.repeat,
+      status: experimentCells.status,
+      result: experimentCells.result,
+      score: experimentCells.score,
+      // The run's own figures when the engine left the cell's empty; a reused cell's cost stays its 0.
+      latencyMs: sql<number | null>`coalesce(${experimentCells.latencyMs}, ${runs.latencyMs})`,
+      costUsd: sql<number | null>`case when ${experimentCells.reused} then ${experimentCells.costUsd} else coalesce(${experimentCells.costUsd}, ${runs.costUsd}) end::float8`,
+      judgeCostUsd: experimentCells.judgeCostUsd,
+      reused: experimentCells.reused,
+      inputTokens: sql<number | null>`(${runs.usage}->>'inputTokens')::float8`,
+      outputTokens: sql<number | null>`(${runs.usage}->>'outputTokens')::float8`,
+      totalTokens: sql<number | null>`(${runs.usage}->>'totalTokens')::float8`,
+    })
+    .from(experimentCells)
+    .leftJoin(runs, and(eq(runs.id, experimentCells.runId), eq(runs.workspaceId, workspaceId)))
+    .where(and(eq(experimentCells.experimentId, experimentId), eq(experimentCells.workspaceId, workspaceId)));
+}
+
+export type CellStatRow = Awaited<ReturnType<typeof listCellStats>>[number];
