@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import Link from 'next/link';
-import { ChevronLeftIcon, CodeIcon, PencilIcon, Trash2Icon } from 'lucide-react';
+import { ChevronLeftIcon, CodeIcon, FlaskConicalIcon, PencilIcon, Trash2Icon } from 'lucide-react';
+import { ExperimentFormDialog } from '@/components/experiments/experiment-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toaster';
@@ -25,6 +26,7 @@ export function PromptHeader({ prompt, onDeleted, code }: Props) {
   const [editing, setEditing] = useState(false);
   const [showingCode, setShowingCode] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [testing, setTesting] = useState(false);
   const remove = useDeletePrompt(prompt.id);
   const current = prompt.currentVersion;
 
@@ -82,6 +84,12 @@ export function PromptHeader({ prompt, onDeleted, code }: Props) {
             Get code
           </Button>
         ) : null}
+        {current ? (
+          <Button variant="outline" size="sm" onClick={() => setTesting(true)} data-testid="test-prompt">
+            <FlaskConicalIcon aria-hidden="true" />
+            Test
+          </Button>
+        ) : null}
         <Button variant="outline" size="sm" onClick={() => setEditing(true)} data-testid="edit-details">
           <PencilIcon aria-hidden="true" />
           Edit details
@@ -101,6 +109,7 @@ export function PromptHeader({ prompt, onDeleted, code }: Props) {
         </Button>
       </div>
       <EditDetailsDialog prompt={prompt} open={editing} onOpenChange={setEditing} />
+      <ExperimentFormDialog promptId={prompt.id} open={testing} onOpenChange={setTesting} />
       <GetCodeDialog
         promptId={prompt.id}
         defs={code?.runDraft?.variables ?? current?.variables ?? []}
