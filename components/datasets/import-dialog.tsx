@@ -1,0 +1,228 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { FileUp, TriangleAlert } from 'lucide-react';
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { Spinner } from '@/components/ui/spinner';
+import { toast } from '@/components/ui/toaster';
+import { ApiClientError, apiFetch, errorMessage } from '@/lib/client/api';
+import type { ImportMode } from '@/lib/client/dataset-types';
+import { plainMessage } from '@/lib/client/field-errors';
+import { formatCount } from '@/lib/client/format';
+import { MAX_DATASET_BODY_BYTES, MAX_DATASET_NAME } from '@/lib/datasets/schemas';
+import { cn } from '@/lib/utils';
+import { parseImportText, PREVIEW_ROWS, type ParsedFile, type RowProblem } from './import-file';
+import { defaultMapping, inputCount, mappingParams, mappingProblems, type ColumnMapping } from './import-mapping';
+import { ImportMappingTable, ImportPreviewTable } from './import-mapping-table';
+import { datasetPath, useCreateDataset, useImportDataset } from './use-datasets';
+
+type Props = { datasetId?: string; open: boolean; onOpenChange: (open: boolean) => void };
+
+type Picked = { file: File; parsed: ParsedFile };
+
+const nameFromFile = (fileName: string) => fileName.replace(/\.(csv|tsv|jsonl|ndjson|json)$/i, '').slice(0, MAX_DATASET_NAME) || 'Imported dataset';
+
+/** The server's 422 fields (`rows.<n>.<column>`) as row problems. */
+function serverProblems(error: unknown): RowProblem[] {
+  if (!(error instanceof ApiClientError)) return [];
+  return error.fields.map((f) => {
+    const match = /^rows\.(\d+)(?:\.(.+))?$/.exec(f.path);
+    return { row: match ? Number(match[1]) : 0, column: match?.[2] ?? null, message: plainMessage(f.message) };
+  });
+}
+
+/**
+ * Import a CSV, JSONL or JSON file: a preview of its first rows and a column mapping, parsed in the browser, then
+ * the file itself goes to the server. Without `datasetId` it creates a dataset named after the file.
+ */
+export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
+  const router = useRouter();
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [mode, setMode] = useState<ImportMode>('append');
+  const [name, setName] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const create = useCreateDataset();
+  const importFile = useImportDataset();
+  const [creatingError, setCreatingError] = useState<unknown>(null);
+
+  const columns = useMemo(() => (picked && !picked.parsed.itemShaped ? picked.parsed.columns : []), [picked]);
+  const problems = useMemo(() => mappingProblems(columns, mapping), [columns, mapping]);
+  const rowProblems = [...(picked?.parsed.problems ?? []), ...serverProblems(importFile.error)];
+  const pending = create.isPending || importFile.isPending;
+  const noInputs = picked !== null && !picked.parsed.itemShaped && columns.length > 0 && inputCount(columns, mapping) === 0;
+  const blocked = !picked || picked.parsed.rowCount === 0 || Object.keys(problems).length > 0 || (picked.parsed.problems.length > 0) || noInputs || (!datasetId && !name.trim());
+
+  function reset() {
+    setPicked(null);
+    setReadError(null);
+    setMapping({});
+    setMode('append');
+    setName('');
+    setCreatingError(null);
+    importFile.reset();
+    create.reset();
+  }
+
+  async function pick(file: File | undefined) {
+    if (!file) return;
+    importFile.reset();
+    setCreatingError(null);
+    if (file.size > MAX_DATASET_BODY_BYTES) {
+      setPicked(null);
+      setReadError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; files up to ${MAX_DATASET_BODY_BYTES / 1024 / 1024} MB can be imported.`);
+      return;
+    }
+    try {
+      const parsed = parseImportText(file.name, await file.text());
+      setReadError(null);
+      setPicked({ file, parsed });
+      setMapping(defaultMapping(parsed.columns));
+      if (!datasetId) setName(nameFromFile(file.name));
+    } catch (error) {
+      setPicked(null);
+      setReadError(`Could not read ${file.name}: ${errorMessage(error)}`);
+    }
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!picked || blocked) return;
+    setCreatingError(null);
+    let targetId = datasetId;
+    if (!targetId) {
+      try {
+        targetId = (await create.mutateAsync({ name: name.trim() })).id;
+      } catch (error) {
+        setCreatingError(error);
+        return;
+      }
+    }
+    const created = !datasetId;
+    importFile.mutate(
+      { datasetId: targetId, file: picked.file, contentType: picked.parsed.contentType, mode, map: picked.parsed.itemShaped ? {} : mappingParams(columns, mapping) },
+      {
+        onSuccess: ({ count, dataset }) => {
+          toast({ title: `Imported ${formatCount(count)} ${count === 1 ? 'item' : 'items'}`, description: `into ${dataset.name}`, variant: 'success' });
+          onOpenChange(false);
+          reset();
+          if (created) router.push(`/datasets/${dataset.id}`);
+        },
+        // Nothing was imported: the dataset made for this file goes too, so a retry starts clean.
+        onError: () => {
+          if (created) void apiFetch(datasetPath(targetId), { method: 'DELETE' }).catch(() => undefined);
+        },
+      },
+    );
+  }
+
+  const formError = creatingError ?? (importFile.error && serverProblems(importFile.error).length === 0 ? importFile.error : null);
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => { if (!next && !pending) reset(); onOpenChange(next); }}>
+      <DialogContent className="max-h-[92dvh] overflow-y-auto sm:max-w-3xl" data-testid="import-dialog">
+        <DialogHeader>
+          <DialogTitle>{datasetId ? 'Import items' : 'Import a dataset'}</DialogTitle>
+          <DialogDescription>
+            CSV with a header row, JSONL, or a JSON array. Columns become input variables; <code className="font-mono">expected</code> and{' '}
+            <code className="font-mono">metadata.*</code> columns are recognised.
+          </DialogDescription>
+        </DialogHeader>
+        <form onSubmit={submit} className="grid min-w-0 gap-4" noValidate>
+          <label
+            onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => { e.preventDefault(); setDragging(false); void pick(e.dataTransfer.files[0]); }}
+            className={cn(
+              'flex cursor-pointer flex-col items-center gap-2 rounded-lg border border-dashed px-4 py-6 text-center text-sm transition-colors hover:bg-accent/40 focus-within:ring-[3px] focus-within:ring-ring/50',
+              dragging && 'border-primary bg-primary/5',
+            )}
+          >
+            <FileUp className="size-6 text-primary" aria-hidden />
+            {picked ? (
+              <span><span className="font-medium">{picked.file.name}</span> · {picked.parsed.format.toUpperCase()} · {formatCount(picked.parsed.rowCount)} rows · choose another</span>
+            ) : (
+              <span><span className="font-medium text-primary">Choose a file</span> or drop it here <span className="text-muted-foreground">(up to 20 MB)</span></span>
+            )}
+            <input
+              type="file"
+              accept=".csv,.tsv,.jsonl,.ndjson,.json,text/csv,application/json,application/x-ndjson"
+              className="sr-only"
+              onChange={(e) => { void pick(e.target.files?.[0]); e.target.value = ''; }}
+              data-testid="import-file-input"
+            />
+          </label>
+
+          {readError && <Alert variant="destructive"><AlertDescription>{readError}</AlertDescription></Alert>}
+
+          {picked && (
+            <>
+              {!datasetId && (
+                <div className="grid gap-2">
+                  <Label htmlFor="import-name">Dataset name</Label>
+                  <Input id="import-name" value={name} maxLength={MAX_DATASET_NAME} onChange={(e) => setName(e.target.value)} data-testid="import-name" />
+                </div>
+              )}
+              {picked.parsed.itemShaped ? (
+                <p className="text-sm text-muted-foreground">Rows are items (<code className="font-mono">{'{ input, expected, metadata }'}</code>): they are imported as they are.</p>
+              ) : columns.length > 0 ? (
+                <ImportMappingTable columns={columns} mapping={mapping} problems={problems} disabled={pending} onChange={(column, target) => setMapping((m) => ({ ...m, [column]: target }))} />
+              ) : null}
+              {noInputs && <p className="text-sm text-destructive">Map at least one column to an input variable.</p>}
+              {picked.parsed.preview.length > 0 && (
+                <div className="grid min-w-0 gap-1.5">
+                  <p className="text-xs text-muted-foreground">
+                    Preview: the first {Math.min(PREVIEW_ROWS, picked.parsed.rowCount)} of {formatCount(picked.parsed.rowCount)} rows
+                  </p>
+                  <ImportPreviewTable file={picked.parsed} mapping={mapping} />
+                </div>
+              )}
+              {datasetId && (
+                <fieldset className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
+                  <legend className="sr-only">Existing items</legend>
+                  <label className="flex items-center gap-2">
+                    <input type="radio" name="mode" className="accent-primary" checked={mode === 'append'} onChange={() => setMode('append')} data-testid="import-mode-append" />
+                    Add to the existing items
+                  </label>
+                  <label className="flex items-center gap-2">
+                    <input type="radio" name="mode" className="accent-primary" checked={mode === 'replace'} onChange={() => setMode('replace')} data-testid="import-mode-replace" />
+                    Replace all items
+                  </label>
+                </fieldset>
+              )}
+            </>
+          )}
+
+          {rowProblems.length > 0 && (
+            <Alert variant="destructive" data-testid="import-errors">
+              <TriangleAlert aria-hidden />
+              <AlertTitle>{importFile.error ? 'Nothing was imported: fix these rows' : 'These rows cannot be imported'}</AlertTitle>
+              <AlertDescription>
+                <ul className="max-h-40 list-none space-y-0.5 overflow-y-auto font-mono text-xs">
+                  {rowProblems.slice(0, 50).map((p, i) => (
+                    <li key={i}>{p.message}</li>
+                  ))}
+                </ul>
+              </AlertDescription>
+            </Alert>
+          )}
+          {formError ? <Alert variant="destructive"><AlertDescription data-testid="import-error">{plainMessage(errorMessage(formError))}</AlertDescription></Alert> : null}
+
+          <DialogFooter>
+            <Button type="button" variant="ghost" onClick={() => onOpenChange(false)} disabled={pending}>Cancel</Button>
+            <Button type="submit" disabled={blocked || pending} data-testid="import-submit">
+              {pending && <Spinner />}
+              {pending ? 'Importing…' : picked ? `Import ${formatCount(picked.parsed.rowCount)} ${picked.parsed.rowCount === 1 ? 'row' : 'rows'}` : 'Import'}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,117 @@
+'use client';
+
+import { NativeSelect } from '@/components/prompts/native-select';
+import { Input } from '@/components/ui/input';
+import { cn } from '@/lib/utils';
+import { defaultTarget, withKind, type ColumnMapping, type ColumnTarget } from './import-mapping';
+import type { ParsedFile } from './import-file';
+
+const KIND_LABELS: Record<ColumnTarget['kind'], string> = {
+  input: 'Input variable',
+  expected: 'Expected output',
+  metadata: 'Metadata',
+  ignore: 'Ignore',
+};
+
+type Props = {
+  columns: string[];
+  mapping: ColumnMapping;
+  problems: Record<string, string>;
+  onChange: (column: string, target: ColumnTarget) => void;
+  disabled?: boolean;
+};
+
+/** Each column of the file → input variable (renamable), expected, metadata.<key> or ignore. */
+export function ImportMappingTable({ columns, mapping, problems, onChange, disabled }: Props) {
+  return (
+    <div className="overflow-hidden rounded-lg border" role="group" aria-label="Column mapping">
+      <div className="hidden grid-cols-[minmax(0,1fr)_11rem_minmax(0,1fr)] gap-3 border-b bg-muted/50 px-3 py-2 text-xs font-medium text-muted-foreground sm:grid">
+        <span>Column in the file</span>
+        <span>Becomes</span>
+        <span>Name</span>
+      </div>
+      <ul className="max-h-64 divide-y overflow-y-auto">
+        {columns.map((column) => {
+          const target = mapping[column] ?? defaultTarget(column);
+          const problem = problems[column];
+          const id = `map-${column}`;
+          return (
+            <li key={column} className="grid gap-2 px-3 py-2 sm:grid-cols-[minmax(0,1fr)_11rem_minmax(0,1fr)] sm:items-center sm:gap-3">
+              <label htmlFor={id} className="truncate font-mono text-sm" title={column}>{column}</label>
+              <NativeSelect
+                id={id}
+                value={target.kind}
+                disabled={disabled}
+                onChange={(e) => onChange(column, withKind(column, e.target.value as ColumnTarget['kind']))}
+                data-testid={`import-map-${column}`}
+                className="h-8"
+              >
+                {(Object.keys(KIND_LABELS) as ColumnTarget['kind'][]).map((kind) => (
+                  <option key={kind} value={kind}>{KIND_LABELS[kind]}</option>
+                ))}
+              </NativeSelect>
+              <div className="min-w-0">
+                {target.kind === 'input' || target.kind === 'metadata' ? (
+                  <Input
+                    aria-label={target.kind === 'input' ? `Variable name for ${column}` : `Metadata key for ${column}`}
+                    value={target.kind === 'input' ? target.name : target.key}
+                    disabled={disabled}
+                    onChange={(e) => onChange(column, target.kind === 'input' ? { kind: 'input', name: e.target.value } : { kind: 'metadata', key: e.target.value })}
+                    aria-invalid={problem ? true : undefined}
+                    className={cn('h-8 font-mono text-sm', target.kind === 'metadata' && 'pl-2')}
+                    data-testid={`import-name-${column}`}
+                  />
+                ) : (
+                  <span className="text-xs text-muted-foreground">{target.kind === 'expected' ? 'Text, or JSON when the cell is a JSON object or array' : 'Left out'}</span>
+                )}
+                {problem && <p className="mt-1 text-xs text-destructive" role="alert">{problem}</p>}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+const headerLabel = (target: ColumnTarget) =>
+  target.kind === 'input' ? target.name || '—' : target.kind === 'metadata' ? `metadata.${target.key}` : target.kind;
+
+/** The first rows as they will be imported: each header says what its column becomes. */
+export function ImportPreviewTable({ file, mapping }: { file: ParsedFile; mapping: ColumnMapping }) {
+  return (
+    <div className="max-h-72 overflow-auto rounded-lg border">
+      <table className="w-full border-collapse text-left text-xs" data-testid="import-preview">
+        <thead className="sticky top-0 bg-muted">
+          <tr>
+            <th scope="col" className="w-10 px-2 py-1.5 text-right font-medium text-muted-foreground">#</th>
+            {file.columns.map((column) => {
+              const target = file.itemShaped ? defaultTarget(column) : (mapping[column] ?? defaultTarget(column));
+              return (
+                <th key={column} scope="col" className={cn('px-2 py-1.5 font-medium whitespace-nowrap', target.kind === 'ignore' && 'text-muted-foreground line-through')}>
+                  <span className="font-mono">{headerLabel(target)}</span>
+                  <span className="ml-1.5 font-normal text-muted-foreground">{target.kind === 'input' ? 'input' : ''}</span>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {file.preview.map((row, i) => (
+            <tr key={i} className="border-t">
+              <td className="px-2 py-1 text-right tabular-nums text-muted-foreground">{i + 1}</td>
+              {file.columns.map((column) => {
+                const ignored = !file.itemShaped && mapping[column]?.kind === 'ignore';
+                return (
+                  <td key={column} className={cn('max-w-56 truncate px-2 py-1 font-mono', ignored && 'text-muted-foreground/60')} title={row[column]}>
+                    {row[column]}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

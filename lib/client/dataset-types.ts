@@ -1,0 +1,45 @@
+// JSON shapes of the datasets and workspace prices API as the browser receives them (/tmp contract: api-contract.md).
+// Type-only: no server code reaches the browser bundle.
+import type { z } from 'zod';
+import type { newDatasetSchema, updateDatasetSchema, updateItemSchema, datasetItemSchema } from '@/lib/datasets/schemas';
+
+/** A row of GET /datasets. */
+export type Dataset = { id: string; name: string; description: string; itemCount: number; createdAt: string; updatedAt: string };
+/** GET /datasets/{id}: with the sorted union of the items' input keys. */
+export type DatasetDetail = Dataset & { variables: string[] };
+export type DatasetItem = {
+  id: string;
+  position: number;
+  input: Record<string, unknown>;
+  expected: unknown;
+  metadata: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+};
+export type AddItemsResponse = { count: number; items: DatasetItem[] };
+export type ImportResponse = { count: number; dataset: DatasetDetail };
+
+export type NewDatasetBody = z.input<typeof newDatasetSchema>;
+export type UpdateDatasetBody = z.input<typeof updateDatasetSchema>;
+export type DatasetItemBody = z.input<typeof datasetItemSchema>;
+export type UpdateItemBody = z.input<typeof updateItemSchema>;
+
+/** A workspace's own price for a provider/model (GET /workspace/prices), per million tokens. */
+export type ModelPrice = {
+  id: string;
+  provider: string;
+  model: string;
+  effectiveFrom: string;
+  inputPerMTok: number;
+  outputPerMTok: number;
+  cachedInputPerMTok: number | null;
+  cacheWritePerMTok: number | null;
+  createdAt: string;
+};
+export type NewModelPriceBody = Omit<ModelPrice, 'id' | 'createdAt' | 'cachedInputPerMTok' | 'cacheWritePerMTok'> & {
+  cachedInputPerMTok?: number | null;
+  cacheWritePerMTok?: number | null;
+};
+
+export type ImportMode = 'append' | 'replace';
+export type ImportFormat = 'csv' | 'jsonl' | 'json';
