@@ -114,6 +114,8 @@ export type RunFilters = {
   cached?: boolean;
   draft?: boolean;
   q?: string;
+  /** Only this experiment's runs; without it, experiment runs are left out. */
+  experimentId?: string;
   from?: Date;
   to?: Date;
 };
@@ -129,6 +131,8 @@ export async function listRuns(args: { workspaceId: string; after?: { at: Date; 
   if (args.model) where.push(eq(runs.model, args.model));
   if (args.cached !== undefined) where.push(eq(runs.cached, args.cached));
   if (args.draft !== undefined) where.push(eq(runs.draft, args.draft));
+  if (args.experimentId) where.push(isUuid(args.experimentId) ? eq(runs.experimentId, args.experimentId) : sql`false`);
+  else where.push(isNull(runs.experimentId));
   if (args.q) where.push(ilike(runs.output, `%${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (args.from) where.push(gte(runs.createdAt, args.from));
   if (args.to) where.push(lte(runs.createdAt, args.to));

@@ -77,6 +77,8 @@ export const listRunsQuerySchema = z.strictObject({
   /** Runs of unsaved editor content (true) or of saved versions only (false). */
   draft: boolParam.optional(),
   q: z.string().trim().max(200).optional(),
+  /** An experiment's cell runs; without it the history leaves experiment runs out. */
+  experimentId: z.string().max(100).optional(),
   from: dateParamSchema.optional(),
   to: dateParamSchema.optional(),
   cursor: z.string().max(200).optional(),
