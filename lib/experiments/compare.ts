@@ -1,0 +1,134 @@
+import type { CellStat } from './summarize';
+import { isScored } from './summarize';
+import type { Interval, VariantComparison, Verdict } from './types';
+import { pairedBootstrapDiffInterval } from '@/lib/stats/bootstrap';
+import { mcnemarExact } from '@/lib/stats/mcnemar';
+import { minDetectableDiff } from '@/lib/stats/power';
+
+/** Below this many pairs the verdict is always inconclusive. */
+export const MIN_PAIRS_FOR_VERDICT = 5;
+/** A verdict from the score interval alone (McNemar not significant) needs at least this many score pairs. */
+export const MIN_PAIRS_FOR_SCORE_VERDICT = 10;
+const ALPHA = 0.05;
+
+type Pair = { a: CellStat & { result: 'pass' | 'fail' }; b: CellStat & { result: 'pass' | 'fail' } };
+
+/**
+ * Variant a against variant b, paired by (item, repeat) where both cells are scored (pass or fail; errored,
+ * canceled and pending cells make no pair). Differences are a − b. The verdict follows McNemar's exact test on
+ * pass/fail; when that is not significant, a paired score interval that excludes 0 may decide it instead.
+ */
+export function compareVariants(input: {
+  experimentId: string;
+  a: number;
+  b: number;
+  cells: readonly CellStat[];
+  /** Names in `reason`; default "A" and "B". */
+  labels?: { a: string; b: string };
+}): VariantComparison {
+  const { a, b } = input;
+  const pairs = pairCells(input.cells, a, b);
+  const n = pairs.length;
+  const names = input.labels ?? { a: 'A', b: 'B' };
+  const seed = `${input.experimentId}:${a}:${b}`;
+
+  const passA = pairs.map((p) => (p.a.result === 'pass' ? 1 : 0));
+  const passB = pairs.map((p) => (p.b.result === 'pass' ? 1 : 0));
+  const aOnly = passA.filter((x, i) => x === 1 && passB[i] === 0).length;
+  const bOnly = passA.filter((x, i) => x === 0 && passB[i] === 1).length;
+  const passRateA = n > 0 ? sum(passA) / n : null;
+  const passRateB = n > 0 ? sum(passB) / n : null;
+  const passDiff = n > 0 ? (aOnly - bOnly) / n : null;
+  const passCi = pairedBootstrapDiffInterval(passA, passB, { seed: `${seed}:pass` });
+  const pValue = n > 0 ? mcnemarExact(aOnly, bOnly).pValue : null;
+
+  const scorePairs = pairs.filter((p) => p.a.score !== null && p.b.score !== null);
+  const scoreA = scorePairs.map((p) => p.a.score!);
+  const scoreB = scorePairs.map((p) => p.b.score!);
+  const meanA = scoreA.length > 0 ? sum(scoreA) / scoreA.length : null;
+  const meanB = scoreB.length > 0 ? sum(scoreB) / scoreB.length : null;
+  const scoreDiff = meanA !== null && meanB !== null ? meanA - meanB : null;
+  const scoreCi = pairedBootstrapDiffInterval(scoreA, scoreB, { seed: `${seed}:score` });
+
+  const mdd = minDetectableDiff(passA.map((x, i) => x - passB[i]!), { binary: true });
+  const { verdict, reason } = decide({ n, aOnly, bOnly, pValue, scorePairs: scorePairs.length, scoreDiff, scoreCi, mdd, names });
+  return {
+    a,
+    b,
+    pairs: n,
+    passRate: { a: passRateA, b: passRateB, diff: passDiff, ci: passCi },
+    score: { a: meanA, b: meanB, diff: scoreDiff, ci: scoreCi },
+    mcnemar: { aOnly, bOnly, pValue },
+    verdict,
+    reason,
+    minDetectableDiff: mdd,
+  };
+}
+
+function pairCells(cells: readonly CellStat[], a: number, b: number): Pair[] {
+  const key = (c: CellStat) => `${c.repeat}\u0000${c.itemId}`;
+  const fromB = new Map<string, CellStat & { result: 'pass' | 'fail' }>();
+  for (const cell of cells) if (cell.variant === b && isScored(cell) && !fromB.has(key(cell))) fromB.set(key(cell), cell);
+  const pairs: Pair[] = [];
+  const seen = new Set<string>();
+  for (const cell of cells) {
+    if (cell.variant !== a || !isScored(cell) || seen.has(key(cell))) continue;
+    seen.add(key(cell));
+    const other = fromB.get(key(cell));
+    if (other) pairs.push({ a: cell, b: other });
+  }
+  return pairs;
+}
+
+function decide(s: {
+  n: number;
+  aOnly: number;
+  bOnly: number;
+  pValue: number | null;
+  scorePairs: number;
+  scoreDiff: number | null;
+  scoreCi: Interval | null;
+  mdd: number | null;
+  names: { a: string; b: string };
+}): { verdict: Verdict; reason: string } {
+  const { a: nameA, b: nameB } = s.names;
+  if (s.n < MIN_PAIRS_FOR_VERDICT) {
+    const counted = s.n === 0 ? 'No pairs are scored on both sides' : `Only ${plural(s.n, 'pair is', 'pairs are')} scored on both sides`;
+    return { verdict: 'inconclusive', reason: `${counted}; at least ${MIN_PAIRS_FOR_VERDICT} are needed for a verdict.` };
+  }
+  const p = formatP(s.pValue!);
+  const lead = s.aOnly === s.bOnly
+    ? `${nameA} and ${nameB} pass equally often over ${s.n} pairs (${s.aOnly} each where the other fails)`
+    : `${s.aOnly > s.bOnly ? nameA : nameB} passes ${Math.abs(s.aOnly - s.bOnly)} more of ${s.n} pairs`;
+  if (s.pValue! < ALPHA) {
+    return { verdict: s.aOnly > s.bOnly ? 'a_better' : 'b_better', reason: `${lead}; McNemar ${p}.` };
+  }
+  const ci = s.scoreCi;
+  if (s.scorePairs >= MIN_PAIRS_FOR_SCORE_VERDICT && ci && s.scoreDiff !== null && (ci.low > 0 || ci.high < 0)) {
+    const winner = ci.low > 0 ? nameA : nameB;
+    return {
+      verdict: ci.low > 0 ? 'a_better' : 'b_better',
+      reason: `Pass rates do not differ significantly (McNemar ${p}), but ${winner}'s mean score is higher by ${fmt(Math.abs(s.scoreDiff))} (95% CI ${fmt(ci.low)} to ${fmt(ci.high)} for ${nameA} − ${nameB}).`,
+    };
+  }
+  const detect = s.mdd !== null ? `; this sample could detect a pass-rate difference of about ${Math.round(s.mdd * 100)} points` : '';
+  return { verdict: 'inconclusive', reason: `${lead}; McNemar ${p}, not significant${detect}.` };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((s, x) => s + x, 0);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function fmt(x: number): string {
+  return x.toFixed(3);
+}
+
+/** "p = 0.021", "p = 1", "p < 0.001": two significant digits are all a reader needs. */
+function formatP(p: number): string {
+  if (p < 0.001) return 'p < 0.001';
+  return `p = ${Number(p.toPrecision(2))}`;
+}
