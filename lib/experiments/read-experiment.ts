@@ -11,10 +11,11 @@ import {
 } from '@/db/queries/experiment-reads';
 import type { Experiment } from '@/db/schema';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
-import { notFound } from '@/lib/api/errors';
+import { fieldError, notFound } from '@/lib/api/errors';
 import { decodeCellCursor, decodeItemCursor, encodeCellCursor, encodeItemCursor } from './cursors';
 import { summarizeVariants, type CellStat } from './summarize';
-import type { VariantSummary } from './types';
+import { compareVariants } from './compare';
+import type { VariantComparison, VariantSummary } from './types';
 import { cellResult, cellView, experimentDetailView, experimentView, itemView, type CellView, type ExperimentDetailView, type ExperimentView, type ItemView } from './views';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -103,4 +104,15 @@ export async function listCellPage(
       ? encodeCellCursor({ position: last.position, itemId: last.cell.itemId, variant: last.cell.variant, repeat: last.cell.repeat })
       : null;
   return { items: page.map(cellView), nextCursor };
+}
+
+export async function compareExperimentVariants(args: { id: string; workspaceId: string; a: number; b: number }): Promise<VariantComparison> {
+  const row = await requireExperiment(args);
+  const count = row.config.variants.length;
+  if (args.a === args.b) throw fieldError('b', 'must differ from `a`: pick two different variants to compare');
+  for (const key of ['a', 'b'] as const) {
+    if (args[key] >= count) throw fieldError(key, `is out of range: this experiment has variants 0 to ${count - 1}`);
+  }
+  const labels = { a: row.config.variants[args.a]!.label, b: row.config.variants[args.b]!.label };
+  return compareVariants({ experimentId: row.id, a: args.a, b: args.b, cells: await cellStats(row), labels });
 }

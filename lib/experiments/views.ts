@@ -1,19 +1,8 @@
 import 'server-only';
 import type { CellRow } from '@/db/queries/experiment-reads';
 import type { Experiment, ExperimentItem } from '@/db/schema';
-import type { EvaluatorSpec } from '@/lib/evaluators/types';
+import { redactEvaluatorSecrets } from '@/lib/evaluators/secrets';
 import type { ExperimentConfig, ExperimentProgress, VariantSummary } from './types';
-
-const REDACTED = '••••';
-
-/** Webhook secrets never leave the server: a stored secret (sealed or not) reads as `••••`. */
-function redactSecrets(specs: EvaluatorSpec[]): EvaluatorSpec[] {
-  return specs.map((spec) => {
-    if (!('secret' in spec.config) && !('secretEncrypted' in spec.config)) return spec;
-    const { secretEncrypted: _sealed, ...config } = spec.config;
-    return { ...spec, config: { ...config, secret: REDACTED } };
-  });
-}
 
 export function progressOf(row: Pick<Experiment, 'totalCells' | 'succeededCells' | 'erroredCells' | 'canceledCells'>): ExperimentProgress {
   const { totalCells: total, succeededCells: succeeded, erroredCells: errored, canceledCells: canceled } = row;
@@ -22,7 +11,7 @@ export function progressOf(row: Pick<Experiment, 'totalCells' | 'succeededCells'
 
 /** The experiment object of the public API. */
 export function experimentView(row: Experiment) {
-  const config: ExperimentConfig = { ...row.config, evaluators: redactSecrets(row.config.evaluators ?? []) };
+  const config: ExperimentConfig = { ...row.config, evaluators: redactEvaluatorSecrets(row.config.evaluators ?? []) };
   return {
     id: row.id,
     name: row.name,

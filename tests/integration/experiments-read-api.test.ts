@@ -3,6 +3,9 @@ import * as listRoute from '@/app/api/v1/experiments/route';
 import * as detailRoute from '@/app/api/v1/experiments/[id]/route';
 import * as itemsRoute from '@/app/api/v1/experiments/[id]/items/route';
 import * as cellsRoute from '@/app/api/v1/experiments/[id]/cells/route';
+import * as compareRoute from '@/app/api/v1/experiments/[id]/compare/route';
+import * as runsRoute from '@/app/api/v1/runs/route';
+import { insertRun } from '@/db/queries/runs';
 import { call, createTestUser, type TestUser } from './helpers';
 import { createDatasetRow, createPromptFor, seedExperiment, type SeedCell } from './experiments-read-fixture';
 
@@ -176,5 +179,64 @@ describe('GET /api/v1/experiments/{id}/cells', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.details?.fields?.[0]?.path).toBe('cursor');
     expect((await cells(bob, '')).body.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('GET /api/v1/experiments/{id}/compare', () => {
+  const compare = (user: TestUser, id: string, query: string) => get(compareRoute.GET, user, id, `/compare${query}`);
+
+  it('pairs scored cells by item and repeat, leaving errored and canceled cells out', async () => {
+    const res = await compare(alice, main.experiment.id, '?a=0&b=1');
+    expect(res.status).toBe(200);
+    // Items 8 and 9 make no pair (V0 errored there, V1 was canceled on 9): 8 pairs, 5 discordant for V0.
+    expect(res.body.data).toMatchObject({ a: 0, b: 1, pairs: 8, mcnemar: { aOnly: 5, bOnly: 0 }, verdict: 'inconclusive' });
+    expect(res.body.data.mcnemar.pValue).toBeCloseTo(0.0625, 10);
+    expect(res.body.data.passRate.diff).toBeCloseTo(5 / 8, 10);
+  });
+
+  it('gives a verdict on a clear win, either way round', async () => {
+    const win = await seedExperiment(alice, {
+      prompt,
+      items: Array.from({ length: 40 }, (_, i) => ({ input: { topic: `t${i}` } })),
+      cell: (item, variant) => {
+        const pass = variant === 0 || item >= 20;
+        return { status: 'succeeded', result: pass ? 'pass' : 'fail', score: pass ? 1 : 0 };
+      },
+    });
+    const ab = (await compare(alice, win.experiment.id, '?a=0&b=1')).body.data;
+    expect(ab).toMatchObject({ pairs: 40, verdict: 'a_better', mcnemar: { aOnly: 20, bOnly: 0 } });
+    expect(ab.mcnemar.pValue).toBeLessThan(0.001);
+    expect(ab.reason).toContain('V0');
+    expect((await compare(alice, win.experiment.id, '?a=1&b=0')).body.data.verdict).toBe('b_better');
+  });
+
+  it('refuses the same variant twice or one out of range with 422, and another workspace with 404', async () => {
+    const same = await compare(alice, main.experiment.id, '?a=1&b=1');
+    expect(same.status).toBe(422);
+    expect(same.body.error.details?.fields?.[0]?.path).toBe('b');
+    const out = await compare(alice, main.experiment.id, '?a=0&b=5');
+    expect(out.status).toBe(422);
+    expect(out.body.error.message).toContain('0 to 1');
+    expect((await compare(alice, main.experiment.id, '?a=0')).status).toBe(422);
+    expect((await compare(bob, main.experiment.id, '?a=0&b=1')).status).toBe(404);
+  });
+});
+
+describe('GET /api/v1/runs with experiments', () => {
+  it('leaves experiment runs out of the history by default and lists them with ?experimentId=', async () => {
+    const { run } = await insertRun({
+      workspaceId: alice.workspace.id, promptId: prompt.promptId, promptVersionId: prompt.versionId, versionNumber: 1,
+      provider: 'openai', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'plain run' }],
+    });
+    const list = (user: TestUser, query: string) => call(runsRoute.GET, { path: `/api/v1/runs${query}`, headers: user.headers });
+    const history = (await list(alice, '?limit=100')).body.data.items;
+    expect(history.map((r: { id: string }) => r.id)).toEqual([run.id]);
+    const cellsRuns = await list(alice, `?experimentId=${main.experiment.id}&limit=100`);
+    expect(cellsRuns.status).toBe(200);
+    expect(cellsRuns.body.data.items).toHaveLength(20);
+    expect(cellsRuns.body.data.items.every((r: { experimentId: string }) => r.experimentId === main.experiment.id)).toBe(true);
+    expect((await list(alice, `?experimentId=${main.experiment.id}&status=failed`)).body.data.items).toHaveLength(2);
+    expect((await list(bob, `?experimentId=${main.experiment.id}`)).body.data.items).toEqual([]);
+    expect((await list(alice, '?experimentId=nope')).body.data.items).toEqual([]);
   });
 });

@@ -71,7 +71,7 @@ export async function seedExperiment(
   const config: ExperimentConfig = { variants, evaluators: options.evaluators ?? [{ type: 'contains', config: { value: 'x' }, name: 'contains' }], repeats, concurrency: 10, budgetUsd: null, cache: true, threshold: null };
   const cellOf = options.cell ?? (() => ({ status: 'pending' as const }));
   const plan: { itemId: string; item: number; variant: number; repeat: number; seed: SeedCell }[] = [];
-  const itemIds = options.items.map(() => randomUUID());
+  const itemIds: string[] = options.items.map(() => randomUUID());
   for (let i = 0; i < options.items.length; i++) {
     for (let v = 0; v < variantCount; v++) for (let r = 0; r < repeats; r++) plan.push({ itemId: itemIds[i]!, item: i, variant: v, repeat: r, seed: cellOf(i, v, r) });
   }
