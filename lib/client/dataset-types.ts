@@ -1,6 +1,9 @@
 // JSON shapes of the datasets and workspace prices API as the browser receives them (/tmp contract: api-contract.md).
 // Type-only: no server code reaches the browser bundle.
 import type { z } from 'zod';
+import type { newWorkspacePriceSchema } from '@/lib/llm/workspace-price-schema';
+import type { PriceView } from '@/lib/llm/workspace-prices';
+import type { Jsonify } from './types';
 import type { newDatasetSchema, updateDatasetSchema, updateItemSchema, datasetItemSchema } from '@/lib/datasets/schemas';
 
 /** A row of GET /datasets. */
@@ -25,21 +28,8 @@ export type DatasetItemBody = z.input<typeof datasetItemSchema>;
 export type UpdateItemBody = z.input<typeof updateItemSchema>;
 
 /** A workspace's own price for a provider/model (GET /workspace/prices), per million tokens. */
-export type ModelPrice = {
-  id: string;
-  provider: string;
-  model: string;
-  effectiveFrom: string;
-  inputPerMTok: number;
-  outputPerMTok: number;
-  cachedInputPerMTok: number | null;
-  cacheWritePerMTok: number | null;
-  createdAt: string;
-};
-export type NewModelPriceBody = Omit<ModelPrice, 'id' | 'createdAt' | 'cachedInputPerMTok' | 'cacheWritePerMTok'> & {
-  cachedInputPerMTok?: number | null;
-  cacheWritePerMTok?: number | null;
-};
+export type ModelPrice = Jsonify<PriceView>;
+export type NewModelPriceBody = z.input<typeof newWorkspacePriceSchema>;
 
 export type ImportMode = 'append' | 'replace';
 export type ImportFormat = 'csv' | 'jsonl' | 'json';

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { requirePageCaller } from '@/lib/auth/page-caller';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ApiKeysPanel } from './_components/api-keys-panel';
+import { ModelPrices } from './_components/model-prices';
 import { PolicyPanel } from './_components/policy-panel';
 import { ProvidersPanel } from './_components/provider-panel';
 
@@ -33,6 +34,7 @@ export default async function SettingsPage() {
       <ApiKeysPanel userId={caller.user.id} />
       <ProvidersPanel canManage={canManage} canTest={caller.workspace.role !== 'viewer'} />
       <PolicyPanel canManage={canManage} />
+      <ModelPrices canManage={canManage} />
     </div>
   );
 }
