@@ -1,6 +1,7 @@
 'use client';
 
 import * as React from 'react';
+import Link from 'next/link';
 import { CircleAlertIcon, CircleCheckIcon, InfoIcon, XIcon } from 'lucide-react';
 
 import { cn } from '@/lib/utils';
@@ -13,6 +14,8 @@ export interface ToastOptions {
   title: string;
   description?: string;
   variant?: ToastVariant;
+  /** A link to what the toast is about (e.g. the dataset a run was added to). */
+  link?: { label: string; href: string };
   /** Auto-dismiss delay in ms. Default 4000. */
   duration?: number;
 }
@@ -22,6 +25,7 @@ interface ToastItem {
   title: string;
   description?: string;
   variant: ToastVariant;
+  link?: { label: string; href: string };
 }
 
 interface Timer {
@@ -63,10 +67,10 @@ export function dismissToast(id: string): void {
 }
 
 /** Show a toast from any client component. Returns its id and a dismiss function. */
-export function toast({ id: topic, title, description, variant = 'default', duration = 4000 }: ToastOptions) {
+export function toast({ id: topic, title, description, variant = 'default', link, duration = 4000 }: ToastOptions) {
   // Without an id the title is the topic: the same message twice shows once.
   const id = topic ?? `title:${title}`;
-  const item: ToastItem = { id, title, description, variant };
+  const item: ToastItem = { id, title, description, variant, link };
   const replacing = toasts.some((x) => x.id === id);
   if (replacing) clearTimer(id);
   const next = replacing ? toasts.map((x) => (x.id === id ? item : x)) : [...toasts, item];
@@ -144,6 +148,11 @@ export function Toaster() {
             <div className="grid min-w-0 gap-1">
               <p className="text-sm leading-tight font-medium">{t.title}</p>
               {t.description ? <p className="text-sm break-words text-muted-foreground">{t.description}</p> : null}
+              {t.link ? (
+                <Link href={t.link.href} onClick={() => dismissToast(t.id)} className="w-fit text-sm font-medium text-primary underline-offset-4 hover:underline" data-testid="toast-link">
+                  {t.link.label}
+                </Link>
+              ) : null}
             </div>
             <button
               type="button"
