@@ -7,6 +7,7 @@ import { costEvaluator } from './cost';
 import { equalsEvaluator } from './equals';
 import { icontainsEvaluator } from './icontains';
 import { isJsonEvaluator } from './is-json';
+import { javascriptEvaluator } from './javascript';
 import { jsonSchemaEvaluator } from './json-schema';
 import { latencyEvaluator } from './latency';
 import { lengthEvaluator } from './length';
@@ -36,6 +37,7 @@ const DEFINITIONS: RegisteredEvaluator[] = [
   lengthEvaluator,
   latencyEvaluator,
   costEvaluator,
+  javascriptEvaluator,
 ];
 
 export const EVALUATORS: ReadonlyMap<string, RegisteredEvaluator> = new Map(DEFINITIONS.map((d) => [d.type, d]));
