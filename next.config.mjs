@@ -16,8 +16,9 @@ const nextConfig = {
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },
-  // PGlite ships WebAssembly it loads from its own package folder; pg and ws are Node-only.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', '@neondatabase/serverless'],
+  // PGlite and QuickJS (the JavaScript evaluator's sandbox) ship WebAssembly they load from their own package
+  // folders; pg and ws are Node-only.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', '@neondatabase/serverless', 'quickjs-emscripten', 'quickjs-emscripten-core'],
   poweredByHeader: false,
   // The hot paths are small JSON bodies and Server-Sent Events: gzip here costs CPU per chunk and can hold
   // back streamed output. Vercel's edge (or your reverse proxy) compresses for the network.
