@@ -1,0 +1,67 @@
+// Browser-safe: the import preview runs the same checks as the server.
+import { unsafeTextReason } from '@/lib/unsafe-text';
+import { MAX_ITEM_BYTES, MAX_ITEM_VARIABLES } from './schemas';
+
+export const MAX_ITEM_DEPTH = 32;
+/** Object keys in one item, nested ones included (the body-wide cap of safe-text.ts does not fit 10,000 items). */
+export const MAX_ITEM_KEYS = 10_000;
+
+export type ItemProblem = { path: string; message: string };
+
+const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+const printable = (key: string) => key.replaceAll('\u0000', '\uFFFD').toWellFormed();
+
+/**
+ * The first value in `value` PostgreSQL could not store as text (a NUL, a lone surrogate) or that nests deeper or
+ * wider than an item needs; null when it is fine. Paths are relative to `value` (`input.topic`).
+ */
+export function unsafeValueProblem(value: unknown, base = ''): ItemProblem | null {
+  let keys = 0;
+  const walk = (node: unknown, path: string, depth: number): ItemProblem | null => {
+    if (typeof node === 'string') {
+      const reason = unsafeTextReason(node);
+      return reason ? { path, message: reason } : null;
+    }
+    if (typeof node !== 'object' || node === null) return null;
+    if (depth >= MAX_ITEM_DEPTH) return { path, message: `nests deeper than ${MAX_ITEM_DEPTH} levels` };
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const found = walk(node[i], join(path, i), depth + 1);
+        if (found) return found;
+      }
+      return null;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (++keys > MAX_ITEM_KEYS) return { path, message: `has more than ${MAX_ITEM_KEYS} fields` };
+      const reason = unsafeTextReason(key);
+      if (reason) return { path: join(path, printable(key)), message: `field name ${reason}` };
+      const found = walk(child, join(path, key), depth + 1);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(value, base, 0);
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 size of the item as stored (input, expected and metadata as JSON). */
+export function itemBytes(item: { input: unknown; expected?: unknown; metadata?: unknown }): number {
+  return encoder.encode(JSON.stringify([item.input, item.expected ?? null, item.metadata ?? {}])).byteLength;
+}
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+/** Safety, then size and variable count; run it before schema validation (it bounds the recursion). */
+export function itemProblem(item: unknown): ItemProblem | null {
+  const unsafe = unsafeValueProblem(item);
+  if (unsafe) return unsafe;
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return null;
+  const { input, expected, metadata } = item as Record<string, unknown>;
+  if (typeof input === 'object' && input !== null && Object.keys(input).length > MAX_ITEM_VARIABLES) {
+    return { path: 'input', message: `has ${Object.keys(input).length} variables; at most ${MAX_ITEM_VARIABLES}` };
+  }
+  const size = itemBytes({ input, expected, metadata });
+  if (size > MAX_ITEM_BYTES) return { path: '', message: `is ${kb(size)}; an item can be at most ${kb(MAX_ITEM_BYTES)}` };
+  return null;
+}
