@@ -19,6 +19,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Spinner } from '@/components/ui/spinner';
 import { ApiClientError, errorMessage } from '@/lib/client/api';
 import { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
+import { AddToDatasetDialog } from './add-to-dataset-dialog';
 import { CompareWithDialog } from './compare-with-dialog';
 import { RunMessages } from './run-messages';
 import { RunModelCard, RunTimelineCard, RunUsageCard, RunVariablesCard } from './run-facts';
@@ -108,6 +109,7 @@ export function RunDetail({ runId }: { runId: string }) {
             </Link>
           </Button>
           <CompareWithDialog run={run} />
+          <AddToDatasetDialog run={run} disabled={!settled} />
           <RerunButton onClick={() => rerun.mutate(run)} pending={rerun.isPending || rerun.isSuccess} />
         </div>
       </header>
