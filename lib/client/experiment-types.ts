@@ -13,71 +13,26 @@ import type {
   VariantSummary,
   Verdict,
 } from '@/lib/experiments/types';
-import type { Usage } from '@/lib/llm/usage';
-import type { RunStatus } from './types';
+import type { CellView, ExperimentDetailView, ExperimentView, ItemView } from '@/lib/experiments/views';
+import type { Jsonify } from './types';
 
 export type { CellStatus, EvaluatorResult, ExperimentConfig, ExperimentProgress, ExperimentStatus, Interval, ResolvedVariant, VariantComparison, VariantSummary, Verdict };
 
-export type StopReason = 'canceled' | 'budget' | null;
+export type StopReason = Experiment['stopReason'];
 
 /** GET /experiments (each item) and POST /experiments/{id}/cancel. */
-export type Experiment = {
-  id: string;
-  name: string;
-  status: ExperimentStatus;
-  datasetId: string | null;
-  datasetName: string | null;
-  sourceExperimentId: string | null;
-  config: ExperimentConfig;
-  promptIds: string[];
-  totalCells: number;
-  progress: ExperimentProgress;
-  reusedCells: number;
-  savedUsd: number;
-  costUsd: number;
-  stopReason: StopReason;
-  pausedUntil: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
+export type Experiment = Jsonify<ExperimentView>;
 
 /** GET /experiments/{id}. */
-export type ExperimentDetail = Experiment & { summary: VariantSummary[] };
+export type ExperimentDetail = Jsonify<ExperimentDetailView>;
 
 /** GET /experiments/{id}/items: the item's content as the experiment ran it. */
-export type ExperimentItem = {
-  itemId: string;
-  position: number;
-  input: Record<string, unknown>;
-  expected: unknown;
-  metadata: Record<string, unknown>;
-};
+export type ExperimentItem = Jsonify<ItemView>;
 
 export type CellResult = 'pass' | 'fail' | 'error';
 
 /** GET /experiments/{id}/cells: one (item, variant, repeat). */
-export type Cell = {
-  id: string;
-  itemId: string;
-  variant: number;
-  repeat: number;
-  runId: string | null;
-  status: CellStatus;
-  runStatus: RunStatus | null;
-  output: string | null;
-  outputTruncated: boolean;
-  latencyMs: number | null;
-  costUsd: number | null;
-  usage: Usage | null;
-  results: EvaluatorResult[];
-  pass: boolean | null;
-  result: CellResult | null;
-  score: number | null;
-  reused: boolean;
-  errorCode: string | null;
-  errorMessage: string | null;
-};
+export type Cell = Jsonify<CellView>;
 
 /** Messages of GET /experiments/{id}/stream (`event: progress` and `event: done`). */
 export type ProgressEvent = {

@@ -1,0 +1,18 @@
+import type { Interval } from '@/lib/client/experiment-types';
+
+/** 0.8312 → "83%"; null → "—". */
+export const formatPct = (v: number | null, digits = 0): string => (v === null || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(digits)}%`);
+
+/** A signed difference in points: +12.5 pts. */
+export const formatPts = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v * 100).toFixed(1)} pts`);
+
+export const formatCi = (ci: Interval | null, pct = true): string =>
+  ci === null ? '' : pct ? `${formatPct(ci.low)}–${formatPct(ci.high)}` : `${ci.low.toFixed(2)}–${ci.high.toFixed(2)}`;
+
+export const formatScore = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(2));
+
+export function formatP(p: number | null): string {
+  if (p === null || !Number.isFinite(p)) return '—';
+  if (p < 0.001) return '< 0.001';
+  return p.toFixed(3);
+}
