@@ -108,10 +108,13 @@ function decide(s: {
     const winner = ci.low > 0 ? nameA : nameB;
     return {
       verdict: ci.low > 0 ? 'a_better' : 'b_better',
-      reason: `Pass rates do not differ significantly (McNemar ${p}), but ${winner}'s mean score is higher by ${fmt(Math.abs(s.scoreDiff))} (95% CI ${fmt(ci.low)} to ${fmt(ci.high)} for ${nameA} − ${nameB}).`,
+      reason:
+        `Pass rates do not differ significantly (McNemar ${p}), but ${winner}'s mean score is higher by ` +
+        `${fmt(Math.abs(s.scoreDiff))} (95% CI ${fmt(ci.low)} to ${fmt(ci.high)} for ${nameA} − ${nameB}).`,
     };
   }
-  const detect = s.mdd !== null ? `; this sample could detect a pass-rate difference of about ${Math.round(s.mdd * 100)} points` : '';
+  const detect =
+    s.mdd !== null ? `; this sample could detect a pass-rate difference of about ${Math.round(s.mdd * 100)} points` : '';
   return { verdict: 'inconclusive', reason: `${lead}; McNemar ${p}, not significant${detect}.` };
 }
 

@@ -11,9 +11,9 @@ const MIN_RESAMPLES = 400;
 export type BootstrapOptions = { seed: string; resamples?: number; confidence?: number };
 
 /**
- * Percentile bootstrap interval of the mean: resample the values with replacement `resamples` times (seeded, so
- * the same data and seed give the same interval), take the mean of each, and read the (1 ± confidence)/2
- * quantiles of those means (numpy's linear definition). Null for no values. Above 2,500 values the number of
+ * Percentile bootstrap interval of the mean: resample the values with replacement `resamples` times (seeded: the
+ * same values and seed give the same interval, in any order), take the mean of each, and read the
+ * (1 ± confidence)/2 quantiles of those means (numpy's linear definition). Null for no values. Above 2,500 values the number of
  * resamples shrinks to keep the work bounded (never below 400, so at most 20M draws at the 50,000-value limit);
  * intervals over that many values are narrow, and the fewer resamples move their bounds very little.
  */
@@ -22,12 +22,14 @@ export function bootstrapMeanInterval(values: readonly number[], options: Bootst
   if (n === 0) return null;
   if (n > MAX_BOOTSTRAP_VALUES) throw new RangeError(`bootstrap takes at most ${MAX_BOOTSTRAP_VALUES} values`);
   const confidence = options.confidence ?? 0.95;
-  const resamples = Math.min(options.resamples ?? DEFAULT_RESAMPLES, Math.max(MIN_RESAMPLES, Math.floor(MAX_DRAWS / n)));
+  const affordable = Math.max(MIN_RESAMPLES, Math.floor(MAX_DRAWS / n));
+  const resamples = Math.min(options.resamples ?? DEFAULT_RESAMPLES, affordable);
   const first = values[0]!;
   // Constant data: every resample has the same mean, and the arithmetic below would only add rounding noise.
   if (values.every((v) => v === first)) return { low: first, high: first };
   const random = createRandom(options.seed);
-  const data = Float64Array.from(values);
+  // Sorted first so the interval depends on the values and the seed only, not on the order rows arrived in.
+  const data = Float64Array.from(values).sort();
   const means = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
     let sum = 0;

@@ -59,6 +59,11 @@ describe('bootstrapMeanInterval', () => {
     expect(widths[2]!).toBeLessThan(widths[1]! * 0.5);
   });
 
+  it('depends on the values, not their order (rows arrive in any order)', () => {
+    const reversed = [...scores200].reverse();
+    expect(bootstrapMeanInterval(reversed, { seed: 'order' })).toEqual(bootstrapMeanInterval(scores200, { seed: 'order' }));
+  });
+
   it('gives a point for constant data and null for none', () => {
     expect(bootstrapMeanInterval([0.7, 0.7, 0.7], { seed: 's' })).toEqual({ low: 0.7, high: 0.7 });
     expect(bootstrapMeanInterval([], { seed: 's' })).toBeNull();
