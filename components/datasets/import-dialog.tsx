@@ -16,10 +16,12 @@ import { plainMessage } from '@/lib/client/field-errors';
 import { formatCount } from '@/lib/client/format';
 import { MAX_DATASET_BODY_BYTES, MAX_DATASET_NAME } from '@/lib/datasets/schemas';
 import { cn } from '@/lib/utils';
-import { parseImportText, PREVIEW_ROWS, type ParsedFile, type RowProblem } from './import-file';
-import { defaultMapping, inputCount, mappingParams, mappingProblems, type ColumnMapping } from './import-mapping';
+import { checkMapping, PREVIEW_ROWS, readImportFile, type ParsedFile } from './import-file';
+import { blankNames, defaultTargets, inputCount, mappingParams, type TargetMap } from './import-mapping';
 import { ImportMappingTable, ImportPreviewTable } from './import-mapping-table';
 import { datasetPath, useCreateDataset, useImportDataset } from './use-datasets';
+
+type RowProblem = { row: number; column: string | null; message: string };
 
 type Props = { datasetId?: string; open: boolean; onOpenChange: (open: boolean) => void };
 
@@ -44,7 +46,7 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
   const router = useRouter();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [mapping, setMapping] = useState<TargetMap>({});
   const [mode, setMode] = useState<ImportMode>('append');
   const [name, setName] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -52,12 +54,16 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
   const importFile = useImportDataset();
   const [creatingError, setCreatingError] = useState<unknown>(null);
 
-  const columns = useMemo(() => (picked && !picked.parsed.itemShaped ? picked.parsed.columns : []), [picked]);
-  const problems = useMemo(() => mappingProblems(columns, mapping), [columns, mapping]);
-  const rowProblems = [...(picked?.parsed.problems ?? []), ...serverProblems(importFile.error)];
+  const columns = useMemo(() => picked?.parsed.headers ?? [], [picked]);
+  // The server's own checks on every row, re-run when the mapping changes (a 10,000-row file takes milliseconds).
+  const check = useMemo(() => (picked ? checkMapping(picked.parsed, mapping) : null), [picked, mapping]);
+  const problems = useMemo(() => ({ ...blankNames(columns, mapping), ...check?.columnErrors }), [columns, mapping, check]);
+  const serverRows = serverProblems(importFile.error);
+  const rowProblems: RowProblem[] = serverRows.length ? serverRows : (check?.rowErrors ?? []);
   const pending = create.isPending || importFile.isPending;
-  const noInputs = picked !== null && !picked.parsed.itemShaped && columns.length > 0 && inputCount(columns, mapping) === 0;
-  const blocked = !picked || picked.parsed.rowCount === 0 || Object.keys(problems).length > 0 || (picked.parsed.problems.length > 0) || noInputs || (!datasetId && !name.trim());
+  const noInputs = columns.length > 0 && inputCount(columns, mapping) === 0;
+  const rowCount = picked?.parsed.rows.length ?? 0;
+  const blocked = !check || check.itemCount === 0 || Object.keys(problems).length > 0 || noInputs || (!datasetId && !name.trim());
 
   function reset() {
     setPicked(null);
@@ -80,10 +86,10 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
       return;
     }
     try {
-      const parsed = parseImportText(file.name, await file.text());
+      const parsed = readImportFile(file.name, await file.text());
       setReadError(null);
       setPicked({ file, parsed });
-      setMapping(defaultMapping(parsed.columns));
+      setMapping(defaultTargets(parsed.headers));
       if (!datasetId) setName(nameFromFile(file.name));
     } catch (error) {
       setPicked(null);
@@ -106,7 +112,7 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
     }
     const created = !datasetId;
     importFile.mutate(
-      { datasetId: targetId, file: picked.file, contentType: picked.parsed.contentType, mode, map: picked.parsed.itemShaped ? {} : mappingParams(columns, mapping) },
+      { datasetId: targetId, file: picked.file, contentType: picked.parsed.contentType, mode, map: mappingParams(columns, mapping) },
       {
         onSuccess: ({ count, dataset }) => {
           toast({ title: `Imported ${formatCount(count)} ${count === 1 ? 'item' : 'items'}`, description: `into ${dataset.name}`, variant: 'success' });
@@ -122,7 +128,7 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
     );
   }
 
-  const formError = creatingError ?? (importFile.error && serverProblems(importFile.error).length === 0 ? importFile.error : null);
+  const formError = creatingError ?? (importFile.error && serverRows.length === 0 ? importFile.error : null);
 
   return (
     <Dialog open={open} onOpenChange={(next) => { if (!next && !pending) reset(); onOpenChange(next); }}>
@@ -146,7 +152,7 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
           >
             <FileUp className="size-6 text-primary" aria-hidden />
             {picked ? (
-              <span><span className="font-medium">{picked.file.name}</span> · {picked.parsed.format.toUpperCase()} · {formatCount(picked.parsed.rowCount)} rows · choose another</span>
+              <span><span className="font-medium">{picked.file.name}</span> · {picked.parsed.format.toUpperCase()} · {formatCount(rowCount)} {rowCount === 1 ? 'row' : 'rows'} · choose another</span>
             ) : (
               <span><span className="font-medium text-primary">Choose a file</span> or drop it here <span className="text-muted-foreground">(up to 20 MB)</span></span>
             )}
@@ -169,16 +175,14 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
                   <Input id="import-name" value={name} maxLength={MAX_DATASET_NAME} onChange={(e) => setName(e.target.value)} data-testid="import-name" />
                 </div>
               )}
-              {picked.parsed.itemShaped ? (
-                <p className="text-sm text-muted-foreground">Rows are items (<code className="font-mono">{'{ input, expected, metadata }'}</code>): they are imported as they are.</p>
-              ) : columns.length > 0 ? (
+              {columns.length > 0 && (
                 <ImportMappingTable columns={columns} mapping={mapping} problems={problems} disabled={pending} onChange={(column, target) => setMapping((m) => ({ ...m, [column]: target }))} />
-              ) : null}
+              )}
               {noInputs && <p className="text-sm text-destructive">Map at least one column to an input variable.</p>}
               {picked.parsed.preview.length > 0 && (
                 <div className="grid min-w-0 gap-1.5">
                   <p className="text-xs text-muted-foreground">
-                    Preview: the first {Math.min(PREVIEW_ROWS, picked.parsed.rowCount)} of {formatCount(picked.parsed.rowCount)} rows
+                    Preview: {rowCount > PREVIEW_ROWS ? `the first ${PREVIEW_ROWS} of ${formatCount(rowCount)} rows` : `all ${formatCount(rowCount)} ${rowCount === 1 ? 'row' : 'rows'}`}
                   </p>
                   <ImportPreviewTable file={picked.parsed} mapping={mapping} />
                 </div>
@@ -206,7 +210,7 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
               <AlertDescription>
                 <ul className="max-h-40 list-none space-y-0.5 overflow-y-auto font-mono text-xs">
                   {rowProblems.slice(0, 50).map((p, i) => (
-                    <li key={i}>{p.message}</li>
+                    <li key={i}>{plainMessage(p.message)}</li>
                   ))}
                 </ul>
               </AlertDescription>
@@ -218,7 +222,7 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
             <Button type="button" variant="ghost" onClick={() => onOpenChange(false)} disabled={pending}>Cancel</Button>
             <Button type="submit" disabled={blocked || pending} data-testid="import-submit">
               {pending && <Spinner />}
-              {pending ? 'Importing…' : picked ? `Import ${formatCount(picked.parsed.rowCount)} ${picked.parsed.rowCount === 1 ? 'row' : 'rows'}` : 'Import'}
+              {pending ? 'Importing…' : check?.itemCount ? `Import ${formatCount(check.itemCount)} ${check.itemCount === 1 ? 'item' : 'items'}` : 'Import'}
             </Button>
           </DialogFooter>
         </form>

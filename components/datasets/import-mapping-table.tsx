@@ -3,7 +3,8 @@
 import { NativeSelect } from '@/components/prompts/native-select';
 import { Input } from '@/components/ui/input';
 import { cn } from '@/lib/utils';
-import { defaultTarget, withKind, type ColumnMapping, type ColumnTarget } from './import-mapping';
+import { defaultTarget } from '@/lib/datasets/columns';
+import { renamed, targetName, withKind, type ColumnTarget, type TargetMap } from './import-mapping';
 import type { ParsedFile } from './import-file';
 
 const KIND_LABELS: Record<ColumnTarget['kind'], string> = {
@@ -15,7 +16,7 @@ const KIND_LABELS: Record<ColumnTarget['kind'], string> = {
 
 type Props = {
   columns: string[];
-  mapping: ColumnMapping;
+  mapping: TargetMap;
   problems: Record<string, string>;
   onChange: (column: string, target: ColumnTarget) => void;
   disabled?: boolean;
@@ -51,14 +52,14 @@ export function ImportMappingTable({ columns, mapping, problems, onChange, disab
                 ))}
               </NativeSelect>
               <div className="min-w-0">
-                {target.kind === 'input' || target.kind === 'metadata' ? (
+                {targetName(target) !== null ? (
                   <Input
                     aria-label={target.kind === 'input' ? `Variable name for ${column}` : `Metadata key for ${column}`}
-                    value={target.kind === 'input' ? target.name : target.key}
+                    value={targetName(target) ?? ''}
                     disabled={disabled}
-                    onChange={(e) => onChange(column, target.kind === 'input' ? { kind: 'input', name: e.target.value } : { kind: 'metadata', key: e.target.value })}
+                    onChange={(e) => onChange(column, renamed(target, e.target.value))}
                     aria-invalid={problem ? true : undefined}
-                    className={cn('h-8 font-mono text-sm', target.kind === 'metadata' && 'pl-2')}
+                    className="h-8 font-mono text-sm"
                     data-testid={`import-name-${column}`}
                   />
                 ) : (
@@ -78,15 +79,15 @@ const headerLabel = (target: ColumnTarget) =>
   target.kind === 'input' ? target.name || '—' : target.kind === 'metadata' ? `metadata.${target.key}` : target.kind;
 
 /** The first rows as they will be imported: each header says what its column becomes. */
-export function ImportPreviewTable({ file, mapping }: { file: ParsedFile; mapping: ColumnMapping }) {
+export function ImportPreviewTable({ file, mapping }: { file: ParsedFile; mapping: TargetMap }) {
   return (
     <div className="max-h-72 overflow-auto rounded-lg border">
       <table className="w-full border-collapse text-left text-xs" data-testid="import-preview">
         <thead className="sticky top-0 bg-muted">
           <tr>
             <th scope="col" className="w-10 px-2 py-1.5 text-right font-medium text-muted-foreground">#</th>
-            {file.columns.map((column) => {
-              const target = file.itemShaped ? defaultTarget(column) : (mapping[column] ?? defaultTarget(column));
+            {file.headers.map((column) => {
+              const target = mapping[column] ?? defaultTarget(column);
               return (
                 <th key={column} scope="col" className={cn('px-2 py-1.5 font-medium whitespace-nowrap', target.kind === 'ignore' && 'text-muted-foreground line-through')}>
                   <span className="font-mono">{headerLabel(target)}</span>
@@ -100,8 +101,8 @@ export function ImportPreviewTable({ file, mapping }: { file: ParsedFile; mappin
           {file.preview.map((row, i) => (
             <tr key={i} className="border-t">
               <td className="px-2 py-1 text-right tabular-nums text-muted-foreground">{i + 1}</td>
-              {file.columns.map((column) => {
-                const ignored = !file.itemShaped && mapping[column]?.kind === 'ignore';
+              {file.headers.map((column) => {
+                const ignored = mapping[column]?.kind === 'ignore';
                 return (
                   <td key={column} className={cn('max-w-56 truncate px-2 py-1 font-mono', ignored && 'text-muted-foreground/60')} title={row[column]}>
                     {row[column]}

@@ -1,86 +1,53 @@
-// The import dialog's column mapping: what each column of a file becomes, as the server's `map.<column>` params.
-// Pure, so it is unit-tested apart from the dialog.
+// The import dialog's column mapping state: what each column becomes, sent as the server's `map.<column>` params.
+// The rules themselves (defaults, conflicts) are lib/datasets/columns.ts, shared with the server.
+import { defaultTarget, formatTarget, type ColumnTarget } from '@/lib/datasets/columns';
 
-export type ColumnTarget =
-  | { kind: 'input'; name: string }
-  | { kind: 'expected' }
-  | { kind: 'metadata'; key: string }
-  | { kind: 'ignore' };
+export type { ColumnTarget };
+export type TargetMap = Record<string, ColumnTarget>;
 
-export type ColumnMapping = Record<string, ColumnTarget>;
-
-/** The server's default for a column: `expected` / `__expected`, `metadata.<key>`, else an input variable. */
-export function defaultTarget(column: string): ColumnTarget {
-  if (column === 'expected' || column === '__expected') return { kind: 'expected' };
-  if (column.startsWith('metadata.') && column.length > 'metadata.'.length) return { kind: 'metadata', key: column.slice('metadata.'.length) };
-  return { kind: 'input', name: column };
-}
-
-export function defaultMapping(columns: readonly string[]): ColumnMapping {
+export function defaultTargets(columns: readonly string[]): TargetMap {
   return Object.fromEntries(columns.map((c) => [c, defaultTarget(c)]));
 }
 
-/** The target as the API spells it: `input.<name>`, `expected`, `metadata.<key>` or `ignore`. */
-export function targetParam(target: ColumnTarget): string {
-  switch (target.kind) {
-    case 'input':
-      return `input.${target.name}`;
-    case 'metadata':
-      return `metadata.${target.key}`;
-    default:
-      return target.kind;
-  }
-}
-
-const sameTarget = (a: ColumnTarget, b: ColumnTarget) => targetParam(a) === targetParam(b);
-
-/** Only the columns whose target differs from the server's default, so the URL stays short. */
-export function mappingParams(columns: readonly string[], mapping: ColumnMapping): Record<string, string> {
+/** Only the columns whose target differs from the default, so the URL stays short. */
+export function mappingParams(columns: readonly string[], targets: TargetMap): Record<string, string> {
   const params: Record<string, string> = {};
   for (const column of columns) {
-    const target = mapping[column] ?? defaultTarget(column);
-    if (!sameTarget(target, defaultTarget(column))) params[column] = targetParam(target);
+    const target = targets[column] ?? defaultTarget(column);
+    if (formatTarget(target) !== formatTarget(defaultTarget(column))) params[column] = formatTarget(target);
   }
   return params;
 }
 
-/** Switches a column's kind, keeping a sensible name (the column's own) for input and metadata. */
+/** The column's target with another kind, named after the column (without its `metadata.`/`input.` prefix). */
 export function withKind(column: string, kind: ColumnTarget['kind']): ColumnTarget {
-  const base = column.startsWith('metadata.') ? column.slice('metadata.'.length) : column;
-  if (kind === 'input') return { kind, name: base || column };
-  if (kind === 'metadata') return { kind, key: base || column };
+  const base = column.replace(/^(metadata|input)\./, '') || column;
+  if (kind === 'input') return { kind, name: base };
+  if (kind === 'metadata') return { kind, key: base };
   return { kind };
 }
 
-/** Problems that would make the server refuse the mapping, by column: empty or duplicate names, two expected columns. */
-export function mappingProblems(columns: readonly string[], mapping: ColumnMapping): Record<string, string> {
-  const problems: Record<string, string> = {};
-  const seen = new Map<string, string>();
-  for (const column of columns) {
-    const target = mapping[column] ?? defaultTarget(column);
-    if (target.kind === 'ignore') continue;
-    if (target.kind === 'input' && !target.name.trim()) {
-      problems[column] = 'Give the variable a name';
-      continue;
-    }
-    if (target.kind === 'metadata' && !target.key.trim()) {
-      problems[column] = 'Give the metadata key a name';
-      continue;
-    }
-    if (target.kind === 'input' && target.name.length > 100) {
-      problems[column] = 'Variable names are at most 100 characters';
-      continue;
-    }
-    const param = targetParam(target);
-    const first = seen.get(param);
-    if (first !== undefined) {
-      problems[column] = target.kind === 'expected' ? `Column ${first} is already the expected value` : `Column ${first} already maps to ${param}`;
-    } else seen.set(param, column);
-  }
-  return problems;
+/** The target's name when it has one (input variable or metadata key). */
+export const targetName = (target: ColumnTarget): string | null => (target.kind === 'input' ? target.name : target.kind === 'metadata' ? target.key : null);
+
+/** The target with a new name; blank names are the server's to refuse (it says which column). */
+export function renamed(target: ColumnTarget, name: string): ColumnTarget {
+  if (target.kind === 'input') return { kind: 'input', name };
+  if (target.kind === 'metadata') return { kind: 'metadata', key: name };
+  return target;
 }
 
-/** How many columns become input variables: a file with none would import empty items. */
-export function inputCount(columns: readonly string[], mapping: ColumnMapping): number {
-  return columns.filter((c) => (mapping[c] ?? defaultTarget(c)).kind === 'input').length;
+/** Columns that become input variables: a file with none would import items without input. */
+export function inputCount(columns: readonly string[], targets: TargetMap): number {
+  return columns.filter((c) => (targets[c] ?? defaultTarget(c)).kind === 'input').length;
+}
+
+/** A blank name, which the shared rules let through as an empty variable; said beside the column instead. */
+export function blankNames(columns: readonly string[], targets: TargetMap): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const column of columns) {
+    const name = targetName(targets[column] ?? defaultTarget(column));
+    if (name !== null && name.trim() === '') problems[column] = 'Give it a name';
+  }
+  return problems;
 }

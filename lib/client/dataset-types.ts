@@ -1,23 +1,21 @@
-// JSON shapes of the datasets and workspace prices API as the browser receives them (/tmp contract: api-contract.md).
+// JSON shapes of the datasets and workspace prices API as the browser receives them, from the server's views.
 // Type-only: no server code reaches the browser bundle.
 import type { z } from 'zod';
 import type { newWorkspacePriceSchema } from '@/lib/llm/workspace-price-schema';
 import type { PriceView } from '@/lib/llm/workspace-prices';
+import type { DatasetDetailView, DatasetItemView, DatasetView } from '@/lib/datasets/views';
 import type { Jsonify } from './types';
 import type { newDatasetSchema, updateDatasetSchema, updateItemSchema, datasetItemSchema } from '@/lib/datasets/schemas';
 
 /** A row of GET /datasets. */
-export type Dataset = { id: string; name: string; description: string; itemCount: number; createdAt: string; updatedAt: string };
+export type Dataset = Jsonify<DatasetView>;
 /** GET /datasets/{id}: with the sorted union of the items' input keys. */
-export type DatasetDetail = Dataset & { variables: string[] };
-export type DatasetItem = {
-  id: string;
-  position: number;
+export type DatasetDetail = Jsonify<DatasetDetailView>;
+/** `expected` is text or any JSON value, null when there is none. */
+export type DatasetItem = Omit<Jsonify<DatasetItemView>, 'input' | 'metadata' | 'expected'> & {
   input: Record<string, unknown>;
   expected: unknown;
   metadata: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
 };
 export type AddItemsResponse = { count: number; items: DatasetItem[] };
 export type ImportResponse = { count: number; dataset: DatasetDetail };
