@@ -210,6 +210,18 @@ export function buildRequestBody(values: ExperimentFormValues): BuildResult {
   return { body, errors };
 }
 
+/**
+ * For "Re-run changed": only the fields that differ from the original's (the server defaults the rest to the
+ * original's, so an untouched redacted webhook secret is never sent back as "••••").
+ */
+export function changedFields(original: CreateExperimentBody, body: CreateExperimentBody): Partial<CreateExperimentBody> {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (JSON.stringify(value) !== JSON.stringify(original[key as keyof CreateExperimentBody])) changed[key] = value;
+  }
+  return changed as Partial<CreateExperimentBody>;
+}
+
 /** Repeats as typed, 1 while the field is empty or invalid (the count still reads sensibly). */
 export function repeatsOf(values: ExperimentFormValues): number {
   const n = Number(values.repeats);

@@ -15,7 +15,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { toast } from '@/components/ui/toaster';
 import { formErrors } from '@/lib/client/field-errors';
 import { EvaluatorRows } from './evaluator-rows';
-import { buildRequestBody, callEstimate, cellSummary, defaultValues, errorPaths, type ExperimentFormValues } from './experiment-form-model';
+import { buildRequestBody, callEstimate, changedFields, cellSummary, defaultValues, errorPaths, type ExperimentFormValues } from './experiment-form-model';
 import { useCreateExperiment, useDatasetOptions } from './use-create-experiment';
 import { VariantRows } from './variant-rows';
 
@@ -87,7 +87,7 @@ function ExperimentForm({ initial, promptId, sourceId, onDone }: FormProps) {
     const { body, errors: found } = buildRequestBody(values);
     setLocalErrors(found);
     if (Object.keys(found).length > 0) return;
-    start.mutate(body, {
+    start.mutate(sourceId ? changedFields(buildRequestBody(initial).body, body) : body, {
       onSuccess: (started) => {
         toast({ title: started.reusedCells > 0 ? `Started: ${started.reusedCells} cells reused` : 'Experiment started', variant: 'success' });
         onDone();

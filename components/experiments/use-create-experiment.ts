@@ -31,7 +31,7 @@ export function useDatasetOptions(q: string) {
 export function useCreateExperiment(sourceId?: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateExperimentBody) =>
+    mutationFn: (body: CreateExperimentBody | Partial<CreateExperimentBody>) =>
       apiFetch<StartedExperiment>(sourceId ? `${EXPERIMENTS_PATH}/${encodeURIComponent(sourceId)}/rerun` : EXPERIMENTS_PATH, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: [EXPERIMENTS_PATH] }),
   });

@@ -5,6 +5,7 @@ import { EVALUATOR_PRESETS } from '@/components/experiments/evaluator-presets';
 import {
   buildRequestBody,
   callEstimate,
+  changedFields,
   cellCount,
   cellSummary,
   defaultValues,
@@ -159,5 +160,17 @@ describe('rerun values', () => {
       repeats: 2,
       concurrency: 5,
     });
+  });
+});
+
+describe('changedFields', () => {
+  it('keeps only what differs from the original, whole arrays included', () => {
+    const original = buildRequestBody(values()).body;
+    const edited = values({ repeats: '2' });
+    edited.variants[1] = { ...edited.variants[1]!, temperature: '1' };
+    const changed = changedFields(original, buildRequestBody(edited).body);
+    expect(Object.keys(changed).sort()).toEqual(['repeats', 'variants']);
+    expect(changed.variants).toHaveLength(2);
+    expect(changedFields(original, buildRequestBody(values()).body)).toEqual({});
   });
 });
