@@ -20,6 +20,8 @@ const policies = {
   providerModels: (): Policy => ({ limit: 30, windowMs: 60_000 }),
   // Editor autosave is debounced to about one write a second; this only stops a runaway client.
   drafts: (): Policy => ({ limit: 120, windowMs: 60_000 }),
+  // Each experiment may hold thousands of calls; its own budget and concurrency bound what it spends.
+  experiments: (): Policy => ({ limit: 60, windowMs: 60_000 }),
 } satisfies Record<string, () => Policy>;
 
 export type PolicyName = keyof typeof policies;

@@ -10,7 +10,7 @@ import type { ToolCall } from '@/lib/llm/types';
 /** What an executor needs of the run it claimed. */
 export type ClaimedRun = Pick<
   Run,
-  'id' | 'workspaceId' | 'promptVersionId' | 'draft' | 'provider' | 'model' | 'params' | 'variables' | 'messages' | 'attempts' | 'createdAt'
+  'id' | 'workspaceId' | 'promptVersionId' | 'draft' | 'provider' | 'model' | 'params' | 'variables' | 'messages' | 'attempts' | 'createdAt' | 'experimentId' | 'rateLimitedCount'
 >;
 
 const claimedColumns = {
@@ -25,6 +25,8 @@ const claimedColumns = {
   messages: runs.messages,
   attempts: runs.attempts,
   createdAt: runs.createdAt,
+  experimentId: runs.experimentId,
+  rateLimitedCount: runs.rateLimitedCount,
 };
 
 const claim = preparedOnce((db) =>

@@ -14,6 +14,11 @@ export type DispatchOptions = {
    * local dispatcher and through QStash flow control alike.
    */
   fairnessKey?: string;
+  /**
+   * An experiment's hard ceiling: at most `concurrency` of the lane's messages in flight (QStash flow control keyed
+   * `experiment-<key>`; locally a lane apart from the workspace lanes). Replaces fairnessKey when both are given.
+   */
+  lane?: { key: string; concurrency: number };
 };
 
 export type DispatchResult = { messageId: string; deduplicated: boolean; transport: 'qstash' | 'local' };
@@ -42,21 +47,66 @@ export async function dispatch<J extends Job>(
       deduplicationId: options.deduplicationId,
       delaySeconds: options.delaySeconds,
       fairnessKey: options.fairnessKey,
+      lane: options.lane,
     });
     return { ...result, transport: 'local' };
   }
-  const publish = qstashClient(qstash).publishJSON({
-    url: `${callbackBaseUrl}${job.path}`,
-    body,
-    deduplicationId: options.deduplicationId,
-    retries: runs.maxAttempts - 1, // QStash counts retries after the first delivery
-    delay: options.delaySeconds,
-    ...(options.fairnessKey ? { flowControl: { key: `workspace-${options.fairnessKey}`, parallelism: runs.concurrencyPerWorkspace } } : {}),
-  });
+  const publish = qstashClient(qstash).publishJSON(qstashRequest(`${callbackBaseUrl}${job.path}`, body, options, runs.maxAttempts));
   // A hung QStash must not hold run creation: past the deadline the run stays queued and recovery re-dispatches it
   // (a publish that lands late is deduplicated by its id).
   const published = await withDeadline(publish, qstash.publishTimeoutMs);
   return { messageId: published.messageId, deduplicated: published.deduplicated ?? false, transport: 'qstash' };
+}
+
+/** One publish as QStash takes it: its flow control is the experiment's lane, else the workspace's. */
+function qstashRequest(url: string, body: unknown, options: DispatchOptions, maxAttempts: number) {
+  const { runs } = env();
+  const flowControl = options.lane
+    ? { key: `experiment-${options.lane.key}`, parallelism: options.lane.concurrency }
+    : options.fairnessKey
+      ? { key: `workspace-${options.fairnessKey}`, parallelism: runs.concurrencyPerWorkspace }
+      : undefined;
+  return {
+    url,
+    body,
+    deduplicationId: options.deduplicationId,
+    retries: maxAttempts - 1, // QStash counts retries after the first delivery
+    delay: options.delaySeconds,
+    ...(flowControl ? { flowControl } : {}),
+  };
+}
+
+const QSTASH_BATCH_SIZE = 100;
+
+/**
+ * Hands many messages of one job over at once: QStash's batch publish (100 a request), or the local dispatcher in
+ * one scheduling pass. `deduplicationId(payload)` names each message. Rejects like dispatch; a rejected batch
+ * leaves its messages undispatched (recovery sends them again).
+ */
+export async function dispatchMany<J extends Job>(
+  job: J,
+  payloads: z.input<J['payload']>[],
+  options: Omit<DispatchOptions, 'deduplicationId'> & { deduplicationId?: (payload: z.output<J['payload']>) => string } = {},
+): Promise<number> {
+  const bodies = payloads.map((payload) => job.payload.parse(payload) as z.output<J['payload']>);
+  const { qstash, callbackBaseUrl, runs } = env();
+  const messageOptions = (body: z.output<J['payload']>): DispatchOptions => ({ ...options, deduplicationId: options.deduplicationId?.(body) });
+  if (!qstash) {
+    const local = getLocalDispatcher();
+    local.enqueueMany(
+      bodies.map((body) => {
+        const { deduplicationId, delaySeconds, fairnessKey, lane } = messageOptions(body);
+        return { path: job.path, body: JSON.stringify(body), deduplicationId, delaySeconds, fairnessKey, lane };
+      }),
+    );
+    return bodies.length;
+  }
+  const client = qstashClient(qstash);
+  for (let i = 0; i < bodies.length; i += QSTASH_BATCH_SIZE) {
+    const batch = bodies.slice(i, i + QSTASH_BATCH_SIZE).map((body) => qstashRequest(`${callbackBaseUrl}${job.path}`, body, messageOptions(body), runs.maxAttempts));
+    await withDeadline(client.batchJSON(batch), qstash.publishTimeoutMs);
+  }
+  return bodies.length;
 }
 
 /**

@@ -1,7 +1,10 @@
 import 'server-only';
 
-/** An item waiting in a lane: `key` names the lane (a workspace), `notBefore` when it may start. */
-export type FairItem = { key: string; notBefore: number };
+/**
+ * An item waiting in a lane: `key` names the lane (a workspace, an experiment), `notBefore` when it may start, and
+ * `limit` the lane's own cap on active items (an experiment's concurrency) instead of the queue's `perKey`.
+ */
+export type FairItem = { key: string; notBefore: number; limit?: number };
 
 export type FairQueue<T extends FairItem> = {
   readonly size: number;
@@ -24,11 +27,17 @@ export function createFairQueue<T extends FairItem>({ perKey }: { perKey: number
   const active = new Map<string, number>();
   // When each lane was last served, kept while it has items waiting or active.
   const lastServed = new Map<string, number>();
+  // A lane's own cap, from the latest item pushed with one.
+  const limits = new Map<string, number>();
+  const capOf = (key: string) => limits.get(key) ?? perKey;
   let turn = 0;
   let size = 0;
 
   function forget(key: string) {
-    if (!lanes.has(key) && !active.has(key)) lastServed.delete(key);
+    if (!lanes.has(key) && !active.has(key)) {
+      lastServed.delete(key);
+      limits.delete(key);
+    }
   }
 
   function takeDue(now: number, limit: number): T[] {
@@ -37,7 +46,7 @@ export function createFairQueue<T extends FairItem>({ perKey }: { perKey: number
       let best: { key: string; lane: T[]; index: number; at: number } | undefined;
       for (const [key, lane] of lanes) {
         const at = lastServed.get(key) ?? -1;
-        if ((best && at >= best.at) || (active.get(key) ?? 0) >= perKey) continue;
+        if ((best && at >= best.at) || (active.get(key) ?? 0) >= capOf(key)) continue;
         const index = lane.findIndex((item) => item.notBefore <= now);
         if (index >= 0) best = { key, lane, index, at };
       }
@@ -56,6 +65,7 @@ export function createFairQueue<T extends FairItem>({ perKey }: { perKey: number
       return size;
     },
     push(item) {
+      if (item.limit !== undefined) limits.set(item.key, Math.max(1, item.limit));
       const lane = lanes.get(item.key);
       if (lane) lane.push(item);
       else lanes.set(item.key, [item]);
@@ -70,7 +80,9 @@ export function createFairQueue<T extends FairItem>({ perKey }: { perKey: number
     },
     nextWake(now) {
       let earliest = Infinity;
-      for (const lane of lanes.values()) {
+      for (const [key, lane] of lanes) {
+        // A full lane is woken by its next finished item, not a timer (and a 10,000-item lane is not scanned).
+        if ((active.get(key) ?? 0) >= capOf(key)) continue;
         for (const item of lane) if (item.notBefore > now && item.notBefore < earliest) earliest = item.notBefore;
       }
       return earliest;

@@ -22,6 +22,13 @@ export const runsJob = defineJob({
   payload: z.object({ runId: z.uuid() }),
 });
 
+/** Drives an experiment: POST /api/queue/experiments with `{ experimentId, action }` (launch creates and hands off its cells' runs). */
+export const experimentsJob = defineJob({
+  name: 'experiments',
+  path: '/api/queue/experiments',
+  payload: z.object({ experimentId: z.uuid(), action: z.enum(['launch']) }),
+});
+
 /** Re-dispatches stale runs: POST /api/queue/recover-runs with `{}`, from the per-minute QStash schedule. */
 export const recoverRunsJob = defineJob({
   name: 'recover-runs',

@@ -24,6 +24,11 @@ export type LocalMessage = {
   path: string;
   /** Messages with the same key (a workspace id) share one lane; a keyless message is limited by `concurrency` only. */
   fairnessKey?: string;
+  /**
+   * An experiment's lane: at most `concurrency` of its messages in flight. Lanes share their own pool
+   * (`laneConcurrency`), apart from `concurrency`, so an experiment neither is capped by it nor starves other runs.
+   */
+  lane?: { key: string; concurrency: number };
   /** The exact bytes sent and signed (JSON). */
   body: string;
   /** Another message with the same id within 10 minutes is not delivered again. */
@@ -47,6 +52,8 @@ export type LocalDispatcherStats = {
 export type LocalDispatcher = {
   /** Queues a delivery and returns at once; never throws. */
   enqueue(message: LocalMessage): EnqueueResult;
+  /** Queues many deliveries at once (one scheduling pass); never throws. */
+  enqueueMany(messages: LocalMessage[]): EnqueueResult[];
   /** Resolves when nothing is pending or in flight (delayed and retrying messages included). */
   drain(): Promise<void>;
   /** Whether a message with this path and body is pending, waiting to retry or in flight. */
@@ -70,6 +77,8 @@ export type LocalDispatcherOptions = {
   /** Deliveries in flight at once, in all and for one fairness key. */
   concurrency?: number;
   concurrencyPerKey?: number;
+  /** Deliveries of laned messages (experiments) in flight at once, all lanes together. */
+  laneConcurrency?: number;
   maxPending?: number;
   timeoutMs?: number;
   logger?: Pick<Console, 'warn'>;
@@ -81,7 +90,7 @@ const MAX_DEDUP_ENTRIES = 100_000;
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-type Delivery = { messageId: string; key: string; path: string; body: string; notBefore: number; attempts: number; maxAttempts: number };
+type Delivery = { messageId: string; key: string; limit?: number; laned: boolean; path: string; body: string; notBefore: number; attempts: number; maxAttempts: number };
 
 const heldKey = (path: string, body: string) => `${path}\n${body}`;
 
@@ -96,19 +105,24 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
     backoff = defaultBackoff,
     concurrency = 16,
     concurrencyPerKey = concurrency,
-    maxPending = 10_000,
+    laneConcurrency = 256,
+    // Holds a 50,000-cell experiment and ordinary runs besides; a waiting delivery is a few hundred bytes.
+    maxPending = 100_000,
     timeoutMs = 15 * 60_000,
     logger = console,
   } = options;
   const root = baseUrl.replace(/\/+$/, '');
   const signedRoot = (options.signedBaseUrl ?? baseUrl).replace(/\/+$/, '');
   const waiting = createFairQueue<Delivery>({ perKey: Math.max(1, concurrencyPerKey) });
+  const laneWaiting = createFairQueue<Delivery>({ perKey: 1 });
+  const queueOf = (delivery: Delivery) => (delivery.laned ? laneWaiting : waiting);
   // Messages not yet delivered or dropped, by path and body, so recovery can skip what is already on its way.
   const held = new Map<string, number>();
   const dedup = new Map<string, { messageId: string; expiresAt: number }>();
   const idle: Array<() => void> = [];
   const counts = { delivered: 0, retried: 0, dropped: 0, deduplicated: 0 };
   let inFlight = 0;
+  let laneInFlight = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const warn = (message: string) => {
@@ -120,6 +134,18 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
   };
 
   function enqueue(message: LocalMessage): EnqueueResult {
+    const result = add(message);
+    pump();
+    return result;
+  }
+
+  function enqueueMany(messages: LocalMessage[]): EnqueueResult[] {
+    const results = messages.map(add);
+    pump();
+    return results;
+  }
+
+  function add(message: LocalMessage): EnqueueResult {
     const messageId = `msg_local_${randomUUID()}`;
     try {
       const t = now();
@@ -132,7 +158,7 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
           return { messageId: seen.messageId, deduplicated: true };
         }
       }
-      if (waiting.size >= maxPending) {
+      if (waiting.size + laneWaiting.size >= maxPending) {
         counts.dropped += 1;
         warn(`queue full (${maxPending} pending): dropping a message to ${message.path}; the recovery cron re-dispatches stale runs`);
         return { messageId, deduplicated: false };
@@ -141,16 +167,18 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
       const delayMs = Math.max(0, (message.delaySeconds ?? 0) * 1000);
       const key = heldKey(message.path, message.body);
       held.set(key, (held.get(key) ?? 0) + 1);
-      waiting.push({
+      const delivery: Delivery = {
         messageId,
-        key: message.fairnessKey ?? `message:${messageId}`,
+        key: message.lane ? `lane:${message.lane.key}` : (message.fairnessKey ?? `message:${messageId}`),
+        ...(message.lane ? { limit: message.lane.concurrency } : {}),
+        laned: Boolean(message.lane),
         path: message.path,
         body: message.body,
         notBefore: t + delayMs,
         attempts: 0,
         maxAttempts: Math.max(1, message.maxAttempts ?? maxAttempts),
-      });
-      pump();
+      };
+      queueOf(delivery).push(delivery);
     } catch (error) {
       warn(`could not queue a message to ${message.path}: ${describe(error)}`);
     }
@@ -179,21 +207,24 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
     timer = undefined;
     const t = now();
     for (const delivery of waiting.takeDue(t, concurrency - inFlight)) start(delivery);
+    for (const delivery of laneWaiting.takeDue(t, laneConcurrency - laneInFlight)) start(delivery);
     // A delivery that finishes pumps again (a full key or a full dispatcher); otherwise wake for the next due one.
-    const earliest = waiting.nextWake(t);
-    if (earliest !== Infinity && inFlight < concurrency) {
+    const earliest = Math.min(inFlight < concurrency ? waiting.nextWake(t) : Infinity, laneInFlight < laneConcurrency ? laneWaiting.nextWake(t) : Infinity);
+    if (earliest !== Infinity) {
       timer = setTimeout(pump, Math.min(Math.max(0, earliest - t), MAX_TIMER_MS));
     }
-    if (waiting.size === 0 && inFlight === 0) idle.splice(0).forEach((resolve) => resolve());
+    if (waiting.size === 0 && laneWaiting.size === 0 && inFlight === 0 && laneInFlight === 0) idle.splice(0).forEach((resolve) => resolve());
   }
 
   function start(delivery: Delivery) {
-    inFlight += 1;
+    if (delivery.laned) laneInFlight += 1;
+    else inFlight += 1;
     void deliver(delivery)
       .catch((error: unknown) => drop(delivery, `unexpected error: ${describe(error)}`))
       .finally(() => {
-        inFlight -= 1;
-        waiting.finished(delivery.key);
+        if (delivery.laned) laneInFlight -= 1;
+        else inFlight -= 1;
+        queueOf(delivery).finished(delivery.key);
         pump();
       });
   }
@@ -240,7 +271,7 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
     delivery.notBefore = now() + delayMs;
     counts.retried += 1;
     warn(`message ${delivery.messageId} ${problem}; retry ${delivery.attempts} of ${delivery.maxAttempts - 1} in ${Math.round(delayMs)} ms`);
-    waiting.push(delivery);
+    queueOf(delivery).push(delivery);
   }
 
   function safeBackoff(retried: number): number {
@@ -260,11 +291,13 @@ export function createLocalDispatcher(options: LocalDispatcherOptions): LocalDis
     );
   }
 
+  const busy = () => waiting.size + laneWaiting.size + inFlight + laneInFlight > 0;
   return {
     enqueue,
-    drain: () => (waiting.size === 0 && inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+    enqueueMany,
+    drain: () => (!busy() ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
     holds: (path, body) => held.has(heldKey(path, body)),
-    stats: () => ({ pending: waiting.size, inFlight, ...counts }),
+    stats: () => ({ pending: waiting.size + laneWaiting.size, inFlight: inFlight + laneInFlight, ...counts }),
   };
 }
 

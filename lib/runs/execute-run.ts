@@ -9,6 +9,8 @@ import { resolvePrice } from '@/lib/llm/resolve-price';
 import { createProvider } from '@/lib/llm/registry';
 import { estimateUsage } from '@/lib/llm/tokens';
 import type { CompletionResult, GenerationParams, ToolCall } from '@/lib/llm/types';
+import { deferRateLimitedRun, gateExperimentRun } from '@/lib/experiments/experiment-gate';
+import { finishRunCell } from '@/lib/experiments/finish-cell';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { openRunChannel, publishRunEvent } from '@/lib/run-channel';
 import { isExecutingHere, registerExecution, unregisterExecution } from './abort-registry';
@@ -29,9 +31,21 @@ type Attempt = { ok: true; result: CompletionResult; ttftMs: number | null } | {
  * backoff until RUN_MAX_ATTEMPTS; the caller answers 5xx only for `retry`.
  */
 export async function executeRun(runId: string): Promise<ExecutionOutcome> {
-  const { llmTimeoutMs, runs: settings } = env();
-  const run = await claimRun({ id: runId, leaseMs: settings.leaseMs });
+  const run = await claimRun({ id: runId, leaseMs: env().runs.leaseMs });
   if (!run) return notClaimed(runId);
+  if (!run.experimentId) return executeClaimed(run);
+  // An experiment's run: its experiment may stop or pause it first, and a final outcome finishes its cell.
+  const outcome = (await gateExperimentRun(run)) ?? (await executeClaimed(run));
+  if (outcome.status === 'done' && outcome.runStatus !== 'queued' && outcome.runStatus !== 'running') {
+    await finishRunCell({ runId: run.id, experimentId: run.experimentId }).catch((error: unknown) =>
+      console.error('[experiments] could not finish the cell of run; recovery will', run.id, error),
+    );
+  }
+  return outcome;
+}
+
+async function executeClaimed(run: ClaimedRun): Promise<ExecutionOutcome> {
+  const { llmTimeoutMs, runs: settings } = env();
   if (run.attempts > settings.maxAttempts) {
     // Claimed again after lost leases (a crashing executor): stop instead of looping forever.
     const gaveUp: RunFailure = { code: 'INTERNAL', message: `Gave up after ${settings.maxAttempts} attempts`, retryable: false, canceled: false };
@@ -163,6 +177,9 @@ function checkedOutput(run: ClaimedRun, output: string, toolCalls: ToolCall[] | 
 async function recordFailure(run: ClaimedRun, failure: RunFailure, latencyMs: number | undefined, maxAttempts: number): Promise<ExecutionOutcome> {
   if (!failure.canceled) console.warn(`[runs] ${run.id} attempt ${run.attempts} failed: ${failure.code}: ${failure.message}`);
   const errorMessage = toStorableText(failure.message);
+  // An experiment slows down on a 429 instead of spending the run's attempts.
+  const deferred = await deferRateLimitedRun(run, failure);
+  if (deferred) return deferred;
 
   if (failure.retryable && run.attempts < maxAttempts) {
     const delay = retryDelayMs({ attempt: run.attempts, retryAfterMs: failure.retryAfterMs });

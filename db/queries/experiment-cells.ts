@@ -1,0 +1,298 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { EvaluatorResult } from '@/lib/evaluators/types';
+import { getDb } from '../client';
+import { experimentCells, experimentItems, experiments, runs, type Experiment, type Run } from '../schema';
+import type { NewRun } from './runs';
+
+// The engine's side of experiment cells: launching runs for them, finishing them, stopping and retrying.
+
+export type CellToLaunch = { id: string; itemId: string; variant: number; repeat: number };
+
+const FINAL_RUN = sql`('succeeded', 'failed', 'canceled')`;
+
+// Raw statements answer `{ rows }` on every driver here, or an array on some.
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
+
+/** Pending cells without a run, in grid order (item position, variant, repeat). */
+export async function listCellsToLaunch({ experimentId, limit }: { experimentId: string; limit: number }): Promise<CellToLaunch[]> {
+  const db = await getDb();
+  return db
+    .select({ id: experimentCells.id, itemId: experimentCells.itemId, variant: experimentCells.variant, repeat: experimentCells.repeat })
+    .from(experimentCells)
+    .innerJoin(experimentItems, and(eq(experimentItems.experimentId, experimentCells.experimentId), eq(experimentItems.itemId, experimentCells.itemId)))
+    .where(and(eq(experimentCells.experimentId, experimentId), eq(experimentCells.status, 'pending'), isNull(experimentCells.runId)))
+    .orderBy(asc(experimentItems.position), asc(experimentCells.variant), asc(experimentCells.repeat))
+    .limit(limit);
+}
+
+/**
+ * Inserts the runs of a chunk of cells and links them, in one transaction: a crash leaves whole chunks only. Cells
+ * that meanwhile got a run (a concurrent launch) or stopped being pending (a cancel) are skipped: their runs are not
+ * inserted. Returns the runs that were linked.
+ */
+export async function attachRuns({ experimentId, rows }: { experimentId: string; rows: { cellId: string; run: NewRun & { id: string } }[] }): Promise<(NewRun & { id: string })[]> {
+  if (rows.length === 0) return [];
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const free = await tx
+      .select({ id: experimentCells.id })
+      .from(experimentCells)
+      .where(and(eq(experimentCells.experimentId, experimentId), inArray(experimentCells.id, rows.map((row) => row.cellId)), isNull(experimentCells.runId), eq(experimentCells.status, 'pending')))
+      .for('update');
+    const ids = new Set(free.map((row) => row.id));
+    const linked = rows.filter((row) => ids.has(row.cellId));
+    if (linked.length === 0) return [];
+    await tx.insert(runs).values(linked.map((row) => row.run));
+    const values = sql.join(linked.map((row) => sql`(${row.cellId}::uuid, ${row.run.id}::uuid)`), sql`, `);
+    await tx.execute(sql`update experiment_cells c set run_id = v.run_id from (values ${values}) as v(cell_id, run_id) where c.id = v.cell_id`);
+    return linked.map((row) => row.run);
+  });
+}
+
+/** Pending cells whose run is already final (cached, reused, or a crash between the run and its scoring). */
+export async function listFinishableCells(args: { experimentId?: string; finishedBeforeMs?: number; limit: number }): Promise<{ id: string; experimentId: string }[]> {
+  const db = await getDb();
+  const where: SQL[] = [eq(experimentCells.status, 'pending'), sql`${runs.status} in ${FINAL_RUN}`];
+  if (args.experimentId) where.push(eq(experimentCells.experimentId, args.experimentId));
+  if (args.finishedBeforeMs !== undefined) where.push(sql`${runs.finishedAt} < now() - ${`${args.finishedBeforeMs} milliseconds`}::interval`);
+  return db
+    .select({ id: experimentCells.id, experimentId: experimentCells.experimentId })
+    .from(experimentCells)
+    .innerJoin(runs, eq(runs.id, experimentCells.runId))
+    .where(and(...where))
+    .limit(args.limit);
+}
+
+/** The pending cell(s) of this experiment run. */
+export async function listPendingCellsOfRun({ runId, experimentId }: { runId: string; experimentId: string }): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: experimentCells.id })
+    .from(experimentCells)
+    .where(and(eq(experimentCells.experimentId, experimentId), eq(experimentCells.runId, runId), eq(experimentCells.status, 'pending')));
+  return rows.map((row) => row.id);
+}
+
+export type CellForScoring = {
+  id: string;
+  experimentId: string;
+  workspaceId: string;
+  itemId: string;
+  reused: boolean;
+  run: Pick<Run, 'id' | 'status' | 'output' | 'usage' | 'costUsd' | 'latencyMs' | 'toolCalls' | 'provider' | 'model'> | null;
+  item: { input: Record<string, unknown>; expected: unknown; metadata: Record<string, unknown> } | null;
+};
+
+export async function loadCellsForScoring({ cellIds }: { cellIds: string[] }): Promise<CellForScoring[]> {
+  if (cellIds.length === 0) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: experimentCells.id,
+      experimentId: experimentCells.experimentId,
+      workspaceId: experimentCells.workspaceId,
+      itemId: experimentCells.itemId,
+      reused: experimentCells.reused,
+      runId: runs.id,
+      runStatus: runs.status,
+      output: runs.output,
+      usage: runs.usage,
+      costUsd: runs.costUsd,
+      latencyMs: runs.latencyMs,
+      toolCalls: runs.toolCalls,
+      provider: runs.provider,
+      model: runs.model,
+      input: experimentItems.input,
+      expected: experimentItems.expected,
+      metadata: experimentItems.metadata,
+    })
+    .from(experimentCells)
+    .leftJoin(runs, eq(runs.id, experimentCells.runId))
+    .leftJoin(experimentItems, and(eq(experimentItems.experimentId, experimentCells.experimentId), eq(experimentItems.itemId, experimentCells.itemId)))
+    .where(and(inArray(experimentCells.id, cellIds), eq(experimentCells.status, 'pending')));
+  return rows.map((row) => ({
+    id: row.id,
+    experimentId: row.experimentId,
+    workspaceId: row.workspaceId,
+    itemId: row.itemId,
+    reused: row.reused,
+    run: row.runId
+      ? { id: row.runId, status: row.runStatus!, output: row.output, usage: row.usage, costUsd: row.costUsd, latencyMs: row.latencyMs, toolCalls: row.toolCalls, provider: row.provider!, model: row.model! }
+      : null,
+    item: row.input ? { input: row.input, expected: row.expected ?? null, metadata: row.metadata ?? {} } : null,
+  }));
+}
+
+export type CellOutcome = {
+  id: string;
+  status: 'succeeded' | 'errored' | 'canceled';
+  results: EvaluatorResult[] | null;
+  result: 'pass' | 'fail' | 'error' | null;
+  score: number | null;
+  costUsd: number | null;
+  judgeCostUsd: number;
+  latencyMs: number | null;
+};
+
+/** Moves the counters by what changed and completes the experiment when every cell is final (same statement). */
+function countersUpdate(experimentId: string, moved: { succeeded: number; errored: number; canceled: number; costUsd: number }) {
+  const done = sql`${experiments.succeededCells} + ${experiments.erroredCells} + ${experiments.canceledCells} + ${moved.succeeded + moved.errored + moved.canceled}::int >= ${experiments.totalCells}`;
+  return {
+    set: {
+      succeededCells: sql`${experiments.succeededCells} + ${moved.succeeded}::int`,
+      erroredCells: sql`${experiments.erroredCells} + ${moved.errored}::int`,
+      canceledCells: sql`${experiments.canceledCells} + ${moved.canceled}::int`,
+      costUsd: sql`${experiments.costUsd} + ${moved.costUsd}::numeric`,
+      status: sql`case when ${done} then (case when ${experiments.stopReason} = 'canceled' then 'canceled' else 'completed' end)::experiment_status else ${experiments.status} end`,
+      finishedAt: sql`case when ${done} then coalesce(${experiments.finishedAt}, now()) else ${experiments.finishedAt} end`,
+    },
+    where: eq(experiments.id, experimentId),
+  };
+}
+
+/**
+ * Records scored cells and moves the experiment's counters in one transaction. Only pending cells change, so a
+ * second call for the same cell (a redelivery, recovery) changes nothing. Returns the experiment after it.
+ */
+export async function recordCellOutcomes({ experimentId, outcomes }: { experimentId: string; outcomes: CellOutcome[] }): Promise<Pick<Experiment, 'id' | 'status'> | null> {
+  if (outcomes.length === 0) return null;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const values = sql.join(
+      outcomes.map(
+        (o) =>
+          sql`(${o.id}::uuid, ${o.status}::cell_status, ${o.results ? JSON.stringify(o.results) : null}::jsonb, ${o.result}::text, ${o.score}::numeric, ${o.costUsd}::numeric, ${o.judgeCostUsd}::numeric, ${o.latencyMs}::integer)`,
+      ),
+      sql`, `,
+    );
+    const updated = rowsOf<{ status: string; cost: string | null; judge: string }>(await tx.execute(sql`
+      update experiment_cells c set status = v.status, results = v.results, result = v.result, score = v.score, cost_usd = v.cost,
+        judge_cost_usd = v.judge, latency_ms = v.latency, finished_at = now()
+      from (values ${values}) as v(id, status, results, result, score, cost, judge, latency)
+      where c.id = v.id and c.experiment_id = ${experimentId}::uuid and c.status = 'pending'
+      returning c.status as status, c.cost_usd as cost, c.judge_cost_usd as judge`));
+    const moved = { succeeded: 0, errored: 0, canceled: 0, costUsd: 0 };
+    for (const row of updated) {
+      if (row.status === 'succeeded') moved.succeeded++;
+      else if (row.status === 'errored') moved.errored++;
+      else moved.canceled++;
+      moved.costUsd += Number(row.cost ?? 0) + Number(row.judge ?? 0);
+    }
+    if (updated.length === 0) return null;
+    const counters = countersUpdate(experimentId, moved);
+    const [row] = await tx.update(experiments).set(counters.set).where(counters.where).returning({ id: experiments.id, status: experiments.status });
+    return row ?? null;
+  });
+}
+
+/**
+ * Stops an experiment: `canceled` (a user: everything still pending ends now, running calls too) or `budget` (no new
+ * call: queued runs and cells without a run end; running calls finish). Returns the ids of the runs that were
+ * running (to abort in this process) and the experiment, or null when it was already final.
+ */
+export async function stopExperiment({ experimentId, reason }: { experimentId: string; reason: 'canceled' | 'budget' }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [stopped] = await tx
+      .update(experiments)
+      .set({ stopReason: sql`coalesce(${experiments.stopReason}, ${reason})`, ...(reason === 'canceled' ? { status: 'canceled' as const, finishedAt: new Date() } : {}) })
+      .where(and(eq(experiments.id, experimentId), inArray(experiments.status, ['queued', 'running'])))
+      .returning({ id: experiments.id });
+    if (!stopped) return null;
+    const statuses = reason === 'canceled' ? (['queued', 'running'] as const) : (['queued'] as const);
+    const running = reason === 'canceled'
+      ? await tx.select({ id: runs.id }).from(runs).where(and(eq(runs.experimentId, experimentId), eq(runs.status, 'running')))
+      : [];
+    await tx
+      .update(runs)
+      .set({ status: 'canceled', leaseExpiresAt: null, finishedAt: new Date(), errorCode: 'CANCELED', errorMessage: reason === 'budget' ? "The experiment's budget was reached" : 'The experiment was canceled' })
+      .where(and(eq(runs.experimentId, experimentId), inArray(runs.status, [...statuses])));
+    const cells = rowsOf<{ id: string }>(await tx.execute(sql`
+      update experiment_cells c set status = 'canceled', finished_at = now()
+      where c.experiment_id = ${experimentId}::uuid and c.status = 'pending'
+        and (${reason === 'canceled'} or c.run_id is null or exists (select 1 from runs r where r.id = c.run_id and r.status = 'canceled'))
+      returning c.id`));
+    const counters = countersUpdate(experimentId, { succeeded: 0, errored: 0, canceled: cells.length, costUsd: 0 });
+    const [experiment] = await tx.update(experiments).set(counters.set).where(counters.where).returning();
+    return { experiment: experiment!, runningRunIds: running.map((row) => row.id), canceledCells: cells.length };
+  });
+}
+
+/**
+ * Errored cells back to pending: a failed call loses its run (the launch makes a new one; the old run stays in the
+ * history), an evaluator error keeps its run and is only scored again. Returns how many, and the experiment.
+ */
+export async function resetErroredCells({ experimentId }: { experimentId: string }): Promise<number> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const reset = rowsOf<{ id: string }>(await tx.execute(sql`
+      update experiment_cells c set status = 'pending', results = null, result = null, score = null, cost_usd = null, latency_ms = null,
+        judge_cost_usd = 0, finished_at = null,
+        run_id = case when exists (select 1 from runs r where r.id = c.run_id and r.status = 'succeeded') then c.run_id else null end
+      where c.experiment_id = ${experimentId}::uuid and c.status = 'errored'
+      returning c.id`));
+    const n = reset.length;
+    if (n > 0) {
+      await tx
+        .update(experiments)
+        .set({ erroredCells: sql`${experiments.erroredCells} - ${n}::int`, status: 'running', finishedAt: null, stopReason: sql`case when ${experiments.stopReason} = 'canceled' then null else ${experiments.stopReason} end` })
+        .where(eq(experiments.id, experimentId));
+    }
+    return n;
+  });
+}
+
+/** A source experiment's succeeded calls by content hash, for a rerun to reuse (run id and what it cost). */
+export async function listReusableCalls({ experimentId }: { experimentId: string }): Promise<Map<string, { runId: string; costUsd: number }>> {
+  const db = await getDb();
+  const rows = await db
+    .select({ hash: experimentCells.contentHash, runId: runs.id, costUsd: runs.costUsd })
+    .from(experimentCells)
+    .innerJoin(runs, eq(runs.id, experimentCells.runId))
+    .where(and(eq(experimentCells.experimentId, experimentId), eq(runs.status, 'succeeded')));
+  return new Map(rows.map((row) => [row.hash, { runId: row.runId, costUsd: Number(row.costUsd ?? 0) }]));
+}
+
+/** Experiments still unfinished with cells that have no run, created more than `olderThanMs` ago (a lost launch). */
+export async function listExperimentsToRelaunch({ olderThanMs, limit }: { olderThanMs: number; limit: number }): Promise<string[]> {
+  const db = await getDb();
+  const rows = rowsOf<{ id: string }>(await db.execute(sql`
+    select e.id from experiments e
+    where e.status in ('queued', 'running') and e.created_at < now() - ${`${olderThanMs} milliseconds`}::interval
+      and exists (select 1 from experiment_cells c where c.experiment_id = e.id and c.status = 'pending' and c.run_id is null)
+    order by e.created_at limit ${limit}`));
+  return rows.map((row) => row.id);
+}
+
+// ---- The execute gate's writes on a claimed experiment run (fenced by the claim's attempt, as in run-execution) ----
+
+const heldRun = (id: string, attempt: number) => and(eq(runs.id, id), eq(runs.status, 'running'), eq(runs.attempts, attempt));
+
+/** Gives the claim back without spending an attempt: the run is queued again, due at `until`. */
+export async function unclaimRun(args: { id: string; attempt: number; until: Date; rateLimited: boolean; errorCode?: string; errorMessage?: string }): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(runs)
+    .set({
+      status: 'queued',
+      attempts: sql`${runs.attempts} - 1`,
+      leaseExpiresAt: null,
+      nextAttemptAt: args.until,
+      ...(args.rateLimited ? { rateLimitedCount: sql`${runs.rateLimitedCount} + 1`, errorCode: args.errorCode, errorMessage: args.errorMessage } : {}),
+    })
+    .where(heldRun(args.id, args.attempt))
+    .returning({ id: runs.id });
+  return rows.length > 0;
+}
+
+/** Cancels a claimed run before it calls anything (its experiment was canceled or reached its budget). */
+export async function cancelClaimedRun(args: { id: string; attempt: number; message: string }): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(runs)
+    .set({ status: 'canceled', leaseExpiresAt: null, finishedAt: new Date(), errorCode: 'CANCELED', errorMessage: args.message })
+    .where(heldRun(args.id, args.attempt))
+    .returning({ id: runs.id });
+  return rows.length > 0;
+}
