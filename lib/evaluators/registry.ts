@@ -12,8 +12,10 @@ import { jsonSchemaEvaluator } from './json-schema';
 import { latencyEvaluator } from './latency';
 import { lengthEvaluator } from './length';
 import { levenshteinEvaluator } from './levenshtein';
+import { llmJudgeEvaluator } from './llm-judge';
 import { regexEvaluator } from './regex';
 import { startsWithEvaluator } from './starts-with';
+import { webhookEvaluator } from './webhook';
 import type { EvaluatorDefinition, EvaluatorSpec } from './types';
 
 /** A definition plus an optional check the zod schema cannot do synchronously (compiling JavaScript). */
@@ -38,6 +40,8 @@ const DEFINITIONS: RegisteredEvaluator[] = [
   latencyEvaluator,
   costEvaluator,
   javascriptEvaluator,
+  llmJudgeEvaluator,
+  webhookEvaluator,
 ];
 
 export const EVALUATORS: ReadonlyMap<string, RegisteredEvaluator> = new Map(DEFINITIONS.map((d) => [d.type, d]));

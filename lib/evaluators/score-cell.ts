@@ -1,6 +1,8 @@
+import { EvaluatorError } from './evaluator-error';
 import { getEvaluator, storedConfig } from './registry';
 import type { EvalContext, EvaluatorOutcome, EvaluatorResult, EvaluatorSpec } from './types';
 
+export { EvaluatorError };
 export { openEvaluatorSecret, redactEvaluatorSecrets, restoreEvaluatorSecrets, sealEvaluatorSecrets } from './secrets';
 
 /** Each evaluator's time unless the caller gives another: a judge or webhook past it is an error. */
@@ -9,17 +11,6 @@ const MAX_REASON_CHARS = 1_000;
 
 export type CellResult = 'pass' | 'fail' | 'error';
 export type CellScore = { results: EvaluatorResult[]; result: CellResult | null; score: number | null; costUsd: number };
-
-/** An evaluator failure that still spent money (a judge whose reply could not be read). */
-export class EvaluatorError extends Error {
-  constructor(
-    message: string,
-    readonly costUsd = 0,
-  ) {
-    super(message);
-    this.name = 'EvaluatorError';
-  }
-}
 
 const clipReason = (text: string) => (text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text);
 

@@ -1,0 +1,124 @@
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import { providerFetch } from '@/lib/net/guarded-fetch';
+import { REDACTED_SECRET, openEvaluatorSecret } from './secrets';
+import type { EvaluatorDefinition, EvaluatorOutcome } from './types';
+
+export const MAX_WEBHOOK_TIMEOUT_MS = 30_000;
+const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
+/** Longest answer read from the webhook. */
+export const MAX_WEBHOOK_RESPONSE_BYTES = 64 * 1024;
+export const SIGNATURE_HEADER = 'x-promptlab-signature';
+export const TIMESTAMP_HEADER = 'x-promptlab-timestamp';
+// Headers the request itself sets: a config may not replace them.
+const RESERVED_HEADERS = new Set(['host', 'content-type', 'content-length', 'connection', 'transfer-encoding', SIGNATURE_HEADER, TIMESTAMP_HEADER]);
+
+const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, 'is not a valid header name');
+
+const configSchema = z.strictObject({
+  /** Where the cell is POSTed (http or https); private addresses are refused unless ALLOW_PRIVATE_PROVIDER_URLS. */
+  url: z
+    .string()
+    .trim()
+    .max(2_000)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, 'must be an http or https URL without credentials'),
+  /** Signs each request: `X-PromptLab-Signature: sha256=<HMAC-SHA256 of the body>`. Stored encrypted, shown as ••••. */
+  secret: z.string().min(1).max(500).refine((s) => s !== REDACTED_SECRET, 'is hidden: type the secret again').optional(),
+  /** The sealed secret, as stored (see sealEvaluatorSecrets). */
+  secretEncrypted: z.string().max(2_000).optional(),
+  /** How long to wait for the answer (default 10 s, at most 30 s). */
+  timeoutMs: z.number().int().min(100).max(MAX_WEBHOOK_TIMEOUT_MS).default(DEFAULT_WEBHOOK_TIMEOUT_MS),
+  /** Extra request headers (at most 20). */
+  headers: z
+    .record(headerName, z.string().max(2_000).regex(/^[^\r\n]*$/, 'must be one line'))
+    .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers')
+    .refine((h) => Object.keys(h).every((k) => !RESERVED_HEADERS.has(k.toLowerCase())), 'sets a header PromptLab sets itself')
+    .optional(),
+});
+export type WebhookConfig = z.infer<typeof configSchema>;
+
+const answerSchema = z.object({
+  pass: z.boolean(),
+  score: z.number().min(0).max(1).optional(),
+  reason: z.string().max(2_000).optional(),
+});
+
+/** The hex HMAC-SHA256 a receiver recomputes over the raw body to check a request came from here. */
+export const signBody = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('hex');
+
+async function readCapped(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_WEBHOOK_RESPONSE_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new Error(`the webhook answered more than ${MAX_WEBHOOK_RESPONSE_BYTES / 1024} KB`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export const webhookEvaluator: EvaluatorDefinition<WebhookConfig> = {
+  type: 'webhook',
+  configSchema,
+  remote: true,
+  async evaluate(config, ctx): Promise<EvaluatorOutcome> {
+    const body = JSON.stringify({
+      output: ctx.output,
+      expected: ctx.expected ?? null,
+      vars: ctx.vars,
+      item: ctx.item,
+      latencyMs: ctx.latencyMs,
+      costUsd: ctx.costUsd,
+      experimentId: ctx.experimentId,
+      cellId: ctx.cellId,
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const secret = openEvaluatorSecret(config);
+    const headers: Record<string, string> = { ...config.headers, 'content-type': 'application/json', [TIMESTAMP_HEADER]: timestamp };
+    if (secret) headers[SIGNATURE_HEADER] = `sha256=${signBody(body, secret)}`;
+    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]);
+    let response: Response;
+    try {
+      response = await providerFetch()(config.url, { method: 'POST', headers, body, signal });
+    } catch (error) {
+      if (signal.aborted && !ctx.signal.aborted) throw new Error(`the webhook did not answer within ${config.timeoutMs} ms`);
+      throw new Error(`the webhook could not be reached: ${describe(error)}`);
+    }
+    const text = await readCapped(response).catch((error: unknown) => {
+      throw new Error(signal.aborted ? `the webhook did not finish answering within ${config.timeoutMs} ms` : describe(error));
+    });
+    if (!response.ok) throw new Error(`the webhook answered HTTP ${response.status}`);
+    let parsed: z.ZodSafeParseResult<z.infer<typeof answerSchema>>;
+    try {
+      parsed = answerSchema.safeParse(JSON.parse(text));
+    } catch {
+      throw new Error('the webhook answered something that is not JSON: it must answer { "pass": boolean, "score"?: number, "reason"?: string }');
+    }
+    if (!parsed.success) throw new Error('the webhook must answer { "pass": boolean, "score"?: number from 0 to 1, "reason"?: string }');
+    const { pass, score, reason } = parsed.data;
+    return { pass, score: score ?? (pass ? 1 : 0), reason: reason ?? `the webhook answered pass: ${pass}` };
+  },
+};
+
+// The guard's refusal says why (a private address, a redirect); fetch's own errors hide it in `cause`.
+function describe(error: unknown): string {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if ((e as { code?: unknown }).code === 'URL_REFUSED' || !(e.cause instanceof Error)) return e.message.slice(0, 300);
+  }
+  return 'a network error';
+}
