@@ -4,9 +4,11 @@ import { ExperimentsExplorer } from './_components/experiments-explorer';
 
 export const metadata: Metadata = { title: 'Experiments' };
 
-// The status filter lives in the address bar (?status=running), so a filtered list can be linked.
+const one = (v: string | string[] | undefined) => (typeof v === 'string' && v.length <= 100 ? v : undefined);
+
+// Filters live in the address bar (?status=running, ?promptId=…, ?datasetId=…), so a filtered list can be linked.
 export default async function ExperimentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { status } = await searchParams;
-  const initial = EXPERIMENT_STATUSES.find((s) => s === status) as ExperimentStatus | undefined;
-  return <ExperimentsExplorer initialStatus={initial} />;
+  const params = await searchParams;
+  const status = EXPERIMENT_STATUSES.find((s) => s === params.status) as ExperimentStatus | undefined;
+  return <ExperimentsExplorer initialStatus={status} promptId={one(params.promptId)} datasetId={one(params.datasetId)} />;
 }

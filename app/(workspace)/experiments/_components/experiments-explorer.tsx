@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { ExperimentsList } from '@/components/experiments/experiments-list';
 import type { ExperimentStatus } from '@/lib/client/experiment-types';
@@ -9,11 +10,17 @@ import { cn } from '@/lib/utils';
 const LABELS: Record<ExperimentStatus | 'all', string> = { all: 'All', queued: 'Queued', running: 'Running', completed: 'Completed', canceled: 'Canceled' };
 
 /** Every experiment in the workspace, filterable by status (mirrored in the URL). */
-export function ExperimentsExplorer({ initialStatus }: { initialStatus?: ExperimentStatus }) {
+type Props = { initialStatus?: ExperimentStatus; promptId?: string; datasetId?: string };
+
+export function ExperimentsExplorer({ initialStatus, promptId, datasetId }: Props) {
   const [status, setStatus] = useState<ExperimentStatus | undefined>(initialStatus);
 
   useEffect(() => {
-    const next = `${window.location.pathname}${status ? `?status=${status}` : ''}`;
+    const params = new URLSearchParams(window.location.search);
+    if (status) params.set('status', status);
+    else params.delete('status');
+    const search = params.toString();
+    const next = `${window.location.pathname}${search ? `?${search}` : ''}`;
     if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', next);
   }, [status]);
 
@@ -22,7 +29,30 @@ export function ExperimentsExplorer({ initialStatus }: { initialStatus?: Experim
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Experiments</h1>
         <p className="text-sm text-muted-foreground">
-          Prompt versions and models compared over a dataset. Start one with <span className="font-medium text-foreground">Test</span> on a prompt.
+          {promptId || datasetId ? (
+            <>
+              Experiments of{' '}
+              {promptId ? (
+                <Link href={`/prompts/${encodeURIComponent(promptId)}`} className="font-medium text-foreground hover:underline">
+                  this prompt
+                </Link>
+              ) : null}
+              {promptId && datasetId ? ' on ' : null}
+              {datasetId ? (
+                <Link href={`/datasets/${encodeURIComponent(datasetId)}`} className="font-medium text-foreground hover:underline">
+                  this dataset
+                </Link>
+              ) : null}
+              .{' '}
+              <Link href="/experiments" className="hover:text-foreground hover:underline">
+                Show all
+              </Link>
+            </>
+          ) : (
+            <>
+              Prompt versions and models compared over a dataset. Start one with <span className="font-medium text-foreground">Test</span> on a prompt.
+            </>
+          )}
         </p>
       </div>
       <div role="radiogroup" aria-label="Status" className="flex flex-wrap gap-1" data-testid="experiments-status-filter">
@@ -46,7 +76,7 @@ export function ExperimentsExplorer({ initialStatus }: { initialStatus?: Experim
           );
         })}
       </div>
-      <ExperimentsList status={status} />
+      <ExperimentsList status={status} promptId={promptId} datasetId={datasetId} />
     </div>
   );
 }

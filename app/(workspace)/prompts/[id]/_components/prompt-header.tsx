@@ -90,6 +90,11 @@ export function PromptHeader({ prompt, onDeleted, code }: Props) {
             Test
           </Button>
         ) : null}
+        <Button variant="ghost" size="sm" asChild>
+          <Link href={`/experiments?promptId=${encodeURIComponent(prompt.id)}`} data-testid="prompt-experiments">
+            Experiments
+          </Link>
+        </Button>
         <Button variant="outline" size="sm" onClick={() => setEditing(true)} data-testid="edit-details">
           <PencilIcon aria-hidden="true" />
           Edit details
