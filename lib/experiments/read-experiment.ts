@@ -51,7 +51,7 @@ function toCellStat(row: CellStatRow): CellStat {
     result: cellResult(row.status, row.result),
     score: row.score,
     latencyMs: row.latencyMs,
-    costUsd: row.costUsd === null ? null : Number(row.costUsd),
+    costUsd: row.costUsd,
     judgeCostUsd: row.judgeCostUsd,
     usage,
     reused: row.reused,
@@ -62,20 +62,32 @@ async function cellStats(row: Experiment): Promise<CellStat[]> {
   return (await listCellStats({ workspaceId: row.workspaceId, experimentId: row.id })).map(toCellStat);
 }
 
-// Summaries keyed by what moves whenever a cell finishes: a finished experiment's is computed once.
-const SUMMARY_CACHE_MAX = 50;
-const summaryCache = new Map<string, VariantSummary[]>();
-const summaryKey = (row: Experiment) =>
-  [row.id, row.status, row.succeededCells, row.erroredCells, row.canceledCells, row.reusedCells, row.costUsd, row.finishedAt?.getTime() ?? ''].join('|');
+// Summaries and comparisons keyed by what moves whenever a cell finishes: a finished experiment's are computed
+// once. While it runs, one computed less than FRESH_MS ago is reused, so pages refetching on every progress
+// event cost one computation per interval, not one per request.
+const CACHE_MAX = 100;
+const FRESH_MS = 2_000;
+const statsCache = new Map<string, { key: string; at: number; value: unknown }>();
+const versionKey = (row: Experiment) =>
+  [row.status, row.succeededCells, row.erroredCells, row.canceledCells, row.reusedCells, row.costUsd, row.finishedAt?.getTime() ?? ''].join('|');
 
-export async function summarizeExperiment(row: Experiment): Promise<VariantSummary[]> {
-  const key = summaryKey(row);
-  const cached = summaryCache.get(key);
-  if (cached) return cached;
-  const summary = summarizeVariants({ experimentId: row.id, variants: row.config.variants, cells: await cellStats(row), repeats: row.config.repeats });
-  if (summaryCache.size >= SUMMARY_CACHE_MAX) summaryCache.delete(summaryCache.keys().next().value!);
-  summaryCache.set(key, summary);
-  return summary;
+async function memoized<T>(row: Experiment, name: string, compute: () => Promise<T>): Promise<T> {
+  const id = `${row.id}:${name}`;
+  const key = versionKey(row);
+  const cached = statsCache.get(id);
+  const running = row.status === 'queued' || row.status === 'running';
+  if (cached && (cached.key === key || (running && Date.now() - cached.at < FRESH_MS))) return cached.value as T;
+  const value = await compute();
+  statsCache.delete(id);
+  if (statsCache.size >= CACHE_MAX) statsCache.delete(statsCache.keys().next().value!);
+  statsCache.set(id, { key, at: Date.now(), value });
+  return value;
+}
+
+export function summarizeExperiment(row: Experiment): Promise<VariantSummary[]> {
+  return memoized(row, 'summary', async () =>
+    summarizeVariants({ experimentId: row.id, variants: row.config.variants, cells: await cellStats(row), repeats: row.config.repeats }),
+  );
 }
 
 export async function getExperimentDetail(args: { id: string; workspaceId: string }): Promise<ExperimentDetailView> {
@@ -114,5 +126,5 @@ export async function compareExperimentVariants(args: { id: string; workspaceId:
     if (args[key] >= count) throw fieldError(key, `is out of range: this experiment has variants 0 to ${count - 1}`);
   }
   const labels = { a: row.config.variants[args.a]!.label, b: row.config.variants[args.b]!.label };
-  return compareVariants({ experimentId: row.id, a: args.a, b: args.b, cells: await cellStats(row), labels });
+  return memoized(row, `compare:${args.a}:${args.b}`, async () => compareVariants({ experimentId: row.id, a: args.a, b: args.b, cells: await cellStats(row), labels }));
 }
