@@ -30,7 +30,13 @@ export function compareVariants(input: {
   const pairs = pairCells(input.cells, a, b);
   const n = pairs.length;
   const names = input.labels ?? { a: 'A', b: 'B' };
-  const seed = `${input.experimentId}:${a}:${b}`;
+  // Seeded by the unordered pair and mirrored, so swapping A and B mirrors the intervals exactly.
+  const flip = a > b;
+  const seed = `${input.experimentId}:${Math.min(a, b)}:${Math.max(a, b)}`;
+  const diffInterval = (x: number[], y: number[], kind: string) => {
+    const ci = pairedBootstrapDiffInterval(flip ? y : x, flip ? x : y, { seed: `${seed}:${kind}` });
+    return ci && flip ? { low: 0 - ci.high, high: 0 - ci.low } : ci; // 0 − x: no −0 in the JSON
+  };
 
   const passA = pairs.map((p) => (p.a.result === 'pass' ? 1 : 0));
   const passB = pairs.map((p) => (p.b.result === 'pass' ? 1 : 0));
@@ -39,7 +45,7 @@ export function compareVariants(input: {
   const passRateA = n > 0 ? sum(passA) / n : null;
   const passRateB = n > 0 ? sum(passB) / n : null;
   const passDiff = n > 0 ? (aOnly - bOnly) / n : null;
-  const passCi = pairedBootstrapDiffInterval(passA, passB, { seed: `${seed}:pass` });
+  const passCi = diffInterval(passA, passB, 'pass');
   const pValue = n > 0 ? mcnemarExact(aOnly, bOnly).pValue : null;
 
   const scorePairs = pairs.filter((p) => p.a.score !== null && p.b.score !== null);
@@ -48,7 +54,7 @@ export function compareVariants(input: {
   const meanA = scoreA.length > 0 ? sum(scoreA) / scoreA.length : null;
   const meanB = scoreB.length > 0 ? sum(scoreB) / scoreB.length : null;
   const scoreDiff = meanA !== null && meanB !== null ? meanA - meanB : null;
-  const scoreCi = pairedBootstrapDiffInterval(scoreA, scoreB, { seed: `${seed}:score` });
+  const scoreCi = diffInterval(scoreA, scoreB, 'score');
 
   const mdd = minDetectableDiff(passA.map((x, i) => x - passB[i]!), { binary: true });
   const { verdict, reason } = decide({ n, aOnly, bOnly, pValue, scorePairs: scorePairs.length, scoreDiff, scoreCi, mdd, names });

@@ -113,6 +113,16 @@ describe('compareVariants', () => {
     expect(c.reason).toContain('McNemar p = 0.002');
   });
 
+  it('mirrors exactly when A and B swap', () => {
+    const cells = pairs(60, 9, 4, 30).map((x, i) => ({ ...x, score: x.result === 'pass' ? 0.6 + (i % 7) / 20 : (i % 5) / 20 }));
+    const ab = compareVariants({ experimentId: 'e', a: 0, b: 1, cells });
+    const ba = compareVariants({ experimentId: 'e', a: 1, b: 0, cells });
+    expect(ba.passRate.ci).toEqual({ low: -ab.passRate.ci!.high, high: -ab.passRate.ci!.low });
+    expect(ba.score.ci).toEqual({ low: -ab.score.ci!.high, high: -ab.score.ci!.low });
+    expect(ba.mcnemar).toEqual({ aOnly: ab.mcnemar.bOnly, bOnly: ab.mcnemar.aOnly, pValue: ab.mcnemar.pValue });
+    expect(ba.minDetectableDiff).toBe(ab.minDetectableDiff);
+  });
+
   it('is deterministic and answers nulls without pairs', () => {
     const cells = pairs(50, 8, 3, 20);
     expect(compareVariants({ experimentId: 'e', a: 0, b: 1, cells })).toEqual(compareVariants({ experimentId: 'e', a: 0, b: 1, cells }));
