@@ -13,6 +13,8 @@ export type RunFilterValues = {
   /** yyyy-mm-dd in the viewer's time zone. */
   from: string;
   to: string;
+  /** An experiment's cell runs (linked from the experiment page); the history leaves them out otherwise. */
+  experimentId: string;
 };
 
 export const EMPTY_FILTERS: RunFilterValues = {
@@ -25,6 +27,7 @@ export const EMPTY_FILTERS: RunFilterValues = {
   q: '',
   from: '',
   to: '',
+  experimentId: '',
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,6 +53,7 @@ export function filtersToQuery(values: RunFilterValues): URLSearchParams {
   const to = localDayBoundary(values.to, true);
   if (from) params.set('from', from);
   if (to) params.set('to', to);
+  if (values.experimentId) params.set('experimentId', values.experimentId);
   return params;
 }
 
@@ -78,6 +82,7 @@ export function filtersFromSearch(search: Record<string, string | string[] | und
     q: get('q'),
     from: DATE.test(get('from')) ? get('from') : '',
     to: DATE.test(get('to')) ? get('to') : '',
+    experimentId: get('experimentId'),
   };
 }
 
