@@ -61,7 +61,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function readCsv(text: string, maxRows: number): { headers: string[]; rows: SourceRow[]; errors: ImportError[] } {
   const errors: ImportError[] = [];
   // The header, maxRows data rows and one more to tell that the file is too long.
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: 'greedy', preview: maxRows + 2 });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: true, preview: maxRows + 2 });
   for (const error of parsed.errors) {
     if (errors.length >= MAX_REPORTED_ERRORS) break;
     const row = error.row ?? 0;

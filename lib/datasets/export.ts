@@ -1,0 +1,62 @@
+import 'server-only';
+import Papa from 'papaparse';
+import { listDatasetItems } from '@/db/queries/dataset-items';
+import { listDatasetKeys } from '@/db/queries/datasets';
+import type { DatasetItem } from '@/db/schema';
+import { inputColumn } from './columns';
+import { requireDataset } from './datasets';
+
+const PAGE = 500;
+
+/** A CSV cell: text as it is, other JSON values as JSON, nothing as empty. */
+const cell = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** JSONL lines are items as the API takes them: `expected` and `metadata` only when there are some. */
+function jsonLine(item: DatasetItem): string {
+  const hasMetadata = Object.keys(item.metadata).length > 0;
+  return JSON.stringify({ input: item.input, ...(item.expected !== null && { expected: item.expected }), ...(hasMetadata && { metadata: item.metadata }) });
+}
+
+function attachmentName(name: string, ext: string) {
+  const ascii = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'dataset';
+  return `attachment; filename="${ascii}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
+}
+
+/**
+ * The dataset as a file, streamed page by page so a large one is never held in memory at once. CSV columns: the
+ * input variables, `expected`, then `metadata.<key>`, which import reads back the same way.
+ */
+export async function exportDataset({ workspaceId, datasetId, format }: { workspaceId: string; datasetId: string; format: 'csv' | 'jsonl' }): Promise<Response> {
+  const dataset = await requireDataset({ workspaceId, id: datasetId });
+  const [variables, metadataKeys] =
+    format === 'csv'
+      ? await Promise.all([listDatasetKeys({ id: dataset.id, workspaceId, of: 'input' }), listDatasetKeys({ id: dataset.id, workspaceId, of: 'metadata' })])
+      : [[], []];
+  variables.sort();
+  metadataKeys.sort();
+  const header = [...variables.map(inputColumn), 'expected', ...metadataKeys.map((k) => `metadata.${k}`)];
+  const toCsvRow = (item: DatasetItem) => [...variables.map((v) => cell(item.input[v])), cell(item.expected), ...metadataKeys.map((k) => cell(item.metadata[k]))];
+
+  const encoder = new TextEncoder();
+  let after: number | undefined;
+  let started = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const page = await listDatasetItems({ workspaceId, datasetId: dataset.id, afterPosition: after, limit: PAGE });
+      let text = '';
+      if (format === 'csv' && !started) text += `${Papa.unparse([header])}\r\n`;
+      started = true;
+      if (page.length > 0) text += format === 'csv' ? `${Papa.unparse(page.map(toCsvRow))}\r\n` : `${page.map(jsonLine).join('\n')}\n`;
+      if (text) controller.enqueue(encoder.encode(text));
+      if (page.length < PAGE) controller.close();
+      else after = page.at(-1)!.position;
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      'content-disposition': attachmentName(dataset.name, format),
+      'cache-control': 'no-store',
+    },
+  });
+}

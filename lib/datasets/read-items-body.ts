@@ -1,0 +1,69 @@
+import 'server-only';
+import { z } from 'zod';
+import { ApiError, fieldError } from '@/lib/api/errors';
+import { readBodyCapped } from '@/lib/api/read-body';
+import { itemProblem, unsafeValueProblem } from './item-checks';
+import { addRunItemSchema, datasetItemSchema, MAX_DATASET_BODY_BYTES, MAX_ITEMS_PER_REQUEST, newDatasetSchema, type DatasetItemInput } from './schemas';
+
+const MB = MAX_DATASET_BODY_BYTES / (1024 * 1024);
+export const bodyTooLarge = () => new ApiError('PAYLOAD_TOO_LARGE', `Request body is larger than ${MB} MB: split the items over several requests`);
+
+/** Reads up to MAX_DATASET_BODY_BYTES of JSON (readJson's 1 MB does not fit 10,000 items); a JSON object or a 4xx. */
+export async function readLargeJsonObject(req: Request): Promise<Record<string, unknown>> {
+  const text = await readBodyCapped(req, MAX_DATASET_BODY_BYTES);
+  if (text === null) throw bodyTooLarge();
+  if (text.trim() === '') throw new ApiError('BAD_REQUEST', 'Request body is empty: send a JSON object');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ApiError('BAD_REQUEST', `Request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ApiError('BAD_REQUEST', 'Request body must be a JSON object');
+  return json as Record<string, unknown>;
+}
+
+/** Each item is checked on its own (text, depth, size) before the schema walks it; the path names the item. */
+function assertItemsSafe(items: unknown, prefix: string): void {
+  if (!Array.isArray(items)) return;
+  if (items.length > MAX_ITEMS_PER_REQUEST) throw fieldError(prefix, `can have at most ${MAX_ITEMS_PER_REQUEST} items`);
+  items.forEach((item, i) => {
+    const problem = itemProblem(item);
+    if (problem) throw fieldError(problem.path ? `${prefix}.${i}.${problem.path}` : `${prefix}.${i}`, problem.message);
+  });
+}
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+const itemsBodySchema = z.strictObject({
+  items: z.array(datasetItemSchema).min(1, 'send at least one item').max(MAX_ITEMS_PER_REQUEST, `at most ${MAX_ITEMS_PER_REQUEST} items at once`),
+});
+
+export type AddItemsBody = { kind: 'items'; items: DatasetItemInput[] } | { kind: 'run'; runId: string };
+
+/** POST …/items: one item, `{ items: [...] }`, or `{ runId }`. */
+export async function readAddItemsBody(req: Request): Promise<AddItemsBody> {
+  const body = await readLargeJsonObject(req);
+  if ('runId' in body) return { kind: 'run', runId: parsed(addRunItemSchema, body).runId };
+  if ('items' in body) {
+    assertItemsSafe(body.items, 'items');
+    return { kind: 'items', items: parsed(itemsBodySchema, body).items };
+  }
+  const problem = itemProblem(body);
+  if (problem) throw fieldError(problem.path, problem.message);
+  return { kind: 'items', items: [parsed(datasetItemSchema, body)] };
+}
+
+/** POST /datasets: name, description and optional first items. */
+export async function readNewDatasetBody(req: Request) {
+  const body = await readLargeJsonObject(req);
+  assertItemsSafe(body.items, 'items');
+  const { name, description } = body;
+  const problem = unsafeValueProblem({ name, description });
+  if (problem) throw fieldError(problem.path, problem.message);
+  return parsed(newDatasetSchema, body);
+}
