@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Screenshots to look at: SHOTS_DIR=/tmp/shots-h6 npx playwright test tests/e2e/datasets.spec.ts
+const shots = process.env.SHOTS_DIR ?? '.data/test-results/screens/datasets';
+fs.mkdirSync(shots, { recursive: true });
+
+const CSV = ['question,answer,metadata.source,notes', 'How do tides work?,The moon pulls the sea,faq,a', '"Why is the sky blue, really?",Rayleigh scattering,faq,b', 'What is a comet?,A ball of ice and dust,web,c'].join('\n');
+
+const cell = (page: Page, row: number, col: string) => page.locator(`[data-testid="dataset-cell"][data-row="${row}"][data-col="${col}"]`);
+
+async function createDataset(page: Page, name: string): Promise<string> {
+  await page.goto('/datasets');
+  await page.getByTestId('new-dataset').click();
+  await page.getByTestId('new-dataset-name').fill(name);
+  await page.getByTestId('create-dataset').click();
+  await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+test('create a dataset, import a CSV with a remapped column, edit cells by keyboard, export, rename and delete', async ({ page, user: _user }) => {
+  await page.goto('/datasets');
+  await expect(page.getByTestId('empty-datasets')).toBeVisible();
+  const id = await createDataset(page, 'Support cases');
+  await expect(page.getByTestId('empty-items')).toBeVisible();
+
+  // A broken file says which row is wrong, and cannot be sent.
+  await page.getByTestId('dataset-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('question,answer\nok,fine\nonly one field\n') });
+  await expect(page.getByTestId('import-errors')).toContainText('Row 2');
+  await expect(page.getByTestId('import-submit')).toBeDisabled();
+
+  // The real file: `answer` becomes the expected value, `notes` is left out, the preview shows it.
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await expect(page.getByTestId('import-errors')).toHaveCount(0);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('Rayleigh scattering');
+  await page.getByTestId('import-map-answer').selectOption('expected');
+  await page.getByTestId('import-map-notes').selectOption('ignore');
+  await expect(preview.locator('th').nth(2)).toContainText('expected');
+  await page.screenshot({ path: path.join(shots, 'import-dialog-1280.png') });
+  const imported = page.waitForResponse((res) => res.url().includes('/import?') && res.request().method() === 'POST');
+  await page.getByTestId('import-submit').click();
+  const response = await imported;
+  expect(response.status()).toBe(201);
+  expect(new URL(response.url()).searchParams.get('map.answer')).toBe('expected');
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  await expect(page.getByTestId('dataset-count')).toHaveText('3');
+  await expect(cell(page, 1, 'input.question')).toHaveText('Why is the sky blue, really?');
+  await expect(cell(page, 1, 'expected')).toHaveText('Rayleigh scattering');
+  await expect(cell(page, 0, 'metadata')).toContainText('"source":"faq"');
+  await expect(page.locator('[data-testid="dataset-cell"][data-col="input.notes"]')).toHaveCount(0);
+
+  // Click to edit, Enter saves.
+  await cell(page, 0, 'input.question').click();
+  await page.getByTestId('cell-editor').fill('How do tides work, exactly?');
+  const saved = page.waitForResponse((res) => res.request().method() === 'PATCH' && res.url().includes('/items/'));
+  await page.getByTestId('cell-editor').press('Enter');
+  expect((await saved).status()).toBe(200);
+  await expect(cell(page, 0, 'input.question')).toHaveText('How do tides work, exactly?');
+
+  // Arrows move, Enter opens the editor, Esc cancels without saving.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('cell-editor')).toHaveValue('Rayleigh scattering');
+  await page.keyboard.type(' (not saved)');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('cell-editor')).toHaveCount(0);
+  await expect(cell(page, 1, 'expected')).toHaveText('Rayleigh scattering');
+
+  // Bad metadata is refused in place.
+  await cell(page, 2, 'metadata').click();
+  await page.getByTestId('cell-editor').fill('{not json');
+  await page.getByTestId('cell-editor').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'valid JSON' })).toBeVisible();
+  await page.getByTestId('cell-editor').press('Escape');
+
+  // A new row opens its first cell for typing.
+  await page.getByTestId('add-item').click();
+  await expect(page.getByTestId('cell-editor')).toBeVisible();
+  await page.getByTestId('cell-editor').fill('What is a nebula?');
+  await page.getByTestId('cell-editor').press('Enter');
+  await expect(cell(page, 3, 'input.question')).toHaveText('What is a nebula?');
+  await expect(page.getByTestId('dataset-count')).toHaveText('4');
+
+  await page.reload();
+  await expect(cell(page, 0, 'input.question')).toHaveText('How do tides work, exactly?');
+  await expect(cell(page, 3, 'input.question')).toHaveText('What is a nebula?');
+  await page.getByRole('button', { name: 'Delete row 4' }).click();
+  await expect(page.getByTestId('dataset-count')).toHaveText('3');
+
+  // Export: the CSV has the edit and round-trips the columns.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const file = await download;
+  const csv = fs.readFileSync((await file.path())!, 'utf8');
+  expect(csv.split(/\r?\n/)[0]).toBe('question,expected,metadata.source');
+  expect(csv).toContain('"How do tides work, exactly?"');
+  const jsonl = await page.request.get(await page.getByTestId('export-jsonl').getAttribute('href') as string);
+  expect((await jsonl.text()).trim().split('\n')).toHaveLength(3);
+
+  // Rename in place.
+  await page.getByTestId('dataset-name').click();
+  await page.getByTestId('dataset-name-input').fill('Astronomy FAQ');
+  await page.getByTestId('dataset-name-input').press('Enter');
+  await expect(page.getByTestId('dataset-name')).toHaveText('Astronomy FAQ');
+
+  await page.goto('/datasets');
+  await expect(page.getByTestId('dataset-row')).toContainText('Astronomy FAQ');
+  await expect(page.getByTestId('dataset-row')).toContainText('3 items');
+  await page.getByTestId('dataset-row').click();
+  await expect(page).toHaveURL(new RegExp(`/datasets/${id}$`));
+  await page.getByTestId('delete-dataset').click();
+  await page.getByTestId('delete-dataset-confirm').click();
+  await expect(page).toHaveURL(/\/datasets$/);
+  await expect(page.getByTestId('empty-datasets')).toBeVisible();
+  expect((await page.request.get(`/api/v1/datasets/${id}`)).status()).toBe(404);
+});
+
+test('a run goes into a new dataset from the run page, and the toast links to it', async ({ page, user: _user }) => {
+  const api = page.request;
+  const prompt = (await (await api.post('/api/v1/prompts', { data: { title: 'Explainer', userPrompt: 'Explain {{ topic }} to {{ audience }}.' } })).json()).data;
+  const run = (await (await api.post('/api/v1/runs', { data: { promptId: prompt.id, variables: { topic: 'tides', audience: 'kids' }, cache: false } })).json()).data;
+  await expect.poll(async () => (await (await api.get(`/api/v1/runs/${run.id}`)).json()).data.status, { timeout: 20_000 }).toBe('succeeded');
+  const output = (await (await api.get(`/api/v1/runs/${run.id}`)).json()).data.output as string;
+
+  await page.goto(`/runs/${run.id}`);
+  await page.getByTestId('add-to-dataset').click();
+  await expect(page.getByTestId('add-to-dataset-select')).toHaveValue('__new__');
+  await page.getByTestId('add-to-dataset-name').fill('Explainer cases');
+  await page.getByTestId('add-to-dataset-submit').click();
+  await page.getByTestId('toast-link').click();
+  await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('dataset-name')).toHaveText('Explainer cases');
+  await expect(cell(page, 0, 'input.topic')).toHaveText('tides');
+  await expect(cell(page, 0, 'input.audience')).toHaveText('kids');
+  await expect(cell(page, 0, 'expected')).toContainText(output.slice(0, 20));
+
+  // The second time the existing dataset is offered first.
+  await page.goto(`/runs/${run.id}`);
+  await page.getByTestId('add-to-dataset').click();
+  await expect(page.getByTestId('add-to-dataset-select')).not.toHaveValue('__new__');
+  await page.getByTestId('add-to-dataset-submit').click();
+  await expect(page.getByText('Added to Explainer cases')).toBeVisible();
+  const list = (await (await api.get('/api/v1/datasets')).json()).data.items;
+  expect(list).toHaveLength(1);
+  expect(list[0].itemCount).toBe(2);
+});
+
+test('Settings: add a model price, see field errors, remove it', async ({ page, user: _user }) => {
+  await page.goto('/settings');
+  const panel = page.getByTestId('model-prices');
+  await expect(panel).toContainText('No prices of your own');
+  await panel.getByTestId('price-add').click();
+  await expect(panel.getByText('Required').first()).toBeVisible();
+
+  await page.getByTestId('price-provider').fill('ollama');
+  await page.getByTestId('price-model').fill('llama3.1:8b');
+  await page.getByTestId('price-inputPerMTok').fill('0.2');
+  await page.getByTestId('price-outputPerMTok').fill('-1');
+  await panel.getByTestId('price-add').click();
+  // The API's field error lands under its field.
+  await expect(page.locator('#price-outputPerMTok-error')).toContainText(/0 or more/i);
+  await page.getByTestId('price-outputPerMTok').fill('0.6');
+  await panel.getByTestId('price-add').click();
+  await expect(panel.getByTestId('price-row')).toHaveCount(1);
+  await expect(panel.getByTestId('price-row')).toContainText('llama3.1:8b');
+  await expect(panel.getByTestId('price-row')).toContainText('$0.6');
+  await panel.screenshot({ path: path.join(shots, 'settings-prices-1280.png') });
+
+  await panel.getByTestId('price-delete').click();
+  await expect(panel.getByTestId('price-row')).toHaveCount(0);
+  await expect(panel).toContainText('No prices of your own');
+});
+
+test('datasets pages at 1280 and 390 px, light and dark, with 2,000 items in the grid', async ({ page, user: _user }) => {
+  const api = page.request;
+  const dataset = (await (await api.post('/api/v1/datasets', { data: { name: 'Customer support tickets with a long name to test truncation', description: 'Real tickets from the last quarter, anonymised.' } })).json()).data;
+  await api.post('/api/v1/datasets', { data: { name: 'Summaries' } });
+  const items = Array.from({ length: 2000 }, (_, i) => ({
+    input: { ticket: `Ticket ${i + 1}: my order arrived damaged and the box was open, what can I do about it? `.repeat(i % 3 === 0 ? 3 : 1), tone: i % 2 ? 'calm' : 'angry' },
+    expected: i % 4 === 0 ? { action: 'refund', priority: i % 3 } : 'Apologise and offer a replacement',
+    metadata: { source: 'email' },
+  }));
+  expect((await api.post(`/api/v1/datasets/${dataset.id}/items`, { data: { items } })).status()).toBe(201);
+
+  for (const [theme, width] of [['light', 1280], ['light', 390], ['dark', 1280], ['dark', 390]] as const) {
+    await page.setViewportSize({ width, height: width > 600 ? 800 : 844 });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/datasets');
+    await expect(page.getByTestId('dataset-row')).toHaveCount(2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `/datasets scrolls sideways at ${width}`).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: path.join(shots, `datasets-${theme}-${width}.png`), fullPage: true });
+    await page.goto(`/datasets/${dataset.id}`);
+    await expect(cell(page, 0, 'input.ticket')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `the dataset page scrolls sideways at ${width}`).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: path.join(shots, `dataset-${theme}-${width}.png`) });
+  }
+
+  // Virtualised: 2,000 rows, a few dozen in the DOM; Ctrl+End reaches the last one.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByTestId('dataset-grid')).toBeVisible();
+  expect(await page.locator('[role="row"]').count()).toBeLessThan(80);
+  await cell(page, 0, 'input.tone').click();
+  await page.getByTestId('cell-editor').press('Escape');
+  await page.keyboard.press('Control+End');
+  await expect(page.locator('[data-testid="dataset-cell"][data-row="1999"]').first()).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'dataset-end-1280.png') });
+});
