@@ -39,3 +39,6 @@ export function requireValue(value: unknown, field = 'value'): unknown {
   if (value === undefined || value === null) throw new Error(`the item has no expected value: add one or set \`${field}\``);
   return value;
 }
+
+/** An optional text field where an empty string (a form's blank input) means absent. */
+export const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());

@@ -10,7 +10,7 @@ const configSchema = z.strictObject({
   /**
    * The body of `function (output, context)`, or one expression, run in a QuickJS sandbox (1 s, 32 MB). It returns a
    * boolean, a number in [0, 1] (passes at ≥ 0.5) or `{ pass, score?, reason? }`. `context` is
-   * `{ expected, vars, item, latencyMs, costUsd, usage }`.
+   * `{ expected, vars, item, latencyMs, costUsd, usage, toolCalls }`.
    */
   code: z.string().trim().min(1, 'must not be empty').max(MAX_CODE_CHARS, `at most ${MAX_CODE_CHARS.toLocaleString('en-US')} characters`),
 });
@@ -41,7 +41,7 @@ export const javascriptEvaluator: EvaluatorDefinition<JavaScriptConfig> & Pick<R
     return problem ? [{ path: 'code', message: `does not compile: ${problem}` }] : [];
   },
   async evaluate(config, ctx) {
-    const context = { expected: ctx.expected, vars: ctx.vars, item: ctx.item, latencyMs: ctx.latencyMs, costUsd: ctx.costUsd, usage: ctx.usage };
+    const context = { expected: ctx.expected, vars: ctx.vars, item: ctx.item, latencyMs: ctx.latencyMs, costUsd: ctx.costUsd, usage: ctx.usage, toolCalls: ctx.toolCalls };
     const result = await runJavaScript({ code: config.code, output: ctx.output, context });
     if (!result.ok) throw new Error(result.error);
     return toOutcome(result.value);

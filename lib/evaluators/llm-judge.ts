@@ -10,6 +10,7 @@ import { LOCAL_MODEL_ID, LOCAL_PROVIDER_ID } from '@/lib/providers/catalog';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { retryDelayMs } from '@/lib/runs/backoff';
 import { classifyRunFailure } from '@/lib/runs/run-failure';
+import { optionalText } from './config-fields';
 import { interpolate } from './interpolate';
 import { EvaluatorError } from './evaluator-error';
 import type { EvalContext, EvaluatorDefinition, EvaluatorOutcome } from './types';
@@ -25,9 +26,9 @@ const configSchema = z
     /** What a good output does (`{{expected}}` and variables allowed); the judge scores the output from 0 to 1. */
     rubric: z.string().trim().min(1, 'must not be empty').max(MAX_RUBRIC_CHARS, `at most ${MAX_RUBRIC_CHARS.toLocaleString('en-US')} characters`),
     /** Any configured provider id; default the built-in local model. */
-    provider: z.string().trim().min(1).max(50).optional(),
+    provider: optionalText(z.string().trim().min(1).max(50)),
     /** The judge model; default the local model (required with another provider). */
-    model: z.string().trim().min(1).max(200).optional(),
+    model: optionalText(z.string().trim().min(1).max(200)),
     /** The judge's score at which the output passes (default 0.5). */
     passThreshold: z.number().min(0).max(1).default(0.5),
   })

@@ -1,6 +1,7 @@
 import 'server-only';
 import {
   newQuickJSWASMModuleFromVariant,
+  newVariant,
   RELEASE_SYNC,
   shouldInterruptAfterDeadline,
   type QuickJSContext,
@@ -20,12 +21,21 @@ export const JS_MEMORY_LIMIT_BYTES = 32 * 1024 * 1024;
 const JS_STACK_LIMIT_BYTES = 512 * 1024;
 /** Longest JSON a function may return. */
 export const MAX_RESULT_CHARS = 64 * 1024;
+// QuickJS's own limit counts only a few bytes per block in this build (no malloc_usable_size), so many small
+// allocations pass it: the WebAssembly memory itself is capped (it never shrinks, so this bounds the process).
+const WASM_PAGE_BYTES = 64 * 1024;
+const WASM_INITIAL_BYTES = 16 * 1024 * 1024; // what the module is built with
+export const WASM_MAX_BYTES = 64 * 1024 * 1024;
 
 let modulePromise: Promise<QuickJSWASMModule> | null = null;
-const quickjs = () => (modulePromise ??= newQuickJSWASMModuleFromVariant(RELEASE_SYNC).catch((error: unknown) => {
-  modulePromise = null;
-  throw error;
-}));
+function quickjs(): Promise<QuickJSWASMModule> {
+  if (modulePromise) return modulePromise;
+  const wasmMemory = new WebAssembly.Memory({ initial: WASM_INITIAL_BYTES / WASM_PAGE_BYTES, maximum: WASM_MAX_BYTES / WASM_PAGE_BYTES });
+  return (modulePromise = newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmMemory })).catch((error: unknown) => {
+    modulePromise = null;
+    throw error;
+  }));
+}
 
 export type SandboxResult = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -40,7 +50,9 @@ function describeError(vm: QuickJSContext, handle: QuickJSHandle): string {
     const { name, message } = dumped as { name?: unknown; message?: unknown };
     if (typeof message === 'string') return `${typeof name === 'string' ? `${name}: ` : ''}${message}`.slice(0, 500);
   }
-  return String(dumped ?? 'the code threw nothing readable').slice(0, 500);
+  // QuickJS throws null when it cannot even allocate the error.
+  if (dumped === null || dumped === undefined) return 'out of memory (or the code threw null)';
+  return String(dumped).slice(0, 500);
 }
 
 type Limits = { timeLimitMs?: number; memoryLimitBytes?: number };
@@ -122,7 +134,7 @@ export async function runJavaScript({ code, output, context, ...limits }: { code
       const message = describeError(vm, result.error);
       result.error.dispose();
       if (Date.now() >= deadline || /interrupted/i.test(message)) return { ok: false, error: `the code ran longer than ${(limits.timeLimitMs ?? JS_TIME_LIMIT_MS) / 1000} s and was stopped` };
-      if (/out of memory/i.test(message)) return { ok: false, error: `the code used more than ${(limits.memoryLimitBytes ?? JS_MEMORY_LIMIT_BYTES) / 1024 / 1024} MB and was stopped` };
+      if (/out of memory/i.test(message)) return { ok: false, error: `the code ran out of memory (the sandbox allows ${(limits.memoryLimitBytes ?? JS_MEMORY_LIMIT_BYTES) / 1024 / 1024} MB) and was stopped` };
       return { ok: false, error: message };
     }
     const json: unknown = vm.dump(result.value);

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { providerFetch } from '@/lib/net/guarded-fetch';
+import { optionalText } from './config-fields';
 import { REDACTED_SECRET, openEvaluatorSecret } from './secrets';
 import type { EvaluatorDefinition, EvaluatorOutcome } from './types';
 
@@ -31,7 +32,7 @@ const configSchema = z.strictObject({
       }
     }, 'must be an http or https URL without credentials'),
   /** Signs each request: `X-PromptLab-Signature: sha256=<HMAC-SHA256 of the body>`. Stored encrypted, shown as ••••. */
-  secret: z.string().min(1).max(500).refine((s) => s !== REDACTED_SECRET, 'is hidden: type the secret again').optional(),
+  secret: optionalText(z.string().max(500).refine((s) => s !== REDACTED_SECRET, 'is hidden: type the secret again')),
   /** The sealed secret, as stored (see sealEvaluatorSecrets). */
   secretEncrypted: z.string().max(2_000).optional(),
   /** How long to wait for the answer (default 10 s, at most 30 s). */

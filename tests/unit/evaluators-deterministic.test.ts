@@ -194,6 +194,14 @@ describe('parseEvaluatorSpecs', () => {
     expect(paths.some((p) => p.startsWith('evaluators.2.config'))).toBe(true);
     expect(error.details!.fields!.find((f) => f.path === 'evaluators.1.type')!.message).toMatch(/`equals`.*`regex`/);
   });
+  it('reads a blank optional field from a form as absent', async () => {
+    const [judge, hook] = await parseEvaluatorSpecs([
+      { type: 'llm-judge', config: { rubric: 'Polite.', provider: '', model: '' } },
+      { type: 'webhook', config: { url: 'https://example.com/grade', secret: '' } },
+    ]);
+    expect(judge!.config).toEqual({ rubric: 'Polite.', passThreshold: 0.5 });
+    expect(hook!.config).toEqual({ url: 'https://example.com/grade', timeoutMs: 10_000 });
+  });
   it('refuses two evaluators with the same name', async () => {
     const error = (await parseEvaluatorSpecs([
       { type: 'contains', config: { value: 'a' }, name: 'x' },
