@@ -254,16 +254,23 @@ export async function listReusableCalls({ experimentId }: { experimentId: string
   return new Map(rows.map((row) => [row.hash, { runId: row.runId, costUsd: Number(row.costUsd ?? 0) }]));
 }
 
-/** Experiments still unfinished with cells that have no run, created more than `olderThanMs` ago (a lost launch). */
-export async function listExperimentsToRelaunch({ olderThanMs, limit }: { olderThanMs: number; limit: number }): Promise<string[]> {
+/**
+ * Unfinished experiments created more than `olderThanMs` ago that a launch must go on with: cells without a run (a
+ * lost or interrupted launch), or pending cells whose run has been final that long (a crash before their scoring).
+ */
+export async function listExperimentsToRelaunch({ olderThanMs, limit }: { olderThanMs: number; limit: number }): Promise<{ id: string; workspaceId: string }[]> {
   const db = await getDb();
-  const rows = rowsOf<{ id: string }>(await db.execute(sql`
-    select e.id from experiments e
-    where e.status in ('queued', 'running') and e.created_at < now() - ${`${olderThanMs} milliseconds`}::interval
-      and exists (select 1 from experiment_cells c where c.experiment_id = e.id and c.status = 'pending' and c.run_id is null)
+  const age = sql`now() - ${`${olderThanMs} milliseconds`}::interval`;
+  const rows = rowsOf<{ id: string; workspace_id: string }>(await db.execute(sql`
+    select e.id, e.workspace_id from experiments e
+    where e.status in ('queued', 'running') and e.created_at < ${age}
+      and (exists (select 1 from experiment_cells c where c.experiment_id = e.id and c.status = 'pending' and c.run_id is null)
+        or exists (select 1 from experiment_cells c join runs r on r.id = c.run_id
+          where c.experiment_id = e.id and c.status = 'pending' and r.status in ${FINAL_RUN} and coalesce(r.finished_at, r.created_at) < ${age}))
     order by e.created_at limit ${limit}`));
-  return rows.map((row) => row.id);
+  return rows.map((row) => ({ id: row.id, workspaceId: row.workspace_id }));
 }
+
 
 // ---- The execute gate's writes on a claimed experiment run (fenced by the claim's attempt, as in run-execution) ----
 

@@ -169,10 +169,10 @@ export async function releaseRun(args: { id: string; attempt: number }): Promise
 }
 
 /** Runs a crash or a lost delivery left behind: queued and due for too long, or running past their lease. */
-export async function listStaleRuns({ queuedFor, limit }: { queuedFor: number; limit: number }): Promise<Pick<Run, 'id' | 'status' | 'workspaceId'>[]> {
+export async function listStaleRuns({ queuedFor, limit }: { queuedFor: number; limit: number }): Promise<Pick<Run, 'id' | 'status' | 'workspaceId' | 'experimentId'>[]> {
   const db = await getDb();
   return db
-    .select({ id: runs.id, status: runs.status, workspaceId: runs.workspaceId })
+    .select({ id: runs.id, status: runs.status, workspaceId: runs.workspaceId, experimentId: runs.experimentId })
     .from(runs)
     .where(
       or(

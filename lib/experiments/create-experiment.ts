@@ -113,7 +113,7 @@ function defaultName(config: ExperimentConfig): string {
   return name.length > 200 ? `${name.slice(0, 199)}…` : name;
 }
 
-async function enforceRateLimit(caller: Caller) {
+export async function enforceRateLimit(caller: Caller) {
   const checks = [rateLimit('experiments', `user:${caller.user.id}`)];
   if (caller.apiKeyId) checks.push(rateLimit('experiments', `key:${caller.apiKeyId}`));
   for (const result of await Promise.all(checks)) {

@@ -30,8 +30,9 @@ export async function finishCells({ experimentId, cellIds, experiment }: { exper
     for (let i = next++; i < cells.length; i = next++) outcomes[i] = await outcomeOf(found, cells[i]!);
   };
   await Promise.all(Array.from({ length: Math.min(SCORING_CONCURRENCY, cells.length) }, worker));
-  const after = await recordCellOutcomes({ experimentId, outcomes });
-  if (after && after.status !== 'running' && after.status !== 'queued') forgetExperimentGate(experimentId);
+  await recordCellOutcomes({ experimentId, outcomes });
+  // The spend moved: this instance's next gate reads it (the budget), instead of a copy up to 200 ms old.
+  forgetExperimentGate(experimentId);
 }
 
 async function outcomeOf(experiment: Experiment, cell: CellForScoring): Promise<CellOutcome> {

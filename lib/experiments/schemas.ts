@@ -46,12 +46,12 @@ export const createExperimentSchema = z.strictObject({
 });
 export type CreateExperimentInput = z.infer<typeof createExperimentSchema>;
 
-/** POST /experiments/{id}/rerun: every field defaults to the original's. */
+/** POST /experiments/{id}/rerun: every field defaults to the original's (so no creation default applies here). */
 export const rerunExperimentSchema = createExperimentSchema.partial().extend({
-  evaluators: createExperimentSchema.shape.evaluators.optional(),
-  repeats: createExperimentSchema.shape.repeats.optional(),
-  concurrency: createExperimentSchema.shape.concurrency.optional(),
-  cache: createExperimentSchema.shape.cache.optional(),
+  evaluators: createExperimentSchema.shape.evaluators.unwrap().optional(),
+  repeats: createExperimentSchema.shape.repeats.unwrap().optional(),
+  concurrency: createExperimentSchema.shape.concurrency.unwrap().optional(),
+  cache: createExperimentSchema.shape.cache.unwrap().optional(),
 });
 export type RerunExperimentInput = z.infer<typeof rerunExperimentSchema>;
 

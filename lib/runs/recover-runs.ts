@@ -1,5 +1,7 @@
 import 'server-only';
+import { getExperimentLanes } from '@/db/queries/experiments';
 import { listStaleRuns } from '@/db/queries/run-execution';
+import { recoverExperiments } from '@/lib/experiments/recover-experiments';
 import { dispatch, isDispatchPending, runsJob } from '@/lib/queue';
 
 /**
@@ -7,8 +9,10 @@ import { dispatch, isDispatchPending, runsJob } from '@/lib/queue';
  * `queuedForMs`, or running past their lease. Claiming makes a redundant delivery harmless; runs whose message
  * the local dispatcher still holds (waiting for a slot, retrying, in flight) are skipped, not sent twice.
  */
-export async function recoverRuns({ queuedForMs = 60_000, limit = 200 } = {}): Promise<{ redispatched: number; pending: number }> {
+export async function recoverRuns({ queuedForMs = 60_000, limit = 200 } = {}): Promise<{ redispatched: number; pending: number; relaunched: number }> {
   const stale = await listStaleRuns({ queuedFor: queuedForMs, limit });
+  // An experiment's runs go back to its own lane (its concurrency ceiling), not the workspace's.
+  const lanes = await getExperimentLanes({ ids: [...new Set(stale.flatMap((run) => (run.experimentId ? [run.experimentId] : [])))] });
   const bucket = Math.floor(Date.now() / queuedForMs);
   let redispatched = 0;
   let pending = 0;
@@ -19,12 +23,17 @@ export async function recoverRuns({ queuedForMs = 60_000, limit = 200 } = {}): P
         continue;
       }
       // A fresh deduplication id per window: the original id would be suppressed as a duplicate.
-      await dispatch(runsJob, { runId: run.id }, { deduplicationId: `${run.id}:recover:${bucket}`, fairnessKey: run.workspaceId });
+      const lane = run.experimentId ? { key: run.experimentId, concurrency: lanes.get(run.experimentId) ?? 10 } : undefined;
+      await dispatch(runsJob, { runId: run.id }, { deduplicationId: `${run.id}:recover:${bucket}`, fairnessKey: run.workspaceId, lane });
       redispatched++;
     } catch (error) {
       console.error('[runs] recovery could not dispatch', run.id, error);
     }
   }
   if (redispatched > 0) console.log(`[runs] recovery re-dispatched ${redispatched} of ${stale.length} stale run(s)`);
-  return { redispatched, pending };
+  const relaunched = await recoverExperiments({ olderThanMs: queuedForMs }).catch((error: unknown) => {
+    console.error('[experiments] recovery failed', error);
+    return 0;
+  });
+  return { redispatched, pending, relaunched };
 }
