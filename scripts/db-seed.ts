@@ -8,17 +8,25 @@ import { closeDb } from '@/db/client';
 import { DatabaseInUseError } from '@/db/pglite-lock';
 import { getInstanceOwner, getUserByEmail } from '@/db/queries/users';
 import { ensurePersonalWorkspace } from '@/db/queries/workspaces';
+import { ensureSampleDataset } from '@/lib/datasets/create-sample-dataset';
 import { ensureSamplePrompt } from '@/lib/prompts/create-sample-prompt';
 
 type Target = { workspaceId: string; userId: string };
 
-/** Each sample: what it adds, idempotently. The experiments issue adds the sample dataset here. */
+/** Each sample: what it adds, idempotently. */
 const samples: { name: string; seed: (target: Target) => Promise<string> }[] = [
   {
     name: 'sample prompt',
     seed: async (target) => {
       const { prompt, created } = await ensureSamplePrompt(target);
       return `${created ? 'Created' : 'Kept the existing'} sample prompt "${prompt.title}" (/prompts/${prompt.id})`;
+    },
+  },
+  {
+    name: 'sample dataset',
+    seed: async (target) => {
+      const { dataset, created } = await ensureSampleDataset(target);
+      return `${created ? 'Created' : 'Kept the existing'} sample dataset "${dataset.name}" with ${dataset.itemCount} items (/datasets/${dataset.id})`;
     },
   },
 ];

@@ -80,3 +80,9 @@ export async function listDatasetKeys({ id, workspaceId, of }: { id: string; wor
     .limit(MAX_LISTED_KEYS);
   return rows.map((r) => r.key);
 }
+
+export async function getDatasetByName({ name, workspaceId }: { name: string; workspaceId: string }): Promise<Dataset | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name)));
+  return row ?? null;
+}

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { promptInputSets, prompts, users, workspaceMembers } from '@/db/schema';
+import { datasetItems, datasets, promptInputSets, prompts, users, workspaceMembers } from '@/db/schema';
+import { SAMPLE_DATASET_ITEMS, SAMPLE_DATASET_NAME } from '@/lib/datasets/sample-dataset';
 import { SAMPLE_INPUT_SETS, SAMPLE_PROMPT_SLUG } from '@/lib/prompts/sample-prompt';
 
 const run = promisify(execFile);
@@ -47,9 +48,11 @@ describe('npm run db:seed', { timeout: 180_000 }, () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`of ${email}`);
     expect(first.stdout).toContain('Created sample prompt "Sample: support reply"');
+    expect(first.stdout).toContain(`Created sample dataset "${SAMPLE_DATASET_NAME}" with ${SAMPLE_DATASET_ITEMS.length} items`);
     const second = await seed(['--email', email], env);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('Kept the existing sample prompt');
+    expect(second.stdout).toContain('Kept the existing sample dataset');
 
     const handle = await openDatabase(pglite ? { driver: 'pglite', pgliteDir: dir } : { driver: 'postgres', url: process.env.DATABASE_URL });
     try {
@@ -62,6 +65,14 @@ describe('npm run db:seed', { timeout: 180_000 }, () => {
       expect(samples).toHaveLength(1);
       const sets = await handle.db.select().from(promptInputSets).where(eq(promptInputSets.promptId, samples[0]!.id));
       expect(sets.map((s) => s.name)).toEqual(SAMPLE_INPUT_SETS.map((s) => s.name));
+
+      const sampleSets = await handle.db.select().from(datasets).where(and(eq(datasets.workspaceId, member!.workspaceId), eq(datasets.name, SAMPLE_DATASET_NAME)));
+      expect(sampleSets).toHaveLength(1);
+      expect(sampleSets[0]!.itemCount).toBe(SAMPLE_DATASET_ITEMS.length);
+      const items = await handle.db.select().from(datasetItems).where(eq(datasetItems.datasetId, sampleSets[0]!.id));
+      expect(items).toHaveLength(SAMPLE_DATASET_ITEMS.length);
+      // Every item fills the sample prompt's required variable.
+      expect(items.every((i) => typeof i.input.message === 'string' && i.input.message.length > 0)).toBe(true);
     } finally {
       await handle.close();
     }
