@@ -1,9 +1,12 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
 import { providerFetch } from '@/lib/net/guarded-fetch';
+import { assertPublicUrl } from '@/lib/net/ssrf';
 import { optionalText } from './config-fields';
 import { REDACTED_SECRET, openEvaluatorSecret } from './secrets';
+import type { RegisteredEvaluator } from './registry';
 import type { EvaluatorDefinition, EvaluatorOutcome } from './types';
 
 export const MAX_WEBHOOK_TIMEOUT_MS = 30_000;
@@ -73,10 +76,20 @@ async function readCapped(response: Response): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export const webhookEvaluator: EvaluatorDefinition<WebhookConfig> = {
+export const webhookEvaluator: EvaluatorDefinition<WebhookConfig> & Pick<RegisteredEvaluator, 'checkConfig'> = {
   type: 'webhook',
   configSchema,
   remote: true,
+  // An early, clear 422 for a private or unresolvable host; the guarded fetch checks the address it connects to.
+  async checkConfig(config: WebhookConfig) {
+    try {
+      await assertPublicUrl(config.url);
+      return [];
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return [{ path: 'url', message: error.message.replace(/^base URL `[^`]*` /, '') }];
+    }
+  },
   async evaluate(config, ctx): Promise<EvaluatorOutcome> {
     const body = JSON.stringify({
       output: ctx.output,

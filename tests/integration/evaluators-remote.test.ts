@@ -176,14 +176,17 @@ describe('webhook', () => {
     }
   });
 
-  it('refuses a private address when private URLs are not allowed', async () => {
+  it('refuses a private address when private URLs are not allowed, at creation and at connect time', async () => {
     process.env.ALLOW_PRIVATE_PROVIDER_URLS = 'false';
     vi.resetModules();
     try {
       const fresh = await import('@/lib/evaluators/score-cell');
       const freshRegistry = await import('@/lib/evaluators/registry');
-      const specs = await freshRegistry.parseEvaluatorSpecs([{ type: 'webhook', config: { url: webhookUrl } }]);
-      const scored = await fresh.scoreCell({ specs, ctx: evalContext({ workspaceId: alice.workspace.id }) });
+      const refused = (await freshRegistry.parseEvaluatorSpecs([{ type: 'webhook', config: { url: webhookUrl } }]).catch((e: unknown) => e)) as { details: { fields: { path: string; message: string }[] } };
+      expect(refused.details.fields[0]).toMatchObject({ path: 'evaluators.0.config.url', message: expect.stringMatching(/private/) });
+      // A spec stored before the setting changed: the guarded fetch refuses the connection.
+      const stored = [{ type: 'webhook', name: 'webhook', config: { url: webhookUrl, timeoutMs: 1_000 } }];
+      const scored = await fresh.scoreCell({ specs: stored, ctx: evalContext({ workspaceId: alice.workspace.id }) });
       expect(scored.results[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/private/) });
       expect(received).toHaveLength(0);
     } finally {
