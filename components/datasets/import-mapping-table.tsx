@@ -63,7 +63,7 @@ export function ImportMappingTable({ columns, mapping, problems, onChange, disab
                     data-testid={`import-name-${column}`}
                   />
                 ) : (
-                  <span className="text-xs text-muted-foreground">{target.kind === 'expected' ? 'Text, or JSON when the cell is a JSON object or array' : 'Left out'}</span>
+                  <span className="text-xs text-muted-foreground">{target.kind === 'expected' ? 'Text, or JSON for an object or array' : 'Left out'}</span>
                 )}
                 {problem && <p className="mt-1 text-xs text-destructive" role="alert">{problem}</p>}
               </div>
@@ -75,8 +75,8 @@ export function ImportMappingTable({ columns, mapping, problems, onChange, disab
   );
 }
 
-const headerLabel = (target: ColumnTarget) =>
-  target.kind === 'input' ? target.name || '—' : target.kind === 'metadata' ? `metadata.${target.key}` : target.kind;
+const headerLabel = (column: string, target: ColumnTarget) =>
+  target.kind === 'input' ? target.name || '—' : target.kind === 'metadata' ? `metadata.${target.key}` : target.kind === 'ignore' ? column : 'expected';
 
 /** The first rows as they will be imported: each header says what its column becomes. */
 export function ImportPreviewTable({ file, mapping }: { file: ParsedFile; mapping: TargetMap }) {
@@ -90,7 +90,7 @@ export function ImportPreviewTable({ file, mapping }: { file: ParsedFile; mappin
               const target = mapping[column] ?? defaultTarget(column);
               return (
                 <th key={column} scope="col" className={cn('px-2 py-1.5 font-medium whitespace-nowrap', target.kind === 'ignore' && 'text-muted-foreground line-through')}>
-                  <span className="font-mono">{headerLabel(target)}</span>
+                  <span className="font-mono">{headerLabel(column, target)}</span>
                   <span className="ml-1.5 font-normal text-muted-foreground">{target.kind === 'input' ? 'input' : ''}</span>
                 </th>
               );

@@ -108,20 +108,29 @@ export function useDeleteDataset() {
 /** One item, several (`{ items }`), or a run (`{ runId }`: its variables and output). */
 export type AddItemsBody = DatasetItemBody | { items: DatasetItemBody[] } | { runId: string };
 
+type ItemsData = InfiniteData<Page<DatasetItem>>;
+
 export function useAddItems() {
   const invalidate = useInvalidateDataset();
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ datasetId, body }: { datasetId: string; body: AddItemsBody }) =>
       apiFetch<AddItemsResponse>(`${datasetPath(datasetId)}/items`, { method: 'POST', body }),
-    onSuccess: (_res, { datasetId }) => {
+    onSuccess: (res, { datasetId }) => {
       invalidate(datasetId);
-      void client.invalidateQueries({ queryKey: [DATASETS_PATH, datasetId, 'items'] });
+      // New items go last: a fully loaded grid appends them instead of reloading every page.
+      const key = datasetItemsKey(datasetId, '');
+      const data = client.getQueryData<ItemsData>(key);
+      const last = data?.pages.at(-1);
+      if (data && last && last.nextCursor === null && res.items.length === res.count) {
+        client.setQueryData<ItemsData>(key, { ...data, pages: [...data.pages.slice(0, -1), { ...last, items: [...last.items, ...res.items] }] });
+        void client.invalidateQueries({ queryKey: [DATASETS_PATH, datasetId, 'items'], predicate: (q) => (q.queryKey[3] as { q?: string } | undefined)?.q !== '' });
+      } else {
+        void client.invalidateQueries({ queryKey: [DATASETS_PATH, datasetId, 'items'] });
+      }
     },
   });
 }
-
-type ItemsData = InfiniteData<Page<DatasetItem>>;
 
 export function useUpdateItem(datasetId: string) {
   const client = useQueryClient();

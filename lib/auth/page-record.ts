@@ -1,5 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import { getDatasetById } from '@/db/queries/datasets';
 import { getExperimentById } from '@/db/queries/experiment-reads';
 import { promptExists } from '@/db/queries/prompts';
 import { getRunById } from '@/db/queries/runs';
@@ -22,4 +23,9 @@ export async function requireRunPage(id: string): Promise<void> {
 export async function requireExperimentPage(id: string): Promise<void> {
   const caller = await requirePageCaller(`/experiments/${encodeURIComponent(id)}`);
   if (!isUuid(id) || !(await getExperimentById({ id, workspaceId: caller.workspace.id }))) notFound();
+}
+
+export async function requireDatasetPage(id: string): Promise<void> {
+  const caller = await requirePageCaller(`/datasets/${encodeURIComponent(id)}`);
+  if (!isUuid(id) || !(await getDatasetById({ id, workspaceId: caller.workspace.id }))) notFound();
 }

@@ -118,6 +118,8 @@ test('create a dataset, import a CSV with a remapped column, edit cells by keybo
   await expect(page).toHaveURL(/\/datasets$/);
   await expect(page.getByTestId('empty-datasets')).toBeVisible();
   expect((await page.request.get(`/api/v1/datasets/${id}`)).status()).toBe(404);
+  // The page of a dataset that is gone (or another workspace's) is the branded 404.
+  expect((await page.goto(`/datasets/${id}`))?.status()).toBe(404);
 });
 
 test('a run goes into a new dataset from the run page, and the toast links to it', async ({ page, user: _user }) => {
@@ -131,6 +133,7 @@ test('a run goes into a new dataset from the run page, and the toast links to it
   await page.getByTestId('add-to-dataset').click();
   await expect(page.getByTestId('add-to-dataset-select')).toHaveValue('__new__');
   await page.getByTestId('add-to-dataset-name').fill('Explainer cases');
+  await page.screenshot({ path: path.join(shots, 'add-to-dataset-1280.png') });
   await page.getByTestId('add-to-dataset-submit').click();
   await page.getByTestId('toast-link').click();
   await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/);
@@ -199,6 +202,13 @@ test('datasets pages at 1280 and 390 px, light and dark, with 2,000 items in the
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `the dataset page scrolls sideways at ${width}`).toBeLessThanOrEqual(width);
     await page.screenshot({ path: path.join(shots, `dataset-${theme}-${width}.png`) });
   }
+
+  // The import dialog on a phone: mapping rows stack, the preview scrolls inside itself.
+  await page.getByTestId('dataset-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'import-dialog-dark-390.png') });
+  await page.keyboard.press('Escape');
 
   // Virtualised: 2,000 rows, a few dozen in the DOM; Ctrl+End reaches the last one.
   await page.setViewportSize({ width: 1280, height: 800 });

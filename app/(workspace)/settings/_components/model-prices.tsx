@@ -19,7 +19,7 @@ import { formErrors, plainMessage } from '@/lib/client/field-errors';
 import { useAddModelPrice, useDeleteModelPrice, useModelPrices } from './use-model-prices';
 
 const FIELDS = ['provider', 'model', 'effectiveFrom', 'inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'cacheWritePerMTok'] as const;
-const money = (n: number | null) => (n === null ? '—' : `$${n.toLocaleString('en-US', { maximumFractionDigits: 6 })}`);
+const money = (n: number | null) => (n === null ? '—' : `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`);
 const day = (iso: string) => (iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : new Date(iso).toLocaleString());
 
 export function ModelPrices({ canManage }: { canManage: boolean }) {

@@ -13,7 +13,8 @@ import { cn } from '@/lib/utils';
 import { CellEditor } from './cell-editor';
 
 const ROW_HEIGHT = 40;
-const widthOf = (c: GridColumn) => (c.kind === 'expected' ? '18rem' : c.kind === 'metadata' ? '13rem' : '15rem');
+// Expected takes the room left over, so the grid fills a wide screen.
+const widthOf = (c: GridColumn) => (c.kind === 'expected' ? 'minmax(18rem, 1fr)' : c.kind === 'metadata' ? '13rem' : '15rem');
 
 type Props = {
   datasetId: string;
@@ -128,7 +129,7 @@ export function DatasetGrid({ datasetId, variables, extraVariables, items, focus
       aria-activedescendant={editing ? undefined : activeId}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      className="relative h-[min(70dvh,44rem)] min-h-64 overflow-auto rounded-xl border bg-card outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      className="group/grid relative h-[min(70dvh,44rem)] min-h-64 overflow-auto rounded-xl border bg-card outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
       data-testid="dataset-grid"
     >
       <div style={{ width: 'max-content', minWidth: '100%' }}>
@@ -153,7 +154,7 @@ export function DatasetGrid({ datasetId, variables, extraVariables, items, focus
                 className={cn('group absolute left-0 grid w-full border-b bg-card text-sm hover:bg-accent/30', editing?.pos.row === vr.index && 'z-20')}
                 style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${vr.start}px)` }}
               >
-                <div role="rowheader" className="px-3 py-2.5 text-right font-mono text-xs tabular-nums text-muted-foreground">{vr.index + 1}</div>
+                <div role="rowheader" className="px-3 py-3 text-right font-mono text-xs leading-4 tabular-nums text-muted-foreground">{vr.index + 1}</div>
                 {columns.map((column, col) => {
                   const isActive = pos.row === vr.index && pos.col === col;
                   const isEditing = editing && editing.pos.row === vr.index && editing.pos.col === col;
@@ -170,7 +171,7 @@ export function DatasetGrid({ datasetId, variables, extraVariables, items, focus
                       data-col={column.key}
                       title={text.length > 40 ? text.slice(0, 2000) : undefined}
                       onClick={() => startEditing({ row: vr.index, col })}
-                      className={cn('relative min-w-0 cursor-text border-l', isActive && 'z-[1] outline-2 -outline-offset-2 outline-primary')}
+                      className={cn('relative min-w-0 cursor-text border-l', isActive && 'z-[1] outline-2 -outline-offset-2 outline-primary/35 group-focus/grid:outline-primary')}
                     >
                       <div
                         className={cn(

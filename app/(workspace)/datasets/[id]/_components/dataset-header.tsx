@@ -37,7 +37,7 @@ export function DatasetHeader({ dataset, onImport }: { dataset: DatasetDetail; o
 
   return (
     <header className="flex flex-wrap items-start justify-between gap-4">
-      <div className="grid min-w-0 flex-1 gap-1.5">
+      <div className="grid min-w-0 flex-1 basis-80 gap-1.5">
         {renaming ? (
           <Input
             autoFocus
