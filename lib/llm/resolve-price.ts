@@ -15,6 +15,9 @@ type Entry = Pick<WorkspacePrice, 'id' | 'provider' | 'model' | 'effectiveFrom' 
 
 const cache = sharedMemoryCache<{ entries: Entry[] }>('llm:workspace-prices', { maxEntries: 2000, ttlMs: PRICES_TTL_MS });
 
+// One query per key at a time: an experiment's first cells finish together and would each miss the cache.
+const inFlight = new Map<string, Promise<Entry[]>>();
+
 const keyOf = (workspaceId: string, provider: string, model: string) => `${workspaceId}\n${provider}\n${model}`;
 
 export type ResolvedPrice = { price: ModelPrice | null; source: PriceSource | null };
@@ -32,26 +35,37 @@ export async function resolvePrice({ workspaceId, provider, model, at }: { works
 export function forgetWorkspacePrices(workspaceId: string): void {
   const prefix = `${workspaceId}\n`;
   cache.forget((_, key) => key.startsWith(prefix));
+  // A lookup that started before the write may have read the old rows: later callers must not join it.
+  for (const key of inFlight.keys()) if (key.startsWith(prefix)) inFlight.delete(key);
 }
 
 async function entriesFor(workspaceId: string, provider: string, model: string): Promise<Entry[]> {
   const key = keyOf(workspaceId, provider, model);
   const hit = cache.get(key);
   if (hit) return hit.entries;
+  const pending = inFlight.get(key);
+  if (pending) return pending;
   const ticket = cache.ticket();
-  const rows = await listWorkspacePricesForModel({ workspaceId, provider, model });
-  const entries = rows.map(({ id, provider, model, effectiveFrom, inputPerMTok, outputPerMTok, cachedInputPerMTok, cacheWritePerMTok }) => ({
-    id,
-    provider,
-    model,
-    effectiveFrom,
-    inputPerMTok,
-    outputPerMTok,
-    cachedInputPerMTok,
-    cacheWritePerMTok,
-  }));
-  cache.set(key, { entries }, ticket);
-  return entries;
+  const loading = listWorkspacePricesForModel({ workspaceId, provider, model })
+    .then((rows) => {
+      const entries = rows.map(({ id, provider, model, effectiveFrom, inputPerMTok, outputPerMTok, cachedInputPerMTok, cacheWritePerMTok }) => ({
+        id,
+        provider,
+        model,
+        effectiveFrom,
+        inputPerMTok,
+        outputPerMTok,
+        cachedInputPerMTok,
+        cacheWritePerMTok,
+      }));
+      cache.set(key, { entries }, ticket);
+      return entries;
+    })
+    .finally(() => {
+      if (inFlight.get(key) === loading) inFlight.delete(key);
+    });
+  inFlight.set(key, loading);
+  return loading;
 }
 
 /** The entry with the latest effectiveFrom at or before `at`; exact instants, not days (unlike the table). */

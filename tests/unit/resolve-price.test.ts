@@ -108,3 +108,13 @@ describe('resolvePrice', () => {
     expect(rows.calls).toBe(2);
   });
 });
+
+describe('resolvePrice under load', () => {
+  it('makes one query for many concurrent lookups of the same model', async () => {
+    rows.current = [price({ inputPerMTok: 5 })];
+    const args = { workspaceId: WS, provider: 'openai', model: 'my-finetune', at: new Date() };
+    const all = await Promise.all(Array.from({ length: 50 }, () => resolvePrice(args)));
+    expect(all.every((r) => r.price?.inputPerMTok === 5)).toBe(true);
+    expect(rows.calls).toBe(1);
+  });
+});
