@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_VALUE, quote, requireValue, textOrNumber } from './config-fields';
 import { asText } from './contains';
+import { editDistance } from './edit-distance';
 import { interpolateValue } from './interpolate';
 import type { EvaluatorDefinition } from './types';
 
-/** Both strings are cut to this many code points: the work is their product. */
+/** Both strings are cut to this many code points, which bounds the work (see edit-distance.ts). */
 export const MAX_LEVENSHTEIN_CHARS = 10_000;
 const DEFAULT_MAX_DISTANCE = 5;
 
@@ -22,35 +23,6 @@ const configSchema = z
   .refine((config) => config.max === undefined || config.min === undefined, { message: 'set `max` (distance) or `min` (similarity), not both', path: ['min'] });
 export type LevenshteinConfig = z.infer<typeof configSchema>;
 
-/** Edit distance over code points, one row of memory; a shared prefix and suffix cost nothing to skip. */
-export function levenshtein(a: readonly string[], b: readonly string[]): number {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  a = a.slice(start, endA);
-  b = b.slice(start, endB);
-  if (a.length < b.length) [a, b] = [b, a];
-  if (b.length === 0) return a.length;
-  const row = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    const ca = a[i - 1];
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (ca === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
 export const levenshteinEvaluator: EvaluatorDefinition<LevenshteinConfig> = {
   type: 'levenshtein',
   configSchema,
@@ -61,7 +33,7 @@ export const levenshteinEvaluator: EvaluatorDefinition<LevenshteinConfig> = {
     const cut = a.length > MAX_LEVENSHTEIN_CHARS || b.length > MAX_LEVENSHTEIN_CHARS;
     a = a.slice(0, MAX_LEVENSHTEIN_CHARS);
     b = b.slice(0, MAX_LEVENSHTEIN_CHARS);
-    const distance = levenshtein(a, b);
+    const distance = editDistance(a, b);
     const longer = Math.max(a.length, b.length);
     const similarity = longer === 0 ? 1 : 1 - distance / longer;
     const note = cut ? ` (compared the first ${MAX_LEVENSHTEIN_CHARS.toLocaleString('en-US')} characters of each)` : '';
