@@ -48,6 +48,16 @@ export async function getDefaultWorkspaceForUser({ userId }: { userId: string })
 
 export type WorkspacePolicy = { monthlyBudgetUsd: number | null; modelAllowlist: string[] | null };
 
+/** The workspace's spend cap and allowlist (for work that has no caller to read them from: an experiment's judge). */
+export async function getWorkspacePolicy({ workspaceId }: { workspaceId: string }): Promise<WorkspacePolicy | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ monthlyBudgetUsd: workspaces.monthlyBudgetUsd, modelAllowlist: workspaces.modelAllowlist })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  return row ?? null;
+}
+
 export async function updateWorkspacePolicy({ workspaceId, policy }: { workspaceId: string; policy: Partial<WorkspacePolicy> }) {
   const db = await getDb();
   const [row] = await db

@@ -1,6 +1,7 @@
 import 'server-only';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { getWorkspacePolicy } from '@/db/queries/workspaces';
 import { env } from '@/lib/env';
 import { computeCostUsd } from '@/lib/llm/pricing';
 import { createProvider } from '@/lib/llm/registry';
@@ -83,6 +84,9 @@ export function parseGrade(text: string): { score: number; reason: string } | nu
 async function callJudge(config: LlmJudgeConfig, ctx: EvalContext): Promise<{ result: CompletionResult; costUsd: number; costKnown: boolean }> {
   const provider = config.provider ?? LOCAL_PROVIDER_ID;
   const model = config.model ?? LOCAL_MODEL_ID;
+  // The judge is a model call like any other: the workspace's allowlist applies to it (read now, as it may change).
+  const allowlist = (await getWorkspacePolicy({ workspaceId: ctx.workspaceId }))?.modelAllowlist;
+  if (allowlist && !allowlist.includes(`${provider}/${model}`)) throw new EvaluatorError(`the judge model \`${provider}/${model}\` is not on this workspace's allowlist`);
   const llm = createProvider(await resolveProviderConfig({ workspaceId: ctx.workspaceId, provider }));
   const result = await llm.complete({
     model,

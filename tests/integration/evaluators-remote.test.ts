@@ -116,6 +116,19 @@ describe('llm-judge', () => {
     expect(scored.results[0]!.reason).toMatch(/groq/);
   });
 
+  it('keeps to the workspace allowlist', async () => {
+    const { updateWorkspacePolicy } = await import('@/db/queries/workspaces');
+    const bob = await createTestUser();
+    await updateWorkspacePolicy({ workspaceId: bob.workspace.id, policy: { modelAllowlist: ['openai/gpt-4o'] } });
+    const specs = await registry.parseEvaluatorSpecs([{ type: 'llm-judge', config: { rubric: 'Good answer.', provider: 'openai', model: 'gpt-4o-mini' } }]);
+    const scored = await evaluators.scoreCell({ specs, ctx: evalContext({ workspaceId: bob.workspace.id }) });
+    expect(scored.results[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/allowlist/) });
+    expect(llm.requests).toHaveLength(0);
+    llm.configure({ reply: JSON.stringify({ score: 1, reason: 'fine' }) });
+    const allowed = await registry.parseEvaluatorSpecs([{ type: 'llm-judge', config: { rubric: 'Good answer.', provider: 'openai', model: 'gpt-4o' } }]);
+    expect((await evaluators.scoreCell({ specs: allowed, ctx: evalContext({ workspaceId: bob.workspace.id }) })).results[0]!.status).toBe('pass');
+  });
+
   it('refuses a judge on another provider without a model at creation', async () => {
     const error = (await registry.parseEvaluatorSpecs([{ type: 'llm-judge', config: { rubric: 'x', provider: 'openai' } }]).catch((e: unknown) => e)) as { details: { fields: { path: string }[] } };
     expect(error.details.fields[0]!.path).toBe('evaluators.0.config.model');
