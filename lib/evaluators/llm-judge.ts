@@ -114,7 +114,8 @@ export const llmJudgeEvaluator: EvaluatorDefinition<LlmJudgeConfig> = {
         const grade = parseGrade(result.output);
         if (!grade) throw new EvaluatorError(`the judge did not answer a score from 0 to 1 as JSON (it said ${JSON.stringify(result.output.slice(0, 120))})`, spent);
         const pass = grade.score >= config.passThreshold;
-        const reason = `${grade.reason || 'no reason given'} (score ${grade.score}${costKnown ? '' : '; judge cost unknown'})`;
+        const notes = [`score ${grade.score}`, ...(costKnown ? [] : ['judge cost unknown']), ...((config.provider ?? LOCAL_PROVIDER_ID) === LOCAL_PROVIDER_ID ? ['the built-in local model is a test stand-in: pick a real judge model for meaningful grades'] : [])];
+        const reason = `${grade.reason || 'no reason given'} (${notes.join('; ')})`;
         return { pass, score: grade.score, reason, costUsd: spent };
       } catch (error) {
         if (error instanceof EvaluatorError) throw error;

@@ -70,6 +70,7 @@ describe('llm-judge', () => {
     expect(scored.results[0]!.score).toBeGreaterThanOrEqual(0);
     expect(scored.results[0]!.score).toBeLessThanOrEqual(1);
     expect(scored.costUsd).toBe(0);
+    expect(scored.results[0]!.reason).toMatch(/test stand-in/);
     expect(llm.requests).toHaveLength(0);
   });
 
