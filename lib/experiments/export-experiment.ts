@@ -101,10 +101,12 @@ async function* csvChunks(row: Experiment): AsyncGenerator<string> {
   }
   const inputs = [...variables].sort();
   const evaluators = row.config.evaluators.map((spec) => spec.name ?? spec.type);
-  const fields = [
+  const fixed = [
     'position', 'itemId', ...inputs.map((v) => `input.${v}`), 'expected', 'variant', 'label', 'repeat', 'status', 'result', 'score',
-    'output', 'latencyMs', 'costUsd', ...evaluators,
+    'output', 'latencyMs', 'costUsd',
   ];
+  // An evaluator named like a fixed column ("output") gets its own header, so the file reads back by name.
+  const fields = [...fixed, ...evaluators.map((name) => (fixed.includes(name) ? `evaluator.${name}` : name))];
   // A spreadsheet would run a cell starting with = + - @ as a formula: model output must not.
   const unparse = (data: unknown[][], header: boolean) => Papa.unparse({ fields, data }, { header, escapeFormulae: true, newline: '\r\n' });
   let header = true;

@@ -152,6 +152,27 @@ describe('GET /api/v1/experiments/{id}/export', () => {
     expect(body.cells[3]).toMatchObject({ status: 'errored', result: 'error' });
   });
 
+  it('keeps an evaluator named like a fixed column apart, and writes the header of an experiment without cells', async () => {
+    const named = await seedExperiment(alice, {
+      prompt,
+      items: [{ input: { topic: 'a' } }],
+      variants: 1,
+      evaluators: [{ type: 'contains', name: 'output', config: { value: 'x' } }],
+      cell: () => ({ status: 'succeeded', result: 'fail', score: 0, output: 'y', results: [{ evaluator: 'output', type: 'contains', status: 'fail', pass: false, score: 0, reason: 'no x', weight: 1 }] }),
+    });
+    const id = named.experiment.id;
+    const res = await exportRoute.GET(new Request(`${BASE}/api/v1/experiments/${id}/export?format=csv`, { headers: alice.headers }), { params: Promise.resolve({ id }) });
+    const parsed = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields?.slice(-2)).toEqual(['costUsd', 'evaluator.output']);
+    expect(parsed.data[0]).toMatchObject({ output: 'y', 'evaluator.output': 'fail' });
+
+    const empty = await seedExperiment(alice, { prompt, items: [] });
+    const none = await exportRoute.GET(new Request(`${BASE}/api/v1/experiments/${empty.experiment.id}/export?format=csv`, { headers: alice.headers }), {
+      params: Promise.resolve({ id: empty.experiment.id }),
+    });
+    expect(await none.text()).toBe('position,itemId,expected,variant,label,repeat,status,result,score,output,latencyMs,costUsd,contains\r\n');
+  });
+
   it('refuses an unknown format and another workspace', async () => {
     expect((await download(alice, '?format=xml')).status).toBe(422);
     expect((await download(bob, '?format=csv')).status).toBe(404);

@@ -100,7 +100,7 @@ export async function seedExperiment(
   const id = experiment!.id;
   // Reverse position order on insert, so a test sees the query sort, not the insert order.
   const itemRows = options.items.map((item, i) => ({ experimentId: id, itemId: itemIds[i]!, position: i + 1, input: item.input, expected: item.expected ?? null }));
-  await db.insert(experimentItems).values([...itemRows].reverse());
+  if (itemRows.length > 0) await db.insert(experimentItems).values([...itemRows].reverse());
   for (let start = 0; start < plan.length; start += 500) {
     const chunk = plan.slice(start, start + 500);
     const runRows = chunk.map(({ seed, variant }) => ({
