@@ -18,7 +18,7 @@ function errorResult(spec: EvaluatorSpec, weight: number, message: string, costU
   return { evaluator: spec.name ?? spec.type, type: spec.type, status: 'error', pass: null, score: null, reason: clipReason(message), weight, ...(costUsd > 0 && { costUsd }) };
 }
 
-/** Applies `not`, then the evaluator's own `threshold`. A score outside [0, 1] or not a number is an error. */
+/** Applies `not`, then the evaluator's own `threshold`. A score outside [0, 1] is clamped; no number at all is an error. */
 export function toResult(spec: EvaluatorSpec, outcome: EvaluatorOutcome): EvaluatorResult {
   const weight = spec.weight ?? 1;
   const cost = outcome.costUsd ?? 0;
