@@ -61,7 +61,14 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * once it is completed or canceled, a comment every HEARTBEAT_MS so proxies keep the connection. 404 (thrown)
  * before the stream opens when the experiment is not the workspace's.
  */
-export async function openProgressStream(args: { id: string; workspaceId: string; signal: AbortSignal }): Promise<ReadableStream<Uint8Array>> {
+export async function openProgressStream(args: {
+  id: string;
+  workspaceId: string;
+  signal: AbortSignal;
+  /** Shorter in tests; the route uses the defaults. */
+  timing?: { pollMs?: number; heartbeatMs?: number; maxMs?: number };
+}): Promise<ReadableStream<Uint8Array>> {
+  const { pollMs = POLL_MS, heartbeatMs = HEARTBEAT_MS, maxMs = MAX_STREAM_MS } = args.timing ?? {};
   const first = await getExperimentProgressRow(args);
   if (!first) throw notFound('Experiment');
   const encoder = new TextEncoder();
@@ -72,7 +79,7 @@ export async function openProgressStream(args: { id: string; workspaceId: string
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (text: string) => controller.enqueue(encoder.encode(text));
-      const deadline = Date.now() + MAX_STREAM_MS;
+      const deadline = Date.now() + maxMs;
       let row: ExperimentProgressRow | null = first;
       let lastKey = '';
       let lastWrite = Date.now();
@@ -87,11 +94,11 @@ export async function openProgressStream(args: { id: string; workspaceId: string
             lastWrite = Date.now();
           }
           if (event.type === 'done' || Date.now() >= deadline) return;
-          if (Date.now() - lastWrite >= HEARTBEAT_MS) {
+          if (Date.now() - lastWrite >= heartbeatMs) {
             send(': keep-alive\n\n');
             lastWrite = Date.now();
           }
-          await sleep(POLL_MS, stop.signal);
+          await sleep(pollMs, stop.signal);
           if (stop.signal.aborted) return;
           row = await getExperimentProgressRow(args);
         }

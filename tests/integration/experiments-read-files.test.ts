@@ -6,6 +6,7 @@ import * as exportRoute from '@/app/api/v1/experiments/[id]/export/route';
 import * as detailRoute from '@/app/api/v1/experiments/[id]/route';
 import { getDb } from '@/db/client';
 import { experiments } from '@/db/schema';
+import { openProgressStream } from '@/lib/experiments/progress-stream';
 import { BASE, call, createTestUser, type TestUser } from './helpers';
 import { createPromptFor, seedExperiment } from './experiments-read-fixture';
 
@@ -86,6 +87,19 @@ describe('GET /api/v1/experiments/{id}/stream', () => {
     const started = Date.now();
     expect(await live.next(2000)).toBeNull();
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('keeps a quiet connection alive with comments and ends at its time limit', async () => {
+    const seeded = await seedExperiment(alice, { prompt, status: 'running', items: [{ input: { topic: 'a' } }] });
+    const stream = await openProgressStream({
+      id: seeded.experiment.id, workspaceId: alice.workspace.id, signal: new AbortController().signal, timing: { pollMs: 20, heartbeatMs: 100, maxMs: 450 },
+    });
+    const started = Date.now();
+    const text = await new Response(stream).text();
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(text.match(/^event: progress$/gm)).toHaveLength(1);
+    expect(text.match(/^: keep-alive$/gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(text).not.toContain('event: done');
   });
 
   it('is 404 before any stream opens for another workspace', async () => {
