@@ -18,6 +18,8 @@ export const TIMESTAMP_HEADER = 'x-promptlab-timestamp';
 // Headers the request itself sets: a config may not replace them.
 const RESERVED_HEADERS = new Set(['host', 'content-type', 'content-length', 'connection', 'transfer-encoding', SIGNATURE_HEADER, TIMESTAMP_HEADER]);
 
+const CREDENTIAL_HEADER = /authorization|cookie|token|secret|password|api-?key/i;
+
 const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, 'is not a valid header name');
 
 const configSchema = z.strictObject({
@@ -45,6 +47,8 @@ const configSchema = z.strictObject({
     .record(headerName, z.string().max(2_000).regex(/^[^\r\n]*$/, 'must be one line'))
     .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers')
     .refine((h) => Object.keys(h).every((k) => !RESERVED_HEADERS.has(k.toLowerCase())), 'sets a header PromptLab sets itself')
+    // Headers are stored and shown as given, unlike `secret`: credentials do not belong there.
+    .refine((h) => Object.keys(h).every((k) => !CREDENTIAL_HEADER.test(k)), 'looks like it carries credentials: use `secret`, which signs each request and is stored encrypted')
     .optional(),
 });
 export type WebhookConfig = z.infer<typeof configSchema>;

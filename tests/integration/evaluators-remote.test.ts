@@ -183,6 +183,13 @@ describe('webhook', () => {
     expect(scored.results[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/within 200 ms/) });
   });
 
+  it('refuses headers that carry credentials or that PromptLab sets', async () => {
+    for (const headers of [{ Authorization: 'Bearer x' }, { 'X-Api-Key': 'k' }, { 'X-PromptLab-Signature': 'sha256=0' }, { 'Bad Header': 'x' }]) {
+      const error = (await registry.parseEvaluatorSpecs([{ type: 'webhook', config: { url: webhookUrl, headers } }]).catch((e: unknown) => e)) as { details: { fields: { path: string }[] } };
+      expect(error.details.fields[0]!.path, JSON.stringify(headers)).toMatch(/^evaluators\.0\.config\.headers/);
+    }
+  });
+
   it('refuses URLs that are not http(s) or carry credentials at creation', async () => {
     for (const url of ['ftp://example.com/x', 'file:///etc/passwd', 'http://user:pw@example.com/', 'not a url']) {
       const error = (await registry.parseEvaluatorSpecs([{ type: 'webhook', config: { url } }]).catch((e: unknown) => e)) as { details: { fields: { path: string }[] } };
