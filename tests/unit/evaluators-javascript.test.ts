@@ -44,6 +44,25 @@ describe('javascript evaluator', () => {
     expect(result.reason).toMatch(/longer than 1 s/);
     expect((await js(`output.length === 5`)).status).toBe('pass'); // the module still works
   });
+  it('never holds the event loop of the server, even while code spins to its limit', async () => {
+    let ticks = 0;
+    let longestGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      ticks++;
+    }, 10);
+    try {
+      const results = await Promise.all([js(`while (true) {}`), js(`for (;;) {}`), js(`output.length === 5`)]);
+      expect(results.map((r) => r.status)).toEqual(['error', 'error', 'pass']);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(30);
+    expect(longestGap).toBeLessThan(300);
+  });
   it('stops memory bombs and deep recursion without growing the server', async () => {
     const rss = process.memoryUsage().rss;
     for (let i = 0; i < 5; i++) {
