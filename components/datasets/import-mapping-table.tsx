@@ -37,7 +37,7 @@ export function ImportMappingTable({ columns, mapping, problems, onChange, disab
           const problem = problems[column];
           const id = `map-${column}`;
           return (
-            <li key={column} className="grid gap-2 px-3 py-2 sm:grid-cols-[minmax(0,1fr)_11rem_minmax(0,1fr)] sm:items-center sm:gap-3">
+            <li key={column} className="grid grid-cols-[minmax(0,1fr)_10rem] items-center gap-2 px-3 py-2 sm:grid-cols-[minmax(0,1fr)_11rem_minmax(0,1fr)] sm:gap-3">
               <label htmlFor={id} className="truncate font-mono text-sm" title={column}>{column}</label>
               <NativeSelect
                 id={id}
@@ -51,7 +51,7 @@ export function ImportMappingTable({ columns, mapping, problems, onChange, disab
                   <option key={kind} value={kind}>{KIND_LABELS[kind]}</option>
                 ))}
               </NativeSelect>
-              <div className="min-w-0">
+              <div className="col-span-2 min-w-0 sm:col-span-1">
                 {targetName(target) !== null ? (
                   <Input
                     aria-label={target.kind === 'input' ? `Variable name for ${column}` : `Metadata key for ${column}`}

@@ -24,6 +24,17 @@ const GROUPS: { title: string; items: (mod: string) => Shortcut[] }[] = [
     ],
   },
   {
+    title: 'Datasets',
+    items: (mod) => [
+      { keys: ['/'], action: 'Search datasets' },
+      { keys: ['N'], action: 'New dataset' },
+      { keys: ['I'], action: 'Import a file' },
+      { keys: ['↑', '↓', '←', '→'], action: 'Move in the item grid' },
+      { keys: ['Enter'], action: 'Edit the cell (Enter again saves, Esc cancels)' },
+      { keys: [mod, 'Home'], action: 'First or last row (with End)' },
+    ],
+  },
+  {
     title: 'Anywhere',
     items: () => [
       { keys: ['?'], action: 'Show these shortcuts' },

@@ -23,8 +23,10 @@ async function createDataset(page: Page, name: string): Promise<string> {
 test('create a dataset, import a CSV with a remapped column, edit cells by keyboard, export, rename and delete', async ({ page, user: _user }) => {
   await page.goto('/datasets');
   await expect(page.getByTestId('empty-datasets')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'datasets-empty-1280.png') });
   const id = await createDataset(page, 'Support cases');
   await expect(page.getByTestId('empty-items')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'dataset-empty-1280.png'), fullPage: true });
 
   // A broken file says which row is wrong, and cannot be sent.
   await page.getByTestId('dataset-import').click();
@@ -51,6 +53,7 @@ test('create a dataset, import a CSV with a remapped column, edit cells by keybo
   await expect(cell(page, 1, 'input.question')).toHaveText('Why is the sky blue, really?');
   await expect(cell(page, 1, 'expected')).toHaveText('Rayleigh scattering');
   await expect(cell(page, 0, 'metadata')).toContainText('"source":"faq"');
+  await page.screenshot({ path: path.join(shots, 'dataset-small-1280.png') });
   await expect(page.locator('[data-testid="dataset-cell"][data-col="input.notes"]')).toHaveCount(0);
 
   // Click to edit, Enter saves.

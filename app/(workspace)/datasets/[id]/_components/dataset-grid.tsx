@@ -129,7 +129,9 @@ export function DatasetGrid({ datasetId, variables, extraVariables, items, focus
       aria-activedescendant={editing ? undefined : activeId}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      className="group/grid relative h-[min(70dvh,44rem)] min-h-64 overflow-auto rounded-xl border bg-card outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      // As tall as its rows (plus the header, a scrollbar and, while editing, room for the editor), up to most of the screen.
+      style={{ height: `min(${items.length * ROW_HEIGHT + 56 + (editing ? 128 : 0)}px, 70dvh, 44rem)` }}
+      className="group/grid relative min-h-32 overflow-auto rounded-xl border bg-card outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
       data-testid="dataset-grid"
     >
       <div style={{ width: 'max-content', minWidth: '100%' }}>
@@ -143,7 +145,7 @@ export function DatasetGrid({ datasetId, variables, extraVariables, items, focus
           ))}
           <div role="columnheader" className="border-l"><span className="sr-only">Actions</span></div>
         </div>
-        <div className="relative" style={{ height: rows.getTotalSize() }}>
+        <div className="relative" style={{ height: rows.getTotalSize() + (editing ? 128 : 0) }}>
           {rows.getVirtualItems().map((vr) => {
             const item = items[vr.index]!;
             return (
