@@ -29,7 +29,7 @@ const GROUPS: { title: string; items: (mod: string) => Shortcut[] }[] = [
       { keys: ['/'], action: 'Search datasets' },
       { keys: ['N'], action: 'New dataset' },
       { keys: ['I'], action: 'Import a file' },
-      { keys: ['↑', '↓', '←', '→'], action: 'Move in the item grid' },
+      { keys: ['↑ ↓ ← →'], action: 'Move in the item grid' },
       { keys: ['Enter'], action: 'Edit the cell (Enter again saves, Esc cancels)' },
       { keys: [mod, 'Home'], action: 'First or last row (with End)' },
     ],
