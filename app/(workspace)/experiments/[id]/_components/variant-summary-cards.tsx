@@ -10,7 +10,7 @@ import { formatCi, formatPct, formatScore } from './stat-format';
 /** One card per variant: pass rate and score with their intervals, errors apart, latency, tokens, cost, flakiness. */
 export function VariantSummaryCards({ summary }: { summary: VariantSummary[] }) {
   return (
-    <section aria-label="Variants" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+    <section aria-label="Variants" className="grid grid-cols-[repeat(auto-fit,minmax(min(100%,18rem),1fr))] gap-3">
       {summary.map((s) => (
         <SummaryCard key={s.variant} s={s} />
       ))}

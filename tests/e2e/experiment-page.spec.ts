@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, signUpNewUser, test } from './fixtures';
+import { ExperimentPage } from './pages/experiment-page';
+import { fakeLlmUrl } from '../../playwright.config';
+
+// Screenshots to look at: SHOTS_DIR=/tmp/shots/<name> npx playwright test tests/e2e/experiment-page.spec.ts
+const shots = process.env.SHOTS_DIR ?? '.data/test-results/screens/experiment';
+fs.mkdirSync(shots, { recursive: true });
+
+const TOPICS = ['tides', 'volcanoes', 'banana bread', 'comets', 'glaciers', 'owls', 'banana splits', 'bees'];
+
+test.afterEach(async ({ request }) => {
+  await request.post(`${fakeLlmUrl}/__control/reset`);
+});
+
+/** Two versions (v1 always says banana, v2 only when the topic does) × 2 repeats over 8 items, through the API. */
+async function seedFinished(api: APIRequestContext, request: APIRequestContext) {
+  const data = async (res: Awaited<ReturnType<APIRequestContext['post']>>) => {
+    expect(res.ok(), await res.text()).toBe(true);
+    return ((await res.json()) as { data: { id: string } }).data;
+  };
+  const prompt = await data(await api.post('/api/v1/prompts', { data: { title: 'Topic writer', userPrompt: 'Write about {{ topic }} with a banana' } }));
+  await data(await api.post(`/api/v1/prompts/${prompt.id}/versions`, { data: { userPrompt: 'Write about {{ topic }}', notes: 'no banana' } }));
+  const dataset = await data(
+    await api.post('/api/v1/datasets', { data: { name: 'banana topics', items: TOPICS.map((topic) => ({ input: { topic }, expected: 'banana' })) } }),
+  );
+  // The first two calls fail for good (400 is not retried): two errored cells, shown apart from failures.
+  await request.post(`${fakeLlmUrl}/__control/enqueue`, { data: [{ kind: 'status', status: 400 }, { kind: 'status', status: 400 }] });
+  const variant = (versionNumber: number, label: string) => ({ promptId: prompt.id, versionNumber, provider: 'openai', model: 'gpt-4o-mini', label });
+  const created = await data(
+    await api.post('/api/v1/experiments', {
+      data: {
+        name: 'Banana or not',
+        datasetId: dataset.id,
+        variants: [variant(2, 'v2 plain'), variant(1, 'v1 banana')],
+        evaluators: [{ type: 'contains', config: { value: '{{expected}}' } }],
+        repeats: 2,
+        concurrency: 4,
+      },
+    }),
+  );
+  await expect
+    .poll(async () => (await (await api.get(`/api/v1/experiments/${created.id}`)).json()).data.status, { timeout: 30_000 })
+    .toBe('completed');
+  return created.id;
+}
+
+async function activeCell(page: Page) {
+  const id = await page.getByTestId('experiment-grid').getAttribute('aria-activedescendant');
+  expect(id).toBeTruthy();
+  const cell = page.locator(`[id="${id}"]`);
+  return { variant: await cell.getAttribute('data-variant'), repeat: await cell.getAttribute('data-repeat'), item: await cell.getAttribute('data-item'), cell };
+}
+
+test('a finished experiment: summary, verdict, charts, keyboard navigation, filters and diff in the grid', async ({ page, request, user: _user }) => {
+  const id = await seedFinished(page.request, request);
+  const experiment = new ExperimentPage(page);
+  await page.goto(`/experiments/${id}`);
+
+  await expect(experiment.status()).toHaveAttribute('data-status', 'completed');
+  await expect(experiment.progress()).toHaveAttribute('aria-valuenow', '32');
+  await expect(page.getByTestId('experiment-progress-text')).toHaveText('32 / 32');
+  await expect(page.getByTestId('variant-summary')).toHaveCount(2);
+  await expect(experiment.verdict()).toHaveAttribute('data-verdict', /a_better|b_better|inconclusive/);
+  for (const chart of ['chart-pass-rate', 'chart-scores', 'chart-cost-latency']) await expect(page.getByTestId(chart).locator('svg, p').first()).toBeVisible();
+  await expect(page.getByTestId('grid-count')).toHaveText('8 items');
+  // Errors are counted apart, never as failures.
+  await expect(experiment.cells({ result: 'error' })).toHaveCount(2);
+  await page.getByTestId('filter-errors').click();
+  await expect(page.getByTestId('grid-count')).toHaveText(/^[12] of 8 items$/);
+  await expect(experiment.cells({ result: 'error' })).toHaveCount(2);
+  await page.getByTestId('filter-errors').click();
+
+  // Keyboard: the grid takes focus and the arrows move through variants and stacked repeats.
+  await page.getByTestId('experiment-grid').focus();
+  expect(await activeCell(page)).toMatchObject({ variant: '0', repeat: '0' });
+  await page.keyboard.press('ArrowRight');
+  expect(await activeCell(page)).toMatchObject({ variant: '1', repeat: '0' });
+  await page.keyboard.press('ArrowDown');
+  expect(await activeCell(page)).toMatchObject({ variant: '1', repeat: '1' });
+  const first = await activeCell(page);
+  await page.keyboard.press('ArrowDown');
+  const second = await activeCell(page);
+  expect(second.item).not.toBe(first.item);
+  await page.keyboard.press('ArrowUp');
+  expect((await activeCell(page)).item).toBe(first.item);
+  // Enter expands (evaluator reasons in full), Escape closes.
+  await page.keyboard.press('Enter');
+  await expect(first.cell.getByRole('button', { name: 'Less' })).toBeVisible();
+  await expect(first.cell).toContainText('the output');
+  await page.keyboard.press('Escape');
+  await expect(first.cell.getByRole('button', { name: 'More' })).toBeVisible();
+  // Space selects two cells (on the last item: the errored cells, without output, were the first calls); D opens
+  // their diff; Escape closes it.
+  await page.keyboard.press('Control+End');
+  expect(await activeCell(page)).toMatchObject({ variant: '1', repeat: '1' });
+  await page.keyboard.press(' ');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press(' ');
+  await expect(page.locator('[data-testid="grid-cell"][data-selected="true"]')).toHaveCount(2);
+  await expect(page.getByTestId('diff-cells')).toBeEnabled();
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('cell-diff')).toBeVisible();
+  await expect(page.getByTestId('cell-diff')).toContainText('Echo: Write about');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('cell-diff')).toBeHidden();
+
+  // Filters combine: failures only, variants disagree, search.
+  await page.getByTestId('filter-disagree').click();
+  await expect(page.getByTestId('grid-count')).not.toHaveText('8 items');
+  await page.getByTestId('filter-disagree').click();
+  await page.getByTestId('grid-search').fill('volcano');
+  await expect(page.getByTestId('grid-count')).toHaveText('1 of 8 items');
+  await page.getByTestId('grid-search').fill('no such text anywhere');
+  await expect(page.getByTestId('grid-empty')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('grid-count')).toHaveText('8 items');
+
+  // A cell links to its run.
+  await expect(experiment.cells({ result: 'pass' }).first().getByTestId('grid-cell-run')).toHaveAttribute('href', /^\/runs\/[0-9a-f-]{36}$/);
+
+  // Screenshots at desktop and phone widths, light and dark; the page never scrolls sideways (the grid does, inside).
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate((s) => localStorage.setItem('promptlab-theme', s), scheme);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.reload();
+      await expect(page.getByTestId('grid-count')).toHaveText('8 items');
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, `the page scrolls sideways at ${width}px`).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: path.join(shots, `experiment-${width}-${scheme}.png`), fullPage: true });
+    }
+  }
+});
+
+test('the experiments list filters by status, and another workspace\'s experiment is a 404 page', async ({ page, request, browser, user: _user }) => {
+  const id = await seedFinished(page.request, request);
+  await page.goto('/experiments');
+  await expect(page.getByTestId('experiment-row')).toHaveCount(1);
+  await page.getByTestId('experiments-status-running').click();
+  await expect(page).toHaveURL(/status=running/);
+  await expect(page.getByTestId('experiment-row')).toHaveCount(0);
+  await page.getByTestId('experiments-status-completed').click();
+  await expect(page.getByTestId('experiment-row')).toHaveCount(1);
+  await page.getByTestId('experiment-row').getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/experiments/${id}$`));
+
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signUpNewUser(otherPage, 'Other');
+  const res = await otherPage.goto(`/experiments/${id}`);
+  expect(res?.status()).toBe(404);
+  await other.close();
+});
