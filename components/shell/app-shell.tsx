@@ -26,7 +26,7 @@ export function AppShell({ user, workspace, children }: Props) {
             </span>
             <span>PromptLab</span>
           </Link>
-          <span className="hidden truncate text-sm text-muted-foreground sm:inline" data-testid="workspace-name">
+          <span className="hidden truncate text-sm text-muted-foreground lg:inline" data-testid="workspace-name">
             {workspace.name}
           </span>
           {/* Below sm the navigation and the account collapse into one menu; the theme toggle stays. */}

@@ -24,7 +24,7 @@ export function NavLinks({ className }: { className?: string }) {
             href={link.href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 text-muted-foreground transition-colors hover:bg-accent hover:text-foreground',
+              'rounded-md px-2 py-1.5 text-sm font-medium lg:px-3 text-muted-foreground transition-colors hover:bg-accent hover:text-foreground',
               active && 'bg-accent text-foreground',
             )}
           >

@@ -193,7 +193,7 @@ test('datasets pages at 1280 and 390 px, light and dark, with 2,000 items in the
   }));
   expect((await api.post(`/api/v1/datasets/${dataset.id}/items`, { data: { items } })).status()).toBe(201);
 
-  for (const [theme, width] of [['light', 1280], ['light', 390], ['dark', 1280], ['dark', 390]] as const) {
+  for (const [theme, width] of [['light', 1280], ['light', 390], ['light', 700], ['dark', 1280], ['dark', 390]] as const) {
     await page.setViewportSize({ width, height: width > 600 ? 800 : 844 });
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/datasets');
