@@ -2,6 +2,7 @@ import 'server-only';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ApiError } from '@/lib/api/errors';
 import { QUICKJS_WORKER_SOURCE } from './quickjs-worker-source';
 
 /*
@@ -116,7 +117,13 @@ type Limits = { timeLimitMs?: number; memoryLimitBytes?: number };
 /** Compiles without running: null when the code is a usable function body or expression, else the syntax error. */
 export async function checkJavaScript(code: string): Promise<string | null> {
   const result = await submit({ kind: 'check', code, timeLimitMs: JS_TIME_LIMIT_MS, memoryLimitBytes: JS_MEMORY_LIMIT_BYTES });
-  return result.ok ? null : result.error;
+  if (result.ok) return null;
+  // Compiling never runs the code: anything but its own syntax error is the sandbox failing, not the code.
+  if (result.error === 'timeout' || result.error === 'memory' || result.error.startsWith('the sandbox')) {
+    console.error(`[evaluators] the JavaScript sandbox could not compile code: ${result.error}`);
+    throw new ApiError('UNAVAILABLE', 'the JavaScript sandbox is not available right now: try again in a moment');
+  }
+  return result.error;
 }
 
 /**
