@@ -64,16 +64,6 @@ export async function listFinishableCells(args: { experimentId?: string; finishe
     .limit(args.limit);
 }
 
-/** The pending cell(s) of this experiment run. */
-export async function listPendingCellsOfRun({ runId, experimentId }: { runId: string; experimentId: string }): Promise<string[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: experimentCells.id })
-    .from(experimentCells)
-    .where(and(eq(experimentCells.experimentId, experimentId), eq(experimentCells.runId, runId), eq(experimentCells.status, 'pending')));
-  return rows.map((row) => row.id);
-}
-
 export type CellForScoring = {
   id: string;
   experimentId: string;
@@ -84,8 +74,13 @@ export type CellForScoring = {
   item: { input: Record<string, unknown>; expected: unknown; metadata: Record<string, unknown> } | null;
 };
 
-export async function loadCellsForScoring({ cellIds }: { cellIds: string[] }): Promise<CellForScoring[]> {
-  if (cellIds.length === 0) return [];
+/** Pending cells with their run and snapshot item: by cell id, or by run id within one experiment (the executor's). */
+export async function loadCellsForScoring(args: { cellIds: string[] } | { experimentId: string; runIds: string[] }): Promise<CellForScoring[]> {
+  const byRun = 'runIds' in args;
+  if ((byRun ? args.runIds : args.cellIds).length === 0) return [];
+  // By run: the run index only (the experiment is checked below; a rerun's reused cells share the run). Filtering on
+  // the experiment in SQL would let the planner walk all its cells through the experiment index instead.
+  const where = byRun ? inArray(experimentCells.runId, args.runIds) : and(inArray(experimentCells.id, args.cellIds), eq(experimentCells.status, 'pending'));
   const db = await getDb();
   const rows = await db
     .select({
@@ -94,6 +89,7 @@ export async function loadCellsForScoring({ cellIds }: { cellIds: string[] }): P
       workspaceId: experimentCells.workspaceId,
       itemId: experimentCells.itemId,
       reused: experimentCells.reused,
+      status: experimentCells.status,
       runId: runs.id,
       runStatus: runs.status,
       output: runs.output,
@@ -110,8 +106,9 @@ export async function loadCellsForScoring({ cellIds }: { cellIds: string[] }): P
     .from(experimentCells)
     .leftJoin(runs, eq(runs.id, experimentCells.runId))
     .leftJoin(experimentItems, and(eq(experimentItems.experimentId, experimentCells.experimentId), eq(experimentItems.itemId, experimentCells.itemId)))
-    .where(and(inArray(experimentCells.id, cellIds), eq(experimentCells.status, 'pending')));
-  return rows.map((row) => ({
+    .where(where);
+  const wanted = byRun ? rows.filter((row) => row.experimentId === args.experimentId && row.status === 'pending') : rows;
+  return wanted.map((row) => ({
     id: row.id,
     experimentId: row.experimentId,
     workspaceId: row.workspaceId,
@@ -152,38 +149,50 @@ function countersUpdate(experimentId: string, moved: { succeeded: number; errore
 }
 
 /**
- * Records scored cells and moves the experiment's counters in one transaction. Only pending cells change, so a
- * second call for the same cell (a redelivery, recovery) changes nothing. Returns the experiment after it.
+ * Records scored cells and moves the experiment's counters in ONE statement (atomic without a transaction's round
+ * trips). Only pending cells change, so a second call for the same cell (a redelivery, recovery) changes nothing.
+ * Returns the experiment's status after it, or null when no cell changed.
  */
 export async function recordCellOutcomes({ experimentId, outcomes }: { experimentId: string; outcomes: CellOutcome[] }): Promise<Pick<Experiment, 'id' | 'status'> | null> {
   if (outcomes.length === 0) return null;
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const values = sql.join(
-      outcomes.map(
-        (o) =>
-          sql`(${o.id}::uuid, ${o.status}::cell_status, ${o.results ? JSON.stringify(o.results) : null}::jsonb, ${o.result}::text, ${o.score}::numeric, ${o.costUsd}::numeric, ${o.judgeCostUsd}::numeric, ${o.latencyMs}::integer)`,
+  const values = sql.join(
+    outcomes.map(
+      (o) =>
+        sql`(${o.id}::uuid, ${o.status}::cell_status, ${o.results ? JSON.stringify(o.results) : null}::jsonb, ${o.result}::text, ${o.score}::numeric, ${o.costUsd}::numeric, ${o.judgeCostUsd}::numeric, ${o.latencyMs}::integer)`,
+    ),
+    sql`, `,
+  );
+  const [row] = rowsOf<{ id: string; status: Experiment['status'] }>(
+    await db.execute(sql`
+      with v (id, status, results, result, score, cost, judge, latency) as (values ${values}),
+      updated as (
+        update experiment_cells c set status = v.status, results = v.results, result = v.result, score = v.score, cost_usd = v.cost,
+          judge_cost_usd = v.judge, latency_ms = v.latency, finished_at = now()
+        -- Text comparisons keep the planner on the primary key: without statistics it would rather walk every cell
+        -- of the experiment through the (experiment, variant, status) index for each batch.
+        from v where c.id = v.id and c.experiment_id::text = ${experimentId} and c.status::text = 'pending'
+        returning c.status, c.cost_usd, c.judge_cost_usd
       ),
-      sql`, `,
-    );
-    const updated = rowsOf<{ status: string; cost: string | null; judge: string }>(await tx.execute(sql`
-      update experiment_cells c set status = v.status, results = v.results, result = v.result, score = v.score, cost_usd = v.cost,
-        judge_cost_usd = v.judge, latency_ms = v.latency, finished_at = now()
-      from (values ${values}) as v(id, status, results, result, score, cost, judge, latency)
-      where c.id = v.id and c.experiment_id = ${experimentId}::uuid and c.status = 'pending'
-      returning c.status as status, c.cost_usd as cost, c.judge_cost_usd as judge`));
-    const moved = { succeeded: 0, errored: 0, canceled: 0, costUsd: 0 };
-    for (const row of updated) {
-      if (row.status === 'succeeded') moved.succeeded++;
-      else if (row.status === 'errored') moved.errored++;
-      else moved.canceled++;
-      moved.costUsd += Number(row.cost ?? 0) + Number(row.judge ?? 0);
-    }
-    if (updated.length === 0) return null;
-    const counters = countersUpdate(experimentId, moved);
-    const [row] = await tx.update(experiments).set(counters.set).where(counters.where).returning({ id: experiments.id, status: experiments.status });
-    return row ?? null;
-  });
+      moved as (
+        select count(*)::int as n,
+          (count(*) filter (where status = 'succeeded'))::int as succeeded,
+          (count(*) filter (where status = 'errored'))::int as errored,
+          (count(*) filter (where status = 'canceled'))::int as canceled,
+          coalesce(sum(coalesce(cost_usd, 0) + judge_cost_usd), 0) as cost
+        from updated
+      )
+      update experiments x set
+        succeeded_cells = x.succeeded_cells + m.succeeded, errored_cells = x.errored_cells + m.errored,
+        canceled_cells = x.canceled_cells + m.canceled, cost_usd = x.cost_usd + m.cost,
+        status = case when x.succeeded_cells + x.errored_cells + x.canceled_cells + m.n >= x.total_cells
+          then (case when x.stop_reason = 'canceled' then 'canceled' else 'completed' end)::experiment_status else x.status end,
+        finished_at = case when x.succeeded_cells + x.errored_cells + x.canceled_cells + m.n >= x.total_cells then coalesce(x.finished_at, now()) else x.finished_at end
+      from moved m
+      where x.id = ${experimentId}::uuid and m.n > 0
+      returning x.id, x.status`),
+  );
+  return row ?? null;
 }
 
 /**

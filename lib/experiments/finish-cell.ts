@@ -1,5 +1,5 @@
 import 'server-only';
-import { listPendingCellsOfRun, loadCellsForScoring, recordCellOutcomes, type CellForScoring, type CellOutcome } from '@/db/queries/experiment-cells';
+import { loadCellsForScoring, recordCellOutcomes, type CellForScoring, type CellOutcome } from '@/db/queries/experiment-cells';
 import { getExperimentForEngine } from '@/db/queries/experiments';
 import type { Experiment } from '@/db/schema';
 import { scoreCell } from '@/lib/evaluators/score-cell';
@@ -8,34 +8,69 @@ import { forgetExperimentGate } from './experiment-gate';
 // Cells scored at once; judges and webhooks run concurrently within a cell, so this bounds the calls in flight.
 const SCORING_CONCURRENCY = 16;
 
-/** Finishes the cell of an experiment run that reached a final status (called inline by the executor). */
-export async function finishRunCell({ runId, experimentId }: { runId: string; experimentId: string }): Promise<void> {
-  const cellIds = await listPendingCellsOfRun({ runId, experimentId });
-  if (cellIds.length > 0) await finishCells({ experimentId, cellIds });
+/** What scoring needs of an experiment; its config never changes after creation, so it is kept per instance. */
+type EngineExperiment = Pick<Experiment, 'id' | 'workspaceId' | 'config'>;
+const globalForFinish = globalThis as typeof globalThis & {
+  promptlabEngineExperiments?: Map<string, EngineExperiment>;
+  promptlabFinishBatches?: Map<string, { runIds: string[]; done: Promise<void> }>;
+};
+const configs = () => (globalForFinish.promptlabEngineExperiments ??= new Map());
+const batches = () => (globalForFinish.promptlabFinishBatches ??= new Map());
+
+async function engineExperiment(id: string): Promise<EngineExperiment | null> {
+  const hit = configs().get(id);
+  if (hit) return hit;
+  const row = await getExperimentForEngine({ id });
+  if (!row) return null;
+  if (configs().size >= 500) configs().clear();
+  const kept = { id: row.id, workspaceId: row.workspaceId, config: row.config };
+  configs().set(id, kept);
+  return kept;
 }
 
 /**
- * Scores pending cells whose runs are final and records them with the experiment's counters in one transaction.
+ * Finishes the cell of an experiment run that reached a final status (called inline by the executor, which holds
+ * the run's lane slot until it resolves). Runs of one experiment finishing together are recorded together: one
+ * read and one write for the batch instead of per cell.
+ */
+export function finishRunCell({ runId, experimentId }: { runId: string; experimentId: string }): Promise<void> {
+  const pending = batches().get(experimentId);
+  if (pending) {
+    pending.runIds.push(runId);
+    return pending.done;
+  }
+  const batch = { runIds: [runId], done: Promise.resolve() };
+  batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    batches().delete(experimentId);
+    return finishCells({ experimentId, runIds: batch.runIds });
+  });
+  batches().set(experimentId, batch);
+  return batch.done;
+}
+
+/**
+ * Scores pending cells whose runs are final and records them with the experiment's counters in one statement.
  * Safe to call twice: only cells still pending change. A cell whose run succeeded is `succeeded`, or `errored` when
  * an evaluator errored; a failed call is `errored` (never a fail); a canceled run, `canceled`.
  */
-export async function finishCells({ experimentId, cellIds, experiment }: { experimentId: string; cellIds: string[]; experiment?: Experiment }): Promise<void> {
-  const found = experiment ?? (await getExperimentForEngine({ id: experimentId }));
-  if (!found) return;
-  const cells = (await loadCellsForScoring({ cellIds })).filter((cell) => cell.run && ['succeeded', 'failed', 'canceled'].includes(cell.run.status));
+export async function finishCells(args: { experimentId: string } & ({ cellIds: string[] } | { runIds: string[] })): Promise<void> {
+  const experiment = await engineExperiment(args.experimentId);
+  if (!experiment) return;
+  const query = 'runIds' in args ? { experimentId: args.experimentId, runIds: args.runIds } : { cellIds: args.cellIds };
+  const cells = (await loadCellsForScoring(query)).filter((cell) => cell.run && ['succeeded', 'failed', 'canceled'].includes(cell.run.status));
   if (cells.length === 0) return;
   const outcomes: CellOutcome[] = new Array(cells.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < cells.length; i = next++) outcomes[i] = await outcomeOf(found, cells[i]!);
+    for (let i = next++; i < cells.length; i = next++) outcomes[i] = await outcomeOf(experiment, cells[i]!);
   };
   await Promise.all(Array.from({ length: Math.min(SCORING_CONCURRENCY, cells.length) }, worker));
-  await recordCellOutcomes({ experimentId, outcomes });
-  // The spend moved: this instance's next gate reads it (the budget), instead of a copy up to 200 ms old.
-  forgetExperimentGate(experimentId);
+  await recordCellOutcomes({ experimentId: args.experimentId, outcomes });
+  // The spend moved: with a budget, this instance's next gate reads it instead of a copy up to 200 ms old.
+  if (experiment.config.budgetUsd !== null) forgetExperimentGate(args.experimentId);
 }
 
-async function outcomeOf(experiment: Experiment, cell: CellForScoring): Promise<CellOutcome> {
+async function outcomeOf(experiment: EngineExperiment, cell: CellForScoring): Promise<CellOutcome> {
   const run = cell.run!;
   // A reused cell's call was paid for by the experiment it came from.
   const costUsd = cell.reused ? 0 : run.costUsd;
@@ -45,7 +80,6 @@ async function outcomeOf(experiment: Experiment, cell: CellForScoring): Promise<
   const specs = experiment.config.evaluators;
   if (specs.length === 0 || !cell.item) return { ...base, status: 'succeeded' };
   const item = { id: cell.itemId, ...cell.item };
-  const controller = new AbortController();
   const scored = await scoreCell({
     specs,
     threshold: experiment.config.threshold,
@@ -62,7 +96,7 @@ async function outcomeOf(experiment: Experiment, cell: CellForScoring): Promise<
       workspaceId: cell.workspaceId,
       experimentId: experiment.id,
       cellId: cell.id,
-      signal: controller.signal,
+      signal: new AbortController().signal,
     },
   });
   return {

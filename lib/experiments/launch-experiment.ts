@@ -47,7 +47,7 @@ export async function launchExperiment({ experimentId }: { experimentId: string 
     }
     const cellOf = new Map(rows.map((row) => [row.run.id, row.cellId]));
     const cached = linked.filter((run) => run.status !== 'queued').map((run) => cellOf.get(run.id)!);
-    if (cached.length > 0) await finishCells({ experimentId, cellIds: cached, experiment });
+    if (cached.length > 0) await finishCells({ experimentId, cellIds: cached });
     // Nothing of this chunk could be launched (stopped meanwhile, or launched elsewhere): leave it to them.
     if (linked.length === 0 && broken.length === 0) break;
   }
@@ -62,7 +62,7 @@ export async function finishFinishable(experiment: Experiment, finishedBeforeMs?
   for (let pass = 0; pass <= Math.ceil(experiment.totalCells / LAUNCH_CHUNK); pass++) {
     const cells = await listFinishableCells({ experimentId: experiment.id, finishedBeforeMs, limit: LAUNCH_CHUNK });
     if (cells.length === 0) return finished;
-    await finishCells({ experimentId: experiment.id, cellIds: cells.map((cell) => cell.id), experiment });
+    await finishCells({ experimentId: experiment.id, cellIds: cells.map((cell) => cell.id) });
     finished += cells.length;
     if (cells.length < LAUNCH_CHUNK) return finished;
   }
