@@ -10,13 +10,20 @@ export const MIN_PAIRS_FOR_VERDICT = 5;
 /** A verdict from the score interval alone (McNemar not significant) needs at least this many score pairs. */
 export const MIN_PAIRS_FOR_SCORE_VERDICT = 10;
 const ALPHA = 0.05;
+/**
+ * With graded scores the verdict may come from two tests (McNemar, then the score interval), so each gets half the
+ * alpha (Bonferroni) and the chance of a false verdict stays at most 5%. With 0/1 scores equal to pass the score
+ * says nothing McNemar has not, so McNemar alone decides at the full alpha.
+ */
+const GRADED_ALPHA = ALPHA / 2;
 
 type Pair = { a: CellStat & { result: 'pass' | 'fail' }; b: CellStat & { result: 'pass' | 'fail' } };
 
 /**
  * Variant a against variant b, paired by (item, repeat) where both cells are scored (pass or fail; errored,
  * canceled and pending cells make no pair). Differences are a − b. The verdict follows McNemar's exact test on
- * pass/fail; when that is not significant, a paired score interval that excludes 0 may decide it instead.
+ * pass/fail; when scores are graded (not all 0/1 equal to pass) and that is not significant, a paired score interval
+ * that excludes 0 may decide it instead, both tests then at alpha/2 (see GRADED_ALPHA).
  */
 export function compareVariants(input: {
   experimentId: string;
@@ -33,8 +40,8 @@ export function compareVariants(input: {
   // Seeded by the unordered pair and mirrored, so swapping A and B mirrors the intervals exactly.
   const flip = a > b;
   const seed = `${input.experimentId}:${Math.min(a, b)}:${Math.max(a, b)}`;
-  const diffInterval = (x: number[], y: number[], kind: string) => {
-    const ci = pairedBootstrapDiffInterval(flip ? y : x, flip ? x : y, { seed: `${seed}:${kind}` });
+  const diffInterval = (x: number[], y: number[], kind: string, confidence = 1 - ALPHA) => {
+    const ci = pairedBootstrapDiffInterval(flip ? y : x, flip ? x : y, { seed: `${seed}:${kind}`, confidence });
     return ci && flip ? { low: 0 - ci.high, high: 0 - ci.low } : ci; // 0 − x: no −0 in the JSON
   };
 
@@ -55,9 +62,14 @@ export function compareVariants(input: {
   const meanB = scoreB.length > 0 ? sum(scoreB) / scoreB.length : null;
   const scoreDiff = meanA !== null && meanB !== null ? meanA - meanB : null;
   const scoreCi = diffInterval(scoreA, scoreB, 'score');
+  const graded = scorePairs.some((p) => p.a.score !== passValue(p.a) || p.b.score !== passValue(p.b));
+  // The verdict's score interval: 97.5%, its own seed so the reported 95% interval is unchanged.
+  const verdictCi = graded && scorePairs.length >= MIN_PAIRS_FOR_SCORE_VERDICT
+    ? diffInterval(scoreA, scoreB, 'score', 1 - GRADED_ALPHA)
+    : null;
 
   const mdd = minDetectableDiff(passA.map((x, i) => x - passB[i]!), { binary: true });
-  const { verdict, reason } = decide({ n, aOnly, bOnly, pValue, scorePairs: scorePairs.length, scoreDiff, scoreCi, mdd, names });
+  const { verdict, reason } = decide({ n, aOnly, bOnly, pValue, scoreDiff, verdictCi, mdd, names });
   return {
     a,
     b,
@@ -91,9 +103,9 @@ function decide(s: {
   aOnly: number;
   bOnly: number;
   pValue: number | null;
-  scorePairs: number;
   scoreDiff: number | null;
-  scoreCi: Interval | null;
+  /** The 97.5% paired score interval, null when the score rule does not apply (0/1 scores or too few pairs). */
+  verdictCi: Interval | null;
   mdd: number | null;
   names: { a: string; b: string };
 }): { verdict: Verdict; reason: string } {
@@ -106,22 +118,31 @@ function decide(s: {
   const lead = s.aOnly === s.bOnly
     ? `${nameA} and ${nameB} pass equally often over ${s.n} pairs (${s.aOnly} each where the other fails)`
     : `${s.aOnly > s.bOnly ? nameA : nameB} passes ${Math.abs(s.aOnly - s.bOnly)} more of ${s.n} pairs`;
-  if (s.pValue! < ALPHA) {
+  const ci = s.verdictCi; // set only when the score rule applies: then two tests, each at alpha/2
+  const alpha = ci ? GRADED_ALPHA : ALPHA;
+  if (s.pValue! < alpha) {
     return { verdict: s.aOnly > s.bOnly ? 'a_better' : 'b_better', reason: `${lead}; McNemar ${p}.` };
   }
-  const ci = s.scoreCi;
-  if (s.scorePairs >= MIN_PAIRS_FOR_SCORE_VERDICT && ci && s.scoreDiff !== null && (ci.low > 0 || ci.high < 0)) {
+  if (ci && s.scoreDiff !== null && (ci.low > 0 || ci.high < 0)) {
     const winner = ci.low > 0 ? nameA : nameB;
     return {
       verdict: ci.low > 0 ? 'a_better' : 'b_better',
       reason:
         `Pass rates do not differ significantly (McNemar ${p}), but ${winner}'s mean score is higher by ` +
-        `${fmt(Math.abs(s.scoreDiff))} (95% CI ${fmt(ci.low)} to ${fmt(ci.high)} for ${nameA} − ${nameB}).`,
+        `${fmt(Math.abs(s.scoreDiff))} (97.5% CI ${fmt(ci.low)} to ${fmt(ci.high)} for ${nameA} − ${nameB}; ` +
+        `both tests at ${GRADED_ALPHA}).`,
     };
   }
   const detect =
     s.mdd !== null ? `; this sample could detect a pass-rate difference of about ${Math.round(s.mdd * 100)} points` : '';
-  return { verdict: 'inconclusive', reason: `${lead}; McNemar ${p}, not significant${detect}.` };
+  const tests = ci
+    ? `McNemar ${p} and the 97.5% score interval includes 0 (both tests at ${GRADED_ALPHA}), not significant`
+    : `McNemar ${p}, not significant`;
+  return { verdict: 'inconclusive', reason: `${lead}; ${tests}${detect}.` };
+}
+
+function passValue(cell: { result: 'pass' | 'fail' }): number {
+  return cell.result === 'pass' ? 1 : 0;
 }
 
 function sum(values: readonly number[]): number {

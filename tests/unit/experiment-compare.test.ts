@@ -98,11 +98,35 @@ describe('compareVariants', () => {
     expect(c.score.diff).toBeCloseTo(0.2095, 12);
     expect(c.score.ci!.low).toBeGreaterThan(0);
     expect(c.verdict).toBe('a_better');
-    expect(c.reason).toMatch(/^Pass rates do not differ significantly \(McNemar p = 1\), but A's mean score is higher by 0\.2\d\d \(95% CI 0\.2\d\d to 0\.2\d\d for A − B\)\.$/);
+    expect(c.reason).toMatch(/^Pass rates do not differ significantly \(McNemar p = 1\), but A's mean score is higher by 0\.2\d\d \(97\.5% CI 0\.2\d\d to 0\.2\d\d for A − B; both tests at 0\.025\)\.$/);
     // With fewer than 10 score pairs the score alone decides nothing.
     const few = compareVariants({ experimentId: 'e', a: 0, b: 1, cells: cells.filter((x) => Number(x.itemId.slice(1)) < 9) });
     expect(few.pairs).toBe(9);
     expect(few.verdict).toBe('inconclusive');
+  });
+
+  it('with 0/1 scores equal to pass, a non-significant McNemar is not re-decided by the score interval', () => {
+    // The reviewer's cases: McNemar p = 0.125, 0.0625 and 0.065; the 0/1 score interval alone would exclude 0.
+    for (const [n, aOnly, bOnly, both] of [[10, 4, 0, 0], [20, 5, 0, 6], [40, 9, 2, 10]] as const) {
+      const c = compareVariants({ experimentId: 'e', a: 0, b: 1, cells: pairs(n, aOnly, bOnly, both) });
+      expect(c.mcnemar.pValue!).toBeGreaterThan(0.05);
+      expect(c.verdict, `${n}, ${aOnly}, ${bOnly}`).toBe('inconclusive');
+      expect(c.reason).toMatch(/; McNemar p = 0\.\d+, not significant; this sample could detect/);
+      // Mirrored, too.
+      expect(compareVariants({ experimentId: 'e', a: 1, b: 0, cells: pairs(n, aOnly, bOnly, both) }).verdict).toBe('inconclusive');
+    }
+  });
+
+  it('with graded scores both tests run at 0.025: McNemar p = 0.035 alone is not enough', () => {
+    // B passes 9 more of 40 (p = 0.035); graded scores that barely follow the result (a judge's 0.4–0.6 band).
+    const cells = pairs(40, 3, 12, 10).map((x, i) => ({ ...x, score: (x.result === 'pass' ? 0.52 : 0.48) + ((i * 7) % 10) / 50 - 0.09 }));
+    const c = compareVariants({ experimentId: 'e', a: 0, b: 1, cells });
+    expect(c.mcnemar.pValue!).toBeCloseTo(0.03515625, 14);
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.reason).toBe(
+      'B passes 9 more of 40 pairs; McNemar p = 0.035 and the 97.5% score interval includes 0 (both tests at 0.025), ' +
+        'not significant; this sample could detect a pass-rate difference of about 26 points.',
+    );
   });
 
   it('a significant McNemar wins over the score direction', () => {
