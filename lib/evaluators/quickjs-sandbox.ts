@@ -2,6 +2,8 @@ import 'server-only';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+// Only the workers use it; imported here too so deployments trace it (next.config lists it as external).
+import 'quickjs-emscripten';
 import { ApiError } from '@/lib/api/errors';
 import { QUICKJS_WORKER_SOURCE } from './quickjs-worker-source';
 
@@ -28,13 +30,18 @@ export type SandboxResult = { ok: true; value: unknown } | { ok: false; error: s
 type Job = { kind: 'check' | 'run'; code: string; output?: string; contextJson?: string; timeLimitMs: number; memoryLimitBytes: number };
 type Pending = { job: Job & { id: number }; resolve: (result: SandboxResult) => void };
 
-/** Where the worker loads quickjs-emscripten from: this module's own resolution, else the working directory. */
+/**
+ * Where the worker resolves quickjs-emscripten from: Node's own resolution from here when there is one (tests,
+ * tsx), else the app's directory (`next start`: a bundler's require.resolve answers a module id, not a path).
+ */
 function packageBase(): string {
   try {
-    return createRequire(import.meta.url).resolve('quickjs-emscripten');
+    const resolved: unknown = createRequire(import.meta.url).resolve('quickjs-emscripten');
+    if (typeof resolved === 'string' && path.isAbsolute(resolved)) return resolved;
   } catch {
-    return path.join(process.cwd(), 'package.json');
+    // fall through to the app's directory
   }
+  return path.join(process.cwd(), 'package.json');
 }
 
 class SandboxWorker {
