@@ -1,5 +1,6 @@
 import 'server-only';
 import { isInDateRange, MAX_INTEGER } from '@/lib/column-ranges';
+import { isUuid } from '@/lib/ids';
 import { fieldError } from './errors';
 
 // A crafted cursor is decoded by hand, so it is held to the columns' range here (PostgreSQL would refuse it: a 500).
@@ -13,7 +14,7 @@ export function encodeCursor(at: Date, id: string): string {
 export function decodeCursor(cursor: string): { at: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || Number.isNaN(at.getTime()) || !isInDateRange(at) || !/^[0-9a-f-]{36}$/i.test(id)) throw invalidCursor();
+  if (!id || Number.isNaN(at.getTime()) || !isInDateRange(at) || !isUuid(id)) throw invalidCursor();
   return { at, id };
 }
 
