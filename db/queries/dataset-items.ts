@@ -102,6 +102,19 @@ export async function getDatasetItem({ workspaceId, datasetId, itemId }: { works
   return row ?? null;
 }
 
+/**
+ * Locks the dataset row first, as replace-import and dataset delete do (dataset, then items): taking the item's row
+ * lock before the dataset's, in the opposite order, deadlocks against them on PostgreSQL. False when not found.
+ */
+async function lockDataset(tx: Transaction, { workspaceId, datasetId }: { workspaceId: string; datasetId: string }): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: datasets.id })
+    .from(datasets)
+    .where(and(eq(datasets.id, datasetId), eq(datasets.workspaceId, workspaceId)))
+    .for('update');
+  return row !== undefined;
+}
+
 /** Changes one item; the dataset counts as updated too. */
 export async function updateDatasetItem(args: {
   workspaceId: string;
@@ -111,6 +124,7 @@ export async function updateDatasetItem(args: {
 }): Promise<DatasetItem | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    if (!(await lockDataset(tx, args))) return null;
     const now = new Date();
     const [row] = await tx
       .update(datasetItems)
@@ -126,6 +140,7 @@ export async function updateDatasetItem(args: {
 export async function deleteDatasetItem({ workspaceId, datasetId, itemId }: { workspaceId: string; datasetId: string; itemId: string }): Promise<{ id: string } | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    if (!(await lockDataset(tx, { workspaceId, datasetId }))) return null;
     const [row] = await tx
       .delete(datasetItems)
       .where(and(eq(datasetItems.id, itemId), eq(datasetItems.datasetId, datasetId), eq(datasetItems.workspaceId, workspaceId)))
