@@ -3,7 +3,7 @@ import { and, arrayContains, asc, desc, eq, ilike, inArray, lt, or, sql, type SQ
 import { isUuid } from '@/lib/ids';
 import type { CellStatus, ExperimentStatus } from '@/lib/experiments/statuses';
 import { getDb } from '../client';
-import { experimentCells, experimentItems, experiments, runs, type Experiment, type ExperimentItem } from '../schema';
+import { experimentCells, experimentItems, experiments, promptVersions, runs, type Experiment, type ExperimentItem } from '../schema';
 
 // The read side of experiments (lists, pages, the summary's stats); the engine's writes live in experiments.ts.
 
@@ -189,4 +189,16 @@ export async function listCellStats({ workspaceId, experimentId }: { workspaceId
   return tuples.map(([itemId, variant, repeat, status, result, score, latencyMs, costUsd, judgeCostUsd, reused, inputTokens, outputTokens, totalTokens]) => ({
     itemId, variant, repeat, status, result, score, latencyMs, costUsd, judgeCostUsd, reused, inputTokens, outputTokens, totalTokens,
   }));
+}
+
+/** The declared variable names of the given versions (the variants' versions), by version id. */
+export async function listVersionVariableNames({ workspaceId, versionIds }: { workspaceId: string; versionIds: readonly string[] }): Promise<Map<string, string[]>> {
+  const ids = [...new Set(versionIds)].filter(isUuid);
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({ id: promptVersions.id, variables: promptVersions.variables })
+    .from(promptVersions)
+    .where(and(inArray(promptVersions.id, ids), eq(promptVersions.workspaceId, workspaceId)));
+  return new Map(rows.map((r) => [r.id, r.variables.map((v) => v.name)]));
 }

@@ -1,17 +1,21 @@
 import 'server-only';
 import Papa from 'papaparse';
-import { listExperimentCells, listExperimentItems, type CellCursor, type CellRow } from '@/db/queries/experiment-reads';
+import { listExperimentCells, listExperimentItems, listVersionVariableNames, type CellCursor, type CellRow } from '@/db/queries/experiment-reads';
 import type { Experiment, ExperimentItem } from '@/db/schema';
 import { requireExperiment, summarizeExperiment } from './read-experiment';
 import { cellView, experimentDetailView, itemView } from './views';
 
 const PAGE = 1000;
+/** Input columns of the CSV at most: the variants' declared variables, in variant order (10 variants × 100 could be 1,000). */
+const MAX_EXPORT_INPUT_COLUMNS = 200;
 
 export type ExperimentExport = { body: ReadableStream<Uint8Array>; contentType: string; filename: string };
 
 /**
  * GET /experiments/{id}/export: the whole experiment as one file, read in pages and streamed, so a 50,000-cell
- * experiment never sits in memory as one string. json = { experiment, items, cells }; csv = one row per cell.
+ * experiment never sits in memory as one string. json = { experiment, items, cells }; csv = one row per cell, with
+ * an `input.<name>` column for each variable the variants' versions declare (the ones the prompts used; other item
+ * keys are in the JSON export), the first MAX_EXPORT_INPUT_COLUMNS of them in variant order.
  */
 export async function exportExperiment(args: { id: string; workspaceId: string; format: 'csv' | 'json' }): Promise<ExperimentExport> {
   const row = await requireExperiment(args);
@@ -20,7 +24,8 @@ export async function exportExperiment(args: { id: string; workspaceId: string; 
     const detail = experimentDetailView(row, await summarizeExperiment(row));
     return { body: textStream(jsonChunks(row, detail)), contentType: 'application/json; charset=utf-8', filename };
   }
-  return { body: textStream(csvChunks(row)), contentType: 'text/csv; charset=utf-8', filename };
+  const inputs = await inputColumns(row);
+  return { body: textStream(csvChunks(row, inputs)), contentType: 'text/csv; charset=utf-8', filename };
 }
 
 const fileSlug = (name: string) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'experiment';
@@ -89,17 +94,39 @@ const withNewline = (text: string) => (text.endsWith('\r\n') ? text : `${text}\r
 const csvValue = (value: unknown): string | number | null =>
   value === null || value === undefined ? null : typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
 
-async function* csvChunks(row: Experiment): AsyncGenerator<string> {
-  // Every item's input is needed for its cells' rows; the snapshot is bounded by MAX_CELLS.
-  const items = new Map<string, ExperimentItem>();
-  const variables = new Set<string>();
-  for await (const page of itemPages(row.id)) {
-    for (const item of page) {
-      items.set(item.itemId, item);
-      for (const key of Object.keys(item.input)) variables.add(key);
-    }
-  }
-  const inputs = [...variables].sort();
+async function inputColumns(row: Experiment): Promise<string[]> {
+  const byVersion = await listVersionVariableNames({ workspaceId: row.workspaceId, versionIds: row.config.variants.map((v) => v.versionId) });
+  const names = new Set<string>();
+  for (const variant of row.config.variants) for (const name of byVersion.get(variant.versionId) ?? []) names.add(name);
+  return [...names].slice(0, MAX_EXPORT_INPUT_COLUMNS);
+}
+
+/**
+ * The items of the cells' pages, read alongside them: both are in (position, itemId) order and every cell has its
+ * item, so only one page of items is held at a time.
+ */
+function itemLookup(experimentId: string) {
+  const pages = itemPages(experimentId);
+  let page: ExperimentItem[] = [];
+  let at = 0;
+  const before = (item: ExperimentItem, position: number, itemId: string) =>
+    item.position < position || (item.position === position && item.itemId < itemId);
+  return {
+    async get(position: number, itemId: string): Promise<ExperimentItem | undefined> {
+      for (;;) {
+        while (at < page.length && before(page[at]!, position, itemId)) at++;
+        if (at < page.length) return page[at]!.itemId === itemId ? page[at] : undefined;
+        const next = await pages.next();
+        if (next.done) return undefined;
+        page = next.value;
+        at = 0;
+      }
+    },
+    close: () => pages.return(undefined),
+  };
+}
+
+async function* csvChunks(row: Experiment, inputs: readonly string[]): AsyncGenerator<string> {
   const evaluators = row.config.evaluators.map((spec) => spec.name ?? spec.type);
   const fixed = [
     'position', 'itemId', ...inputs.map((v) => `input.${v}`), 'expected', 'variant', 'label', 'repeat', 'status', 'result', 'score',
@@ -109,20 +136,26 @@ async function* csvChunks(row: Experiment): AsyncGenerator<string> {
   const fields = [...fixed, ...evaluators.map((name) => (fixed.includes(name) ? `evaluator.${name}` : name))];
   // A spreadsheet would run a cell starting with = + - @ as a formula: model output must not.
   const unparse = (data: unknown[][], header: boolean) => Papa.unparse({ fields, data }, { header, escapeFormulae: true, newline: '\r\n' });
+  const items = itemLookup(row.id);
   let header = true;
-  for await (const page of cellPages(row)) {
-    const data = page.map((cellRow) => {
-      const cell = cellView(cellRow);
-      const item = items.get(cell.itemId);
-      const byName = new Map(cell.results.map((r) => [r.evaluator, r.status]));
-      return [
-        cellRow.position, cell.itemId, ...inputs.map((v) => csvValue(item?.input[v])), csvValue(item?.expected), cell.variant,
-        row.config.variants[cell.variant]?.label ?? null, cell.repeat, cell.status, cell.result, cell.score, cell.output, cell.latencyMs,
-        cell.costUsd, ...evaluators.map((name) => byName.get(name) ?? null),
-      ];
-    });
-    yield withNewline(unparse(data, header));
-    header = false;
+  try {
+    for await (const page of cellPages(row)) {
+      const data: unknown[][] = [];
+      for (const cellRow of page) {
+        const cell = cellView(cellRow);
+        const item = await items.get(cellRow.position, cell.itemId);
+        const byName = new Map(cell.results.map((r) => [r.evaluator, r.status]));
+        data.push([
+          cellRow.position, cell.itemId, ...inputs.map((v) => csvValue(item?.input[v])), csvValue(item?.expected), cell.variant,
+          row.config.variants[cell.variant]?.label ?? null, cell.repeat, cell.status, cell.result, cell.score, cell.output, cell.latencyMs,
+          cell.costUsd, ...evaluators.map((name) => byName.get(name) ?? null),
+        ]);
+      }
+      yield withNewline(unparse(data, header));
+      header = false;
+    }
+    if (header) yield withNewline(unparse([], true));
+  } finally {
+    await items.close();
   }
-  if (header) yield withNewline(unparse([], true));
 }

@@ -136,7 +136,7 @@ describe('GET /api/v1/experiments/{id}/export', () => {
       params: Promise.resolve({ id: seeded.experiment.id }),
     });
 
-  it('exports one CSV row per cell in grid order, with inputs, evaluator columns and formulas defused', async () => {
+  it('exports one CSV row per cell in grid order, with the declared inputs, evaluator columns and formulas defused', async () => {
     const res = await download(alice, '?format=csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
@@ -144,10 +144,11 @@ describe('GET /api/v1/experiments/{id}/export', () => {
     const parsed = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.fields).toEqual([
-      'position', 'itemId', 'input.n', 'input.topic', 'expected', 'variant', 'label', 'repeat', 'status', 'result', 'score', 'output', 'latencyMs', 'costUsd', 'has x', 'judge',
+      // `n` is in the items but no variant's prompt declares it: only the JSON export has it.
+      'position', 'itemId', 'input.topic', 'expected', 'variant', 'label', 'repeat', 'status', 'result', 'score', 'output', 'latencyMs', 'costUsd', 'has x', 'judge',
     ]);
     expect(parsed.data).toHaveLength(1200);
-    expect(parsed.data[0]).toMatchObject({ position: '1', itemId: seeded.itemIds[0], 'input.topic': 't0', 'input.n': '0', expected: '{"ok":true}', variant: '0', label: 'V0', output: `'=HYPERLINK("http://evil")`, 'has x': 'pass', judge: 'error' });
+    expect(parsed.data[0]).toMatchObject({ position: '1', itemId: seeded.itemIds[0], 'input.topic': 't0', expected: '{"ok":true}', variant: '0', label: 'V0', output: `'=HYPERLINK("http://evil")`, 'has x': 'pass', judge: 'error' });
     expect(parsed.data[3]).toMatchObject({ position: '2', variant: '1', status: 'errored', result: 'error', output: '', 'has x': '' });
     expect(parsed.data[1199]).toMatchObject({ position: '600', variant: '1', output: 'out 599,1', latencyMs: '120', costUsd: '0.002', score: '0.5' });
   });
@@ -184,7 +185,7 @@ describe('GET /api/v1/experiments/{id}/export', () => {
     const none = await exportRoute.GET(new Request(`${BASE}/api/v1/experiments/${empty.experiment.id}/export?format=csv`, { headers: alice.headers }), {
       params: Promise.resolve({ id: empty.experiment.id }),
     });
-    expect(await none.text()).toBe('position,itemId,expected,variant,label,repeat,status,result,score,output,latencyMs,costUsd,contains\r\n');
+    expect(await none.text()).toBe('position,itemId,input.topic,expected,variant,label,repeat,status,result,score,output,latencyMs,costUsd,contains\r\n');
   });
 
   it('refuses an unknown format and another workspace', async () => {
