@@ -68,8 +68,8 @@ export async function deleteDataset({ id, workspaceId }: { id: string; workspace
 
 export const MAX_LISTED_KEYS = 1000;
 
-/** The sorted distinct keys of the items' `input` (or `metadata`), at most MAX_LISTED_KEYS. */
-export async function listDatasetKeys({ id, workspaceId, of }: { id: string; workspaceId: string; of: 'input' | 'metadata' }): Promise<string[]> {
+/** The sorted distinct keys of the items' `input` (or `metadata`), at most `limit` (default MAX_LISTED_KEYS). */
+export async function listDatasetKeys({ id, workspaceId, of, limit = MAX_LISTED_KEYS }: { id: string; workspaceId: string; of: 'input' | 'metadata'; limit?: number }): Promise<string[]> {
   const db = await getDb();
   const column = of === 'input' ? datasetItems.input : datasetItems.metadata;
   const rows = await db
@@ -77,7 +77,7 @@ export async function listDatasetKeys({ id, workspaceId, of }: { id: string; wor
     .from(datasetItems)
     .where(and(eq(datasetItems.datasetId, id), eq(datasetItems.workspaceId, workspaceId)))
     .orderBy(sql`key`)
-    .limit(MAX_LISTED_KEYS);
+    .limit(limit);
   return rows.map((r) => r.key);
 }
 

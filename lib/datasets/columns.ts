@@ -1,4 +1,5 @@
 // Browser-safe: the import dialog maps columns with these rules before it uploads.
+import { MAX_DATASET_COLUMNS } from './schemas';
 
 /** Where one column of an imported file goes. */
 export type ColumnTarget = { kind: 'input'; name: string } | { kind: 'expected' } | { kind: 'metadata'; key: string } | { kind: 'ignore' };
@@ -6,7 +7,7 @@ export type ColumnMapping = { column: string; target: ColumnTarget };
 /** A problem with the header or the mapping; `path` is `rows.0.<column>` or `map.<column>`. */
 export type MappingError = { column: string; path: string; message: string };
 
-export const MAX_IMPORT_COLUMNS = 200;
+export const MAX_IMPORT_COLUMNS = MAX_DATASET_COLUMNS;
 const MAX_NAME = 100;
 
 /**

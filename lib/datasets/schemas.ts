@@ -8,6 +8,8 @@ export const MAX_DATASET_BODY_BYTES = 20 * 1024 * 1024;
 /** One item's input, expected and metadata together, as JSON. */
 export const MAX_ITEM_BYTES = 256 * 1024;
 export const MAX_ITEM_VARIABLES = 100;
+/** Columns of a CSV file, import and export alike (input variables + `expected` + metadata keys). */
+export const MAX_DATASET_COLUMNS = 200;
 export const MAX_DATASET_NAME = 200;
 export const MAX_DATASET_DESCRIPTION = 2_000;
 

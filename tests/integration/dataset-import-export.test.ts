@@ -4,7 +4,7 @@ import * as datasetRoute from '@/app/api/v1/datasets/[id]/route';
 import * as itemsRoute from '@/app/api/v1/datasets/[id]/items/route';
 import * as importRoute from '@/app/api/v1/datasets/[id]/import/route';
 import * as exportRoute from '@/app/api/v1/datasets/[id]/export/route';
-import { MAX_DATASET_BODY_BYTES } from '@/lib/datasets/schemas';
+import { MAX_DATASET_BODY_BYTES, MAX_DATASET_COLUMNS } from '@/lib/datasets/schemas';
 import { BASE, call, createTestUser, type TestUser } from './helpers';
 
 let alice: TestUser;
@@ -174,5 +174,40 @@ describe('export', () => {
     const copy = await newDataset();
     await importFile(copy, file.text, 'text/csv');
     expect(contentOf(await allItems(copy))).toEqual([{ input: { expected: 'as a variable', q: '1' }, expected: 'real', metadata: {} }]);
+  });
+
+  it('refuses a CSV export that import would refuse, instead of dropping columns', async () => {
+    const keys = (prefix: string, from: number, n: number) => Object.fromEntries(Array.from({ length: n }, (_, k) => [`${prefix}${String(from + k).padStart(3, '0')}`, 'x']));
+    const refusal = async (id: string) => {
+      const file = await exportFile(id, 'csv');
+      expect(file.status).toBe(422);
+      const body = JSON.parse(file.text);
+      expect(body.error.code).toBe('INVALID_INPUT');
+      expect(body.error.details.fields).toEqual([{ path: 'format', message: 'this dataset does not fit in a CSV file: use jsonl' }]);
+      expect((await exportFile(id, 'jsonl')).status).toBe(200);
+      return body.error.message as string;
+    };
+    // 100 variables + expected + 99 metadata keys = MAX_DATASET_COLUMNS: exported whole and imported back whole.
+    const fits = await newDataset([{ input: keys('v', 0, 100), metadata: keys('m', 0, 50) }, { input: keys('v', 0, 100), expected: 'e', metadata: keys('m', 50, 49) }]);
+    const file = await exportFile(fits, 'csv');
+    expect(file.status).toBe(200);
+    expect(file.text.split('\r\n')[0]!.split(',')).toHaveLength(MAX_DATASET_COLUMNS);
+    const copy = await newDataset();
+    expect((await importFile(copy, file.text, 'text/csv')).status).toBe(201);
+    expect(contentOf(await allItems(copy))).toEqual(contentOf(await allItems(fits)));
+
+    // One more metadata key: 201 columns.
+    const wide = await newDataset([{ input: keys('v', 0, 100), metadata: keys('m', 0, 50) }, { input: keys('v', 0, 100), expected: 'e', metadata: keys('m', 50, 50) }]);
+    expect(await refusal(wide)).toBe(
+      'This dataset cannot be exported as CSV: it needs 201 columns (100 input variables, expected and 100 metadata keys), but a CSV file holds at most 200. Export it as JSONL (format=jsonl)',
+    );
+    // 101 variables over two items: every CSV row would carry all 101, more than an item takes.
+    const spread = await newDataset([{ input: keys('v', 0, 100) }, { input: keys('v', 100, 1) }]);
+    expect(await refusal(spread)).toBe(
+      'This dataset cannot be exported as CSV: its items use 101 input variables, and every row of a CSV file carries all of them, but an item takes at most 100. Export it as JSONL (format=jsonl)',
+    );
+    // 1,200 keys, past the key listing's old cut at 1,000: still refused, never truncated.
+    const many = await newDataset(Array.from({ length: 12 }, (_, i) => ({ input: keys('v', i * 100, 100) })));
+    expect(await refusal(many)).toContain('its items use 200 or more input variables');
   });
 });
