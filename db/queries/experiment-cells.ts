@@ -74,15 +74,15 @@ export type CellForScoring = {
   item: { input: Record<string, unknown>; expected: unknown; metadata: Record<string, unknown> } | null;
 };
 
-/** Pending cells with their run and snapshot item: by cell id, or by run id within one experiment (the executor's). */
-export async function loadCellsForScoring(args: { cellIds: string[] } | { experimentId: string; runIds: string[] }): Promise<CellForScoring[]> {
+/**
+ * Pending cells of one experiment with their run and snapshot item: by cell id, or by run id (the executor's). Three
+ * key lookups rather than joins: without statistics (PGlite never analyzes) the planner would hash-join whole tables.
+ */
+export async function loadCellsForScoring(args: { experimentId: string } & ({ cellIds: string[] } | { runIds: string[] })): Promise<CellForScoring[]> {
   const byRun = 'runIds' in args;
   if ((byRun ? args.runIds : args.cellIds).length === 0) return [];
-  // By run: the run index only (the experiment is checked below; a rerun's reused cells share the run). Filtering on
-  // the experiment in SQL would let the planner walk all its cells through the experiment index instead.
-  const where = byRun ? inArray(experimentCells.runId, args.runIds) : and(inArray(experimentCells.id, args.cellIds), eq(experimentCells.status, 'pending'));
   const db = await getDb();
-  const rows = await db
+  const cellRows = await db
     .select({
       id: experimentCells.id,
       experimentId: experimentCells.experimentId,
@@ -90,35 +90,40 @@ export async function loadCellsForScoring(args: { cellIds: string[] } | { experi
       itemId: experimentCells.itemId,
       reused: experimentCells.reused,
       status: experimentCells.status,
-      runId: runs.id,
-      runStatus: runs.status,
-      output: runs.output,
-      usage: runs.usage,
-      costUsd: runs.costUsd,
-      latencyMs: runs.latencyMs,
-      toolCalls: runs.toolCalls,
-      provider: runs.provider,
-      model: runs.model,
-      input: experimentItems.input,
-      expected: experimentItems.expected,
-      metadata: experimentItems.metadata,
+      runId: experimentCells.runId,
     })
     .from(experimentCells)
-    .leftJoin(runs, eq(runs.id, experimentCells.runId))
-    .leftJoin(experimentItems, and(eq(experimentItems.experimentId, experimentCells.experimentId), eq(experimentItems.itemId, experimentCells.itemId)))
-    .where(where);
-  const wanted = byRun ? rows.filter((row) => row.experimentId === args.experimentId && row.status === 'pending') : rows;
-  return wanted.map((row) => ({
-    id: row.id,
-    experimentId: row.experimentId,
-    workspaceId: row.workspaceId,
-    itemId: row.itemId,
-    reused: row.reused,
-    run: row.runId
-      ? { id: row.runId, status: row.runStatus!, output: row.output, usage: row.usage, costUsd: row.costUsd, latencyMs: row.latencyMs, toolCalls: row.toolCalls, provider: row.provider!, model: row.model! }
-      : null,
-    item: row.input ? { input: row.input, expected: row.expected ?? null, metadata: row.metadata ?? {} } : null,
-  }));
+    // By run, the run index only: a rerun's reused cells share the run, so the experiment is checked below.
+    .where(byRun ? inArray(experimentCells.runId, args.runIds) : inArray(experimentCells.id, args.cellIds));
+  const cells = cellRows.filter((cell) => cell.experimentId === args.experimentId && cell.status === 'pending');
+  if (cells.length === 0) return [];
+  const runIds = [...new Set(cells.flatMap((cell) => (cell.runId ? [cell.runId] : [])))];
+  const [runRows, itemRows] = await Promise.all([
+    runIds.length === 0
+      ? []
+      : db
+          .select({ id: runs.id, status: runs.status, output: runs.output, usage: runs.usage, costUsd: runs.costUsd, latencyMs: runs.latencyMs, toolCalls: runs.toolCalls, provider: runs.provider, model: runs.model })
+          .from(runs)
+          .where(inArray(runs.id, runIds)),
+    db
+      .select({ itemId: experimentItems.itemId, input: experimentItems.input, expected: experimentItems.expected, metadata: experimentItems.metadata })
+      .from(experimentItems)
+      .where(and(eq(experimentItems.experimentId, args.experimentId), inArray(experimentItems.itemId, [...new Set(cells.map((cell) => cell.itemId))]))),
+  ]);
+  const runById = new Map(runRows.map((run) => [run.id, run]));
+  const itemById = new Map(itemRows.map((item) => [item.itemId, item]));
+  return cells.map((cell) => {
+    const item = itemById.get(cell.itemId);
+    return {
+      id: cell.id,
+      experimentId: cell.experimentId,
+      workspaceId: cell.workspaceId,
+      itemId: cell.itemId,
+      reused: cell.reused,
+      run: (cell.runId && runById.get(cell.runId)) || null,
+      item: item ? { input: item.input, expected: item.expected ?? null, metadata: item.metadata ?? {} } : null,
+    };
+  });
 }
 
 export type CellOutcome = {

@@ -56,8 +56,7 @@ export function finishRunCell({ runId, experimentId }: { runId: string; experime
 export async function finishCells(args: { experimentId: string } & ({ cellIds: string[] } | { runIds: string[] })): Promise<void> {
   const experiment = await engineExperiment(args.experimentId);
   if (!experiment) return;
-  const query = 'runIds' in args ? { experimentId: args.experimentId, runIds: args.runIds } : { cellIds: args.cellIds };
-  const cells = (await loadCellsForScoring(query)).filter((cell) => cell.run && ['succeeded', 'failed', 'canceled'].includes(cell.run.status));
+  const cells = (await loadCellsForScoring(args)).filter((cell) => cell.run && ['succeeded', 'failed', 'canceled'].includes(cell.run.status));
   if (cells.length === 0) return;
   const outcomes: CellOutcome[] = new Array(cells.length);
   let next = 0;

@@ -12,7 +12,7 @@ import type { CompletionResult, GenerationParams, ToolCall } from '@/lib/llm/typ
 import { deferRateLimitedRun, gateExperimentRun } from '@/lib/experiments/experiment-gate';
 import { finishRunCell } from '@/lib/experiments/finish-cell';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
-import { openRunChannel, publishRunEvent } from '@/lib/run-channel';
+import { openRunChannel, publishRunEvent as publishToChannel, type RunEvent } from '@/lib/run-channel';
 import { isExecutingHere, registerExecution, unregisterExecution } from './abort-registry';
 import { retryDelayMs } from './backoff';
 import { classifyRunFailure, type RunFailure } from './run-failure';
@@ -55,8 +55,8 @@ async function executeClaimed(run: ClaimedRun): Promise<ExecutionOutcome> {
   // Registered until the outcome is recorded: a duplicate delivery meanwhile is one, not a retry (notClaimed).
   const controller = registerExecution(run.id);
   try {
-    openRunChannel(run.id, run.workspaceId);
-    await publishRunEvent(run.id, { type: 'status', status: 'running' });
+    if (!run.experimentId) openRunChannel(run.id, run.workspaceId);
+    await publishRunEvent(run, { type: 'status', status: 'running' });
     const started = Date.now();
     const attempt = await callProvider(run, llmTimeoutMs, started, controller.signal);
     const latencyMs = Date.now() - started;
@@ -77,7 +77,7 @@ async function callProvider(run: ClaimedRun, timeoutMs: number, started: number,
       { model: run.model, messages: run.messages, params: run.params, timeoutMs, signal, maxOutputChars: env().runs.maxOutputChars },
       (text) => {
         ttftMs ??= Date.now() - started;
-        void publishRunEvent(run.id, { type: 'delta', text });
+        void publishRunEvent(run, { type: 'delta', text });
       },
     );
     return { ok: true, result, ttftMs };
@@ -100,6 +100,10 @@ async function notClaimed(runId: string): Promise<ExecutionOutcome> {
   }
   return { status: 'duplicate' };
 }
+
+// An experiment's runs are watched through the experiment's progress, not each run's stream (which falls back to the
+// row): thousands of them must not each fill a channel kept for 10 minutes (or cost Redis round trips per delta).
+const publishRunEvent = (run: ClaimedRun, event: RunEvent) => (run.experimentId ? Promise.resolve(null) : publishToChannel(run.id, event));
 
 const secondsUntil = (at: Date | null) => Math.max(1, Math.ceil(((at?.getTime() ?? 0) - Date.now()) / 1000));
 
@@ -157,7 +161,7 @@ async function recordSuccess(run: ClaimedRun, result: CompletionResult, latencyM
     const key = runCacheKey({ workspaceId: run.workspaceId, versionId, messages: run.messages, provider: run.provider, model: run.model, params: run.params, variables: run.variables });
     await setCachedRun(key, { runId: run.id, output, usage, finishReason: result.finishReason, toolCalls, outputCheck, createdAt: new Date().toISOString() });
   }
-  await publishRunEvent(run.id, { type: 'done', status: final?.status ?? 'succeeded' });
+  await publishRunEvent(run, { type: 'done', status: final?.status ?? 'succeeded' });
   return { status: 'done', runStatus: final?.status ?? 'succeeded' };
 }
 
@@ -185,7 +189,7 @@ async function recordFailure(run: ClaimedRun, failure: RunFailure, latencyMs: nu
     const delay = retryDelayMs({ attempt: run.attempts, retryAfterMs: failure.retryAfterMs });
     const requeued = await requeueRun({ id: run.id, attempt: run.attempts, errorCode: failure.code, errorMessage, nextAttemptAt: new Date(Date.now() + delay) });
     if (requeued) {
-      await publishRunEvent(run.id, { type: 'status', status: 'queued' });
+      await publishRunEvent(run, { type: 'status', status: 'queued' });
       return { status: 'retry', retryAfterSeconds: Math.ceil(delay / 1000) };
     }
   } else {
@@ -195,6 +199,6 @@ async function recordFailure(run: ClaimedRun, failure: RunFailure, latencyMs: nu
   // A requeue that committed before its answer was lost (the write was tried again): still a retry.
   if (final?.status === 'queued') return { status: 'retry', retryAfterSeconds: secondsUntil(final.nextAttemptAt) };
   // Recorded as failed, or canceled meanwhile: a final outcome either way.
-  await publishRunEvent(run.id, { type: 'done', status: final?.status ?? 'failed' });
+  await publishRunEvent(run, { type: 'done', status: final?.status ?? 'failed' });
   return { status: 'done', runStatus: final?.status ?? 'failed' };
 }
