@@ -20,6 +20,7 @@ test.afterEach(async ({ request }) => {
 });
 
 test('import a CSV, test two versions over it, watch the progress, read the verdict, filter failures and diff two cells', async ({ page, user: _user }) => {
+  test.setTimeout(120_000);
   const datasets = new DatasetPage(page);
   await datasets.gotoList();
   await datasets.importCsv('banana-topics.csv', CSV);
@@ -27,7 +28,9 @@ test('import a CSV, test two versions over it, watch the progress, read the verd
 
   // A prompt with two versions: v1 mentions banana, v2 does not.
   const editor = new EditorPage(page);
-  await new PromptsPage(page).create({ title: 'Topic writer', template: 'Write about {{ topic }} with a banana' });
+  const prompts = new PromptsPage(page);
+  await prompts.goto();
+  await prompts.create({ title: 'Topic writer', template: 'Write about {{ topic }} with a banana' });
   await editor.waitLoaded();
   await editor.userPrompt().fill('Write about {{ topic }}');
   await editor.saveWithShortcut('no banana');
