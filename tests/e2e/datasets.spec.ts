@@ -125,6 +125,20 @@ test('create a dataset, import a CSV with a remapped column, edit cells by keybo
   expect((await page.goto(`/datasets/${id}`))?.status()).toBe(404);
 });
 
+test('the first row of an empty dataset asks for its first variable, then opens its cell', async ({ page, user: _user }) => {
+  await createDataset(page, 'From scratch');
+  await page.getByTestId('empty-items').getByRole('button', { name: 'Add a row' }).click();
+  await page.getByTestId('add-variable-name').fill('topic');
+  await page.getByTestId('add-variable-name').press('Enter');
+  await expect(page.getByTestId('cell-editor')).toBeFocused();
+  await page.keyboard.type('volcanoes');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 0, 'input.topic')).toHaveText('volcanoes');
+  await expect(page.getByTestId('dataset-count')).toHaveText('1');
+  await page.reload();
+  await expect(cell(page, 0, 'input.topic')).toHaveText('volcanoes');
+});
+
 test('a run goes into a new dataset from the run page, and the toast links to it', async ({ page, user: _user }) => {
   const api = page.request;
   const prompt = (await (await api.post('/api/v1/prompts', { data: { title: 'Explainer', userPrompt: 'Explain {{ topic }} to {{ audience }}.' } })).json()).data;

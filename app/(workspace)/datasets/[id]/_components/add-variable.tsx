@@ -6,8 +6,16 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 
 /** A new input column, kept in the page until a cell of it is saved (the dataset's variables come from its items). */
-export function AddVariable({ existing, onAdd }: { existing: string[]; onAdd: (name: string) => void }) {
-  const [open, setOpen] = useState(false);
+type Props = {
+  existing: string[];
+  onAdd: (name: string) => void;
+  /** Controlled from the page when "Add row" needs a first variable. */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  placeholder?: string;
+};
+
+export function AddVariable({ existing, onAdd, open, onOpenChange: setOpen, placeholder = 'variable name' }: Props) {
   const [name, setName] = useState('');
   const clash = existing.includes(name.trim());
 
@@ -33,11 +41,11 @@ export function AddVariable({ existing, onAdd }: { existing: string[]; onAdd: (n
         autoFocus
         value={name}
         maxLength={100}
-        placeholder="variable name"
+        placeholder={placeholder}
         aria-label="New variable name"
         aria-invalid={clash || undefined}
         onChange={(e) => setName(e.target.value)}
-        onKeyDown={(e) => { if (e.key === 'Escape') close(); }}
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }}
         className="h-8 w-40 font-mono text-sm"
         data-testid="add-variable-name"
       />

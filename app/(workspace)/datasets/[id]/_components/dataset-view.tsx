@@ -32,6 +32,9 @@ export function DatasetView({ datasetId }: { datasetId: string }) {
   const [importing, setImporting] = useState(false);
   const [extra, setExtra] = useState<string[]>([]);
   const [focusItemId, setFocusItemId] = useState<string | null>(null);
+  // "Add row" on a dataset without variables asks for the first one, then adds the row with it.
+  const [naming, setNaming] = useState(false);
+  const [rowAfterNaming, setRowAfterNaming] = useState(false);
   const onFocused = useCallback(() => setFocusItemId(null), []);
 
   // The grid holds every item: load the remaining pages one after another.
@@ -63,9 +66,14 @@ export function DatasetView({ datasetId }: { datasetId: string }) {
   const detail = dataset.data;
   const variables = [...detail.variables, ...extra.filter((v) => !detail.variables.includes(v))];
 
-  function addRow() {
+  function addRow(names: string[] = variables) {
+    if (names.length === 0) {
+      setNaming(true);
+      setRowAfterNaming(true);
+      return;
+    }
     add.mutate(
-      { datasetId, body: { input: Object.fromEntries(variables.map((v) => [v, ''])) } },
+      { datasetId, body: { input: Object.fromEntries(names.map((v) => [v, ''])) } },
       {
         onSuccess: (res) => {
           setSearch('');
@@ -93,11 +101,20 @@ export function DatasetView({ datasetId }: { datasetId: string }) {
           </div>
           <span className="text-xs text-muted-foreground" aria-live="polite">
             {items.isFetching && <Spinner className="mr-1 inline size-3" />}
-            {q ? `${formatCount(rows.length)} matching` : `${formatCount(rows.length)} of ${formatCount(detail.itemCount)} loaded`}
+            {q ? `${formatCount(rows.length)} matching` : rows.length < detail.itemCount ? `${formatCount(rows.length)} of ${formatCount(detail.itemCount)} loaded` : null}
           </span>
           <div className="ml-auto flex flex-wrap gap-2">
-            <AddVariable existing={variables} onAdd={(name) => setExtra((e) => [...e, name])} />
-            <Button size="sm" onClick={addRow} disabled={add.isPending} data-testid="add-item">
+            <AddVariable
+              existing={variables}
+              open={naming}
+              onOpenChange={(open) => { setNaming(open); if (!open) setRowAfterNaming(false); }}
+              placeholder={rowAfterNaming ? 'first variable, e.g. topic' : undefined}
+              onAdd={(name) => {
+                setExtra((e) => [...e, name]);
+                if (rowAfterNaming) addRow([...variables, name]);
+              }}
+            />
+            <Button size="sm" onClick={() => addRow()} disabled={add.isPending} data-testid="add-item">
               {add.isPending ? <Spinner /> : <Plus aria-hidden />} Add row
             </Button>
           </div>
@@ -112,7 +129,7 @@ export function DatasetView({ datasetId }: { datasetId: string }) {
             description="Add rows by hand, import a CSV, JSONL or JSON file, or use “Add to dataset” on any run."
             action={
               <>
-                <Button onClick={addRow} disabled={add.isPending}><Plus aria-hidden /> Add a row</Button>
+                <Button onClick={() => addRow()} disabled={add.isPending}><Plus aria-hidden /> Add a row</Button>
                 <Button variant="outline" onClick={() => setImporting(true)}><FileUp aria-hidden /> Import a file</Button>
               </>
             }
