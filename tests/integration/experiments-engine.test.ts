@@ -64,6 +64,27 @@ describe('an experiment end to end', () => {
     expect(first?.messages).toEqual([{ role: 'user', content: expect.stringMatching(/^Tell me about (tides|comets|volcanoes|glaciers)$/) }]);
   });
 
+  it('runs each repeat as its own call, and answers the first repeat from the run cache when asked', async () => {
+    const dataset = await pipeline.createDataset(alice, [{ input: { topic: 'cache-a' } }, { input: { topic: 'cache-b' } }]);
+    const first = await pipeline.startExperiment(alice, { datasetId: dataset.id, variants: [{ promptId }], repeats: 2 });
+    expect(first.body.data.totalCells).toBe(4);
+    const done = await pipeline.waitForExperiment(first.body.data.id);
+    expect(done.succeededCells).toBe(4);
+    // Repeats are independent samples: never answered from the cache, even within one experiment.
+    expect(pipeline.llm.requests).toHaveLength(4);
+    pipeline.llm.reset();
+
+    const again = await pipeline.startExperiment(alice, { datasetId: dataset.id, variants: [{ promptId }], repeats: 2 });
+    const second = await pipeline.waitForExperiment(again.body.data.id);
+    expect(second).toMatchObject({ status: 'completed', succeededCells: 4 });
+    // Repeat 0 of each item is a cache hit (cost 0, no call); repeat 1 calls the model.
+    expect(pipeline.llm.requests).toHaveLength(2);
+    const runs = await pipeline.runRows(second.id);
+    expect(runs.filter((run) => run.cached)).toHaveLength(2);
+    const cells = await pipeline.cellRows(second.id);
+    expect(cells.filter((cell) => cell.repeat === 0).every((cell) => cell.costUsd === 0)).toBe(true);
+  });
+
   it('another workspace gets 404 for the dataset and the prompt, naming the field', async () => {
     const dataset = await pipeline.createDataset(alice, [{ input: { topic: 'x' } }]);
     const bobPrompt = await pipeline.createPrompt(bob);

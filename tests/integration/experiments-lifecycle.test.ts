@@ -79,6 +79,28 @@ describe('errors are not failures', () => {
   });
 });
 
+describe('evaluator errors', () => {
+  it('an evaluator that errors marks the cell errored (not failed); retry-errors scores it again without a model call', async () => {
+    const dataset = await pipeline.createDataset(alice, items(2, 'unpriced'));
+    // No price for this model: the cost evaluator cannot judge, which is an error, never a fail.
+    const { id } = await start(alice, { datasetId: dataset.id, variants: [{ promptId, model: 'unpriced-model' }], evaluators: [{ type: 'cost', config: { usd: 1 } }] });
+    const done = await pipeline.waitForExperiment(id);
+    expect(done).toMatchObject({ status: 'completed', succeededCells: 0, erroredCells: 2 });
+    const cells = await pipeline.cellRows(id);
+    expect(cells.every((cell) => cell.result === 'error' && cell.results?.[0]?.status === 'error')).toBe(true);
+    pipeline.llm.reset();
+
+    const retried = await post(routes.retry, alice, id);
+    expect(retried.body.data).toEqual({ id, retried: 2 });
+    const again = await pipeline.waitForExperiment(id, (s) => s === 'completed');
+    expect(again.erroredCells).toBe(2);
+    expect(pipeline.llm.requests).toHaveLength(0);
+    // The same runs: only the scoring ran again.
+    expect((await pipeline.cellRows(id)).map((cell) => cell.runId).sort()).toEqual(cells.map((cell) => cell.runId).sort());
+    expect(await pipeline.runRows(id)).toHaveLength(2);
+  });
+});
+
 describe('rate limits', () => {
   it('a 429 pauses the experiment for its Retry-After and spends no attempt', async () => {
     const dataset = await pipeline.createDataset(alice, items(2));
