@@ -317,3 +317,32 @@ export async function cancelClaimedRun(args: { id: string; attempt: number; mess
     .returning({ id: runs.id });
   return rows.length > 0;
 }
+
+/** Unfinished experiments, with their concurrency, for recovery to re-dispatch their runs in bulk. */
+export async function listRunningExperiments({ limit }: { limit: number }): Promise<{ id: string; workspaceId: string; concurrency: number }[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: experiments.id, workspaceId: experiments.workspaceId, concurrency: sql<string | null>`${experiments.config}->>'concurrency'` })
+    .from(experiments)
+    .where(eq(experiments.status, 'running'))
+    .limit(limit);
+  return rows.map((row) => ({ id: row.id, workspaceId: row.workspaceId, concurrency: Number(row.concurrency ?? 10) }));
+}
+
+/** An experiment's runs left behind: queued and due for longer than `queuedForMs`, or running past their lease. */
+export async function listStaleExperimentRuns({ experimentId, queuedForMs, limit }: { experimentId: string; queuedForMs: number; limit: number }): Promise<string[]> {
+  const db = await getDb();
+  const age = sql`now() - ${`${queuedForMs} milliseconds`}::interval`;
+  const rows = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.experimentId, experimentId),
+        sql`((${runs.status} = 'queued' and ${runs.createdAt} < ${age} and (${runs.nextAttemptAt} is null or ${runs.nextAttemptAt} < ${age}))
+          or (${runs.status} = 'running' and ${runs.leaseExpiresAt} < now()))`,
+      ),
+    )
+    .limit(limit);
+  return rows.map((row) => row.id);
+}

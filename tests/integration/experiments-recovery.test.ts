@@ -87,6 +87,22 @@ describe('experiment recovery', () => {
     expect(runRows.filter((run) => run.id !== dead!.id).every((run) => run.attempts === 1)).toBe(true);
   });
 
+  it('without QStash, re-dispatches every lost run of a running experiment at once (a restart loses the local queue)', async () => {
+    const dataset = await pipeline.createDataset(alice, items(8));
+    registry.registerJobHandler('/api/queue/runs', gone);
+    const res = await pipeline.startExperiment(alice, { datasetId: dataset.id, variants: [{ promptId }], cache: false, concurrency: 3 });
+    const id = res.body.data.id as string;
+    const deadline = Date.now() + 10_000;
+    while ((await pipeline.runRows(id)).length < 8 && Date.now() < deadline) await pause(20);
+    await settle();
+    expect(pipeline.llm.requests).toHaveLength(0);
+
+    registry.registerJobHandler('/api/queue/runs', handlers.runs.handleRunsJob);
+    await pause(5);
+    await recovery.experiments.recoverExperiments({ olderThanMs: 1 });
+    await expectEveryCellOnce(id, 8);
+  });
+
   it('scores a cell whose run finished before a crash kept it from being scored, without calling the model', async () => {
     const dataset = await pipeline.createDataset(alice, items(3));
     const res = await pipeline.startExperiment(alice, { datasetId: dataset.id, variants: [{ promptId }], cache: false, evaluators: [{ type: 'contains', config: { value: 'Echo' } }] });
