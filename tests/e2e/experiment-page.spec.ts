@@ -86,16 +86,16 @@ test('a finished experiment: summary, verdict, charts, keyboard navigation, filt
   expect(second.item).not.toBe(first.item);
   await page.keyboard.press('ArrowUp');
   expect((await activeCell(page)).item).toBe(first.item);
-  // Enter expands (evaluator reasons in full), Escape closes.
-  await page.keyboard.press('Enter');
-  await expect(first.cell.getByRole('button', { name: 'Less' })).toBeVisible();
-  await expect(first.cell).toContainText('the output');
-  await page.keyboard.press('Escape');
-  await expect(first.cell.getByRole('button', { name: 'More' })).toBeVisible();
-  // Space selects two cells (on the last item: the errored cells, without output, were the first calls); D opens
-  // their diff; Escape closes it.
+  // On the last item (the errored cells were the first calls): Enter expands (evaluator reasons in full), Escape
+  // closes; Space selects two cells.
   await page.keyboard.press('Control+End');
-  expect(await activeCell(page)).toMatchObject({ variant: '1', repeat: '1' });
+  const last = await activeCell(page);
+  expect(last).toMatchObject({ variant: '1', repeat: '1' });
+  await page.keyboard.press('Enter');
+  await expect(last.cell.getByRole('button', { name: 'Less' })).toBeVisible();
+  await expect(last.cell).toContainText('the output contains');
+  await page.keyboard.press('Escape');
+  await expect(last.cell.getByRole('button', { name: 'More' })).toBeVisible();
   await page.keyboard.press(' ');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press(' ');
