@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -26,6 +27,16 @@ import type { ExperimentConfig } from '@/lib/experiments/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
+/**
+ * jsonb holding any JSON value, read as the driver parsed it. Drizzle's jsonb JSON.parses a string value once more
+ * (for drivers that answer text; ours all parse jsonb), so an expected text "42" or '{"k":1}' read back as 42 or
+ * an object. Same SQL type: no migration.
+ */
+const jsonValue = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+});
 
 // ---- Auth.js tables (shape required by @auth/drizzle-adapter) ----
 
@@ -389,7 +400,7 @@ export const datasetItems = pgTable(
     position: integer('position').notNull(),
     input: jsonb('input').$type<Record<string, unknown>>().notNull(),
     // Text (a JSON string) or any JSON value; null when the item has none.
-    expected: jsonb('expected').$type<unknown>(),
+    expected: jsonValue('expected'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -457,7 +468,7 @@ export const experimentItems = pgTable(
     itemId: uuid('item_id').notNull(),
     position: integer('position').notNull(),
     input: jsonb('input').$type<Record<string, unknown>>().notNull(),
-    expected: jsonb('expected').$type<unknown>(),
+    expected: jsonValue('expected'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [primaryKey({ columns: [t.experimentId, t.itemId] })],

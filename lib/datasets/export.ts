@@ -5,6 +5,7 @@ import { listDatasetKeys } from '@/db/queries/datasets';
 import type { DatasetItem } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { inputColumn } from './columns';
+import { expectedToCsv } from './csv-values';
 import { requireDataset } from './datasets';
 import { MAX_DATASET_COLUMNS, MAX_ITEM_VARIABLES } from './schemas';
 
@@ -43,7 +44,8 @@ function attachmentName(name: string, ext: string) {
 
 /**
  * The dataset as a file, streamed page by page so a large one is never held in memory at once. CSV columns: the
- * input variables, `expected`, then `metadata.<key>`, which import reads back the same way. A dataset whose CSV
+ * input variables, `expected` (written so it reads back as the same value: see expectedToCsv), then
+ * `metadata.<key>`, which import reads back the same way. A dataset whose CSV
  * import would refuse (over MAX_DATASET_COLUMNS columns, or over MAX_ITEM_VARIABLES variables, since every row
  * carries them all) is refused here too, not cut: JSONL has no such limit.
  */
@@ -62,7 +64,7 @@ export async function exportDataset({ workspaceId, datasetId, format }: { worksp
   variables.sort();
   metadataKeys.sort();
   const header = [...variables.map(inputColumn), 'expected', ...metadataKeys.map((k) => `metadata.${k}`)];
-  const toCsvRow = (item: DatasetItem) => [...variables.map((v) => cell(item.input[v])), cell(item.expected), ...metadataKeys.map((k) => cell(item.metadata[k]))];
+  const toCsvRow = (item: DatasetItem) => [...variables.map((v) => cell(item.input[v])), expectedToCsv(item.expected), ...metadataKeys.map((k) => cell(item.metadata[k]))];
 
   const encoder = new TextEncoder();
   let after: number | undefined;

@@ -1,5 +1,6 @@
 // Browser-safe and pure: the import dialog previews a file with exactly what the server will import.
 import Papa from 'papaparse';
+import { expectedFromCsv } from './csv-values';
 import { inputColumn, mapColumns, type ColumnMapping, type ColumnTarget, type MappingError } from './columns';
 import { itemProblem, unsafeValueProblem } from './item-checks';
 import { MAX_DATASET_ITEMS, type DatasetItemInput } from './schemas';
@@ -152,17 +153,6 @@ function headersOf(rows: SourceRow[]): string[] {
   return [...seen];
 }
 
-/** CSV expected: JSON when the text is a JSON object or array, else the text itself. */
-function expectedFromText(text: string): unknown {
-  const trimmed = text.trim();
-  if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) return text;
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    return text;
-  }
-}
-
 function place(item: DatasetItemInput, target: ColumnTarget, value: unknown, text: boolean) {
   switch (target.kind) {
     case 'input':
@@ -171,7 +161,7 @@ function place(item: DatasetItemInput, target: ColumnTarget, value: unknown, tex
     case 'expected':
       // An empty CSV cell is no expected value; JSON says so with null or by leaving the key out.
       if (text && value === '') return;
-      item.expected = text ? expectedFromText(value as string) : value;
+      item.expected = text ? expectedFromCsv(value as string) : value;
       return;
     case 'metadata':
       if (text && value === '') return;

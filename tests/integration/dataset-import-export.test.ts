@@ -156,6 +156,16 @@ describe('export', () => {
     expect(contentOf(await allItems(copy))).toEqual(sample.map((s) => ({ ...s, metadata: s.metadata })));
   });
 
+  it('round-trips CSV expected values of any JSON type, and text that looks like JSON stays text', async () => {
+    const expected = [42, -1.5, true, false, [1, 2], { k: 'v' }, '42', 'true', 'null', '{"k":1}', '"quoted"', '', 'plain'];
+    const id = await newDataset(expected.map((e, i) => ({ input: { n: String(i) }, expected: e })));
+    const file = await exportFile(id, 'csv');
+    expect(file.text.split('\r\n').slice(1, 4)).toEqual(['0,42', '1,-1.5', '2,true']);
+    const copy = await newDataset();
+    expect((await importFile(copy, file.text, 'text/csv')).status).toBe(201);
+    expect((await allItems(copy)).map((item: { expected: unknown }) => item.expected)).toEqual(expected);
+  });
+
   it('exports more than a page, in position order', async () => {
     const id = await newDataset(Array.from({ length: 1_234 }, (_, i) => ({ input: { n: String(i) } })));
     const file = await exportFile(id, 'csv');
