@@ -9,7 +9,7 @@ import { formatCi, formatPct } from './stat-format';
 
 const W = 320;
 const H = 180;
-const M = { top: 10, right: 10, bottom: 28, left: 38 };
+const M = { top: 10, right: 10, bottom: 28, left: 46 };
 
 /** Pass rate per variant with its 95% interval, the score distribution, and cost against latency. */
 export function ExperimentCharts({ summary, cells }: { summary: VariantSummary[]; cells: Cell[] }) {
@@ -91,8 +91,9 @@ function ScoreChart({ summary, cells }: { summary: VariantSummary[]; cells: Cell
   const hists = useMemo(() => scoresByVariant(cells, summary.length).map((scores) => histogram(scores, bins)), [cells, summary.length]);
   const max = Math.max(1, ...hists.flat());
   const rowH = (H - M.top - M.bottom) / Math.max(1, summary.length);
-  const x = linearScale([0, 1], [M.left, W - M.right]);
-  const binW = (W - M.left - M.right) / bins;
+  // One row per variant, told apart by colour (the legend names them).
+  const x = linearScale([0, 1], [M.right, W - M.right]);
+  const binW = (W - 2 * M.right) / bins;
   const scored = hists.some((h) => h.some((n) => n > 0));
   return (
     <ChartCard title="Score distribution (scored cells)" testId="chart-scores" legend={<VariantLegend summary={summary} />}>
@@ -104,9 +105,6 @@ function ScoreChart({ summary, cells }: { summary: VariantSummary[]; cells: Cell
             return (
               <g key={v}>
                 <line x1={M.left} x2={W - M.right} y1={base} y2={base} className="stroke-border" />
-                <text x={M.left - 6} y={base - rowH / 2} dy="0.32em" textAnchor="end" className="fill-muted-foreground text-[9px]">
-                  {truncate(summary[v]?.label ?? `#${v}`, 6)}
-                </text>
                 {counts.map((n, i) =>
                   n > 0 ? (
                     <rect key={i} x={x(i / bins) + 1} y={base - y(n)} width={binW - 2} height={y(n)} rx={1} fill={variantColor(v)} fillOpacity={0.8}>
@@ -144,12 +142,12 @@ function CostLatencyChart({ summary, cells }: { summary: VariantSummary[]; cells
             <g key={t}>
               <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-border" />
               <text x={M.left - 4} y={y(t)} dy="0.32em" textAnchor="end" className="fill-muted-foreground text-[8px]">
-                {t === 0 ? '$0' : formatCost(t)}
+                {formatTick(t, yTicks[1] ?? t)}
               </text>
             </g>
           ))}
-          {xTicks.map((t) => (
-            <text key={t} x={x(t)} y={H - M.bottom + 14} textAnchor="middle" className="fill-muted-foreground text-[9px]">
+          {xTicks.map((t, i) => (
+            <text key={t} x={x(t)} y={H - M.bottom + 14} textAnchor={i === xTicks.length - 1 ? 'end' : i === 0 ? 'start' : 'middle'} className="fill-muted-foreground text-[9px]">
               {formatDuration(t)}
             </text>
           ))}
@@ -168,6 +166,13 @@ function CostLatencyChart({ summary, cells }: { summary: VariantSummary[]; cells
 
 function EmptyChart({ text }: { text: string }) {
   return <p className="flex aspect-[16/9] items-center justify-center rounded-md border border-dashed px-4 text-center text-xs text-muted-foreground">{text}</p>;
+}
+
+/** "$0", "$0.00002", "$0.15": as many decimals as the tick step needs. */
+function formatTick(value: number, step: number): string {
+  if (value === 0) return '$0';
+  const decimals = Math.min(8, Math.max(2, Math.ceil(-Math.log10(step))));
+  return `$${value.toFixed(decimals)}`;
 }
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -16,8 +16,8 @@ import { cellDomId, GridCell } from './grid-cell';
 import { GridToolbar } from './grid-toolbar';
 
 const HEADER_H = 44;
-const ITEM_COL = 'minmax(11rem, 15rem)';
-const VARIANT_COL = 'minmax(16rem, 1fr)';
+const ITEM_COL = 'minmax(7.5rem, 15rem)';
+const VARIANT_COL = 'minmax(15rem, 1fr)';
 
 const slotKey = (itemId: string, variant: number, repeat: number) => `${itemId}:${variant}:${repeat}`;
 
@@ -152,17 +152,17 @@ export function ExperimentGrid({ experiment: e, rows }: { experiment: Experiment
           onKeyDown={onKeyDown}
           onFocus={(ev) => ev.target === ev.currentTarget && setHasFocus(true)}
           onBlur={(ev) => ev.target === ev.currentTarget && setHasFocus(false)}
-          className="relative max-h-[75vh] min-h-64 overflow-auto rounded-lg border bg-muted/20 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/40"
+          className="relative max-h-[75vh] min-h-64 overflow-auto rounded-lg border bg-background outline-none focus-visible:ring-[3px] focus-visible:ring-ring/40"
           data-testid="experiment-grid"
         >
-          <div className="relative" style={{ height: virtualizer.getTotalSize(), minWidth: `calc(15rem + ${variants.length} * 16rem)` }}>
+          <div className="relative" style={{ height: virtualizer.getTotalSize(), minWidth: `calc(8rem + ${variants.length} * 15.5rem)` }}>
             <div
               role="row"
               aria-rowindex={1}
               className="sticky top-0 z-10 grid items-center gap-2 border-b bg-background/95 px-2 backdrop-blur"
               style={{ gridTemplateColumns: template, height: HEADER_H }}
             >
-              <div role="columnheader" className="text-xs font-medium text-muted-foreground">
+              <div role="columnheader" className="sticky left-0 z-[1] -ml-2 self-stretch border-r bg-background pl-2 text-xs leading-[44px] font-medium text-muted-foreground">
                 Item
               </div>
               {variants.map((v) => (
@@ -183,10 +183,10 @@ export function ExperimentGrid({ experiment: e, rows }: { experiment: Experiment
                   data-index={vi.index}
                   role="row"
                   aria-rowindex={vi.index + 2}
-                  className="absolute left-0 grid w-full gap-2 border-b px-2 py-2"
+                  className="absolute top-0 left-0 grid w-full gap-2 border-b px-2 py-2"
                   style={{ transform: `translateY(${vi.start}px)`, gridTemplateColumns: template }}
                 >
-                  <div role="rowheader" className="grid min-w-0 content-start gap-1 text-xs">
+                  <div role="rowheader" className="sticky left-0 z-[1] -my-2 -ml-2 grid min-w-0 content-start gap-1 border-r bg-background py-2 pr-1 pl-2 text-xs">
                     <span className="font-mono text-muted-foreground">#{row.item.position}</span>
                     <span className="line-clamp-5 break-words" title={inputPreview(row.item.input, 2000)}>
                       {inputPreview(row.item.input)}

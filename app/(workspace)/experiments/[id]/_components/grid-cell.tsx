@@ -48,7 +48,7 @@ export const GridCell = memo(function GridCell({ domId, cell, itemId, variant, r
       onMouseDown={onPick}
       onDoubleClick={onToggleExpand}
       className={cn(
-        'group/cell relative grid min-w-0 gap-1.5 rounded-md border bg-background p-2 text-xs transition-colors',
+        'group/cell relative grid min-w-0 gap-1.5 rounded-md border bg-card p-2 text-xs transition-colors',
         focused && 'ring-2 ring-ring ring-offset-1 ring-offset-background',
         selected && 'border-primary bg-primary/5',
       )}

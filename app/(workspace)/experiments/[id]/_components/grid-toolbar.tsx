@@ -39,7 +39,7 @@ export function GridToolbar({ filters, onChange, counts, shown, total, selected,
           type="search"
           value={filters.q}
           onChange={(e) => onChange({ q: e.target.value })}
-          placeholder="Search inputs and outputs"
+          placeholder="Search"
           aria-label="Search inputs and outputs"
           className="h-8 pl-8 text-sm"
           data-testid="grid-search"
