@@ -9,7 +9,7 @@ import { dispatch, isDispatchPending, runsJob } from '@/lib/queue';
  * `queuedForMs`, or running past their lease. Claiming makes a redundant delivery harmless; runs whose message
  * the local dispatcher still holds (waiting for a slot, retrying, in flight) are skipped, not sent twice.
  */
-export async function recoverRuns({ queuedForMs = 60_000, limit = 200 } = {}): Promise<{ redispatched: number; pending: number; relaunched: number }> {
+export async function recoverRuns({ queuedForMs = 60_000, limit = 200 } = {}): Promise<{ redispatched: number; pending: number }> {
   const stale = await listStaleRuns({ queuedFor: queuedForMs, limit });
   // An experiment's runs go back to its own lane (its concurrency ceiling), not the workspace's.
   const lanes = await getExperimentLanes({ ids: [...new Set(stale.flatMap((run) => (run.experimentId ? [run.experimentId] : [])))] });
@@ -31,9 +31,7 @@ export async function recoverRuns({ queuedForMs = 60_000, limit = 200 } = {}): P
     }
   }
   if (redispatched > 0) console.log(`[runs] recovery re-dispatched ${redispatched} of ${stale.length} stale run(s)`);
-  const relaunched = await recoverExperiments({ olderThanMs: queuedForMs }).catch((error: unknown) => {
-    console.error('[experiments] recovery failed', error);
-    return 0;
-  });
-  return { redispatched, pending, relaunched };
+  // Experiments left behind (a lost launch, cells never scored, a local queue lost in a restart): they log their own.
+  await recoverExperiments({ olderThanMs: queuedForMs }).catch((error: unknown) => console.error('[experiments] recovery failed', error));
+  return { redispatched, pending };
 }
