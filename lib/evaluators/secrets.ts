@@ -27,12 +27,15 @@ export function redactEvaluatorSecrets(specs: readonly EvaluatorSpec[]): Evaluat
 
 /**
  * For a rerun whose evaluators came back from an answer: a webhook whose secret is still `••••` keeps the sealed
- * secret of the previous spec with the same name and URL. Call before parseEvaluatorSpecs.
+ * secret of the previous spec with the same URL (and name, when it has one). Call before parseEvaluatorSpecs;
+ * one left `••••` is refused there.
  */
 export function restoreEvaluatorSecrets(specs: readonly EvaluatorSpec[], previous: readonly EvaluatorSpec[]): EvaluatorSpec[] {
   return specs.map((spec) => {
     if (spec.type !== 'webhook' || spec.config.secret !== REDACTED_SECRET) return spec;
-    const match = previous.find((p) => p.type === 'webhook' && (p.name ?? null) === (spec.name ?? null) && p.config.url === spec.config.url && typeof p.config.secretEncrypted === 'string');
+    const candidates = previous.filter((p) => p.type === 'webhook' && p.config.url === spec.config.url && typeof p.config.secretEncrypted === 'string');
+    // By name when the spec has one (as answers show it); a form that dropped names still matches a lone webhook.
+    const match = spec.name ? candidates.find((p) => p.name === spec.name) : candidates.length === 1 ? candidates[0] : undefined;
     const { secret: _redacted, ...rest } = spec.config;
     return match ? { ...spec, config: { ...rest, secretEncrypted: match.config.secretEncrypted } } : spec;
   });

@@ -156,6 +156,10 @@ describe('webhook', () => {
     expect(shown!.config).toEqual({ url: webhookUrl, timeoutMs: 10_000, secret: '••••' });
     const refused = (await registry.parseEvaluatorSpecs([shown!]).catch((e: unknown) => e)) as { details: { fields: { path: string }[] } };
     expect(refused.details.fields[0]!.path).toBe('evaluators.0.config.secret');
+    const { name: _name, ...unnamed } = shown!;
+    expect(evaluators.restoreEvaluatorSecrets([unnamed], [sealed!])[0]!.config.secretEncrypted).toBe(sealed!.config.secretEncrypted);
+    expect(evaluators.restoreEvaluatorSecrets([{ ...shown!, name: 'other' }], [sealed!])[0]!.config.secret).toBe('••••');
+    expect(evaluators.restoreEvaluatorSecrets([{ ...shown!, config: { ...shown!.config, url: 'https://example.com/else' } }], [sealed!])[0]!.config.secret).toBe('••••');
     const restored = evaluators.restoreEvaluatorSecrets([shown!], [sealed!]);
     const scored = await evaluators.scoreCell({ specs: await registry.parseEvaluatorSpecs(restored), ctx: evalContext({ workspaceId: alice.workspace.id }) });
     expect(scored.results[0]!.status).toBe('pass');
