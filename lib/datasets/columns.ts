@@ -1,5 +1,5 @@
 // Browser-safe: the import dialog maps columns with these rules before it uploads.
-import { MAX_DATASET_COLUMNS } from './schemas';
+import { isReservedName, MAX_DATASET_COLUMNS, reservedNameMessage } from './schemas';
 
 /** Where one column of an imported file goes. */
 export type ColumnTarget = { kind: 'input'; name: string } | { kind: 'expected' } | { kind: 'metadata'; key: string } | { kind: 'ignore' };
@@ -74,12 +74,14 @@ export function mapColumns(headers: readonly string[], overrides: Readonly<Recor
     if (!known.has(column)) errors.push({ column, path: `map.${column}`, message: `\`map.${column}\`: the file has no column \`${column}\`` });
   }
 
-  const mapping = headers.map((column) => ({ column, target: overrides[column] ?? defaultTarget(column) }));
+  // Own keys only: `overrides.constructor` of a plain object is Object itself, not an override.
+  const mapping = headers.map((column) => ({ column, target: Object.hasOwn(overrides, column) ? overrides[column]! : defaultTarget(column) }));
   const taken = new Map<string, string>();
   for (const { column, target } of mapping) {
     if (column.trim() === '' || target.kind === 'ignore') continue;
     const name = target.kind === 'input' ? target.name : target.kind === 'metadata' ? target.key : '';
     if (name.length > MAX_NAME) header(column, `maps to a name over ${MAX_NAME} characters`);
+    else if (isReservedName(name)) header(column, reservedNameMessage(name, target.kind === 'input' ? 'variable' : 'metadata key'));
     const key = target.kind === 'expected' ? 'expected' : `${target.kind}\n${name}`;
     const first = taken.get(key);
     if (first !== undefined) header(column, `maps to ${describe(target)}, as column \`${first}\` does: map one of them elsewhere or ignore it`);

@@ -16,7 +16,8 @@ type ImportOptions = { mode: 'append' | 'replace'; overrides: Record<string, Col
 export function parseImportQuery(url: string): ImportOptions {
   const params = new URL(url).searchParams;
   assertSafeParams(params);
-  const options: ImportOptions = { mode: 'append', overrides: {} };
+  // No prototype: `map.__proto__=…` must be an override of that column, not replace the object's prototype.
+  const options: ImportOptions = { mode: 'append', overrides: Object.create(null) };
   for (const [key, value] of params) {
     if (key === 'mode') {
       if (value !== 'append' && value !== 'replace') throw fieldError('mode', 'must be append or replace');

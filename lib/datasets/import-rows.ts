@@ -1,9 +1,9 @@
 // Browser-safe and pure: the import dialog previews a file with exactly what the server will import.
 import Papa from 'papaparse';
 import { expectedFromCsv } from './csv-values';
-import { inputColumn, mapColumns, type ColumnMapping, type ColumnTarget, type MappingError } from './columns';
+import { defaultTarget, inputColumn, mapColumns, type ColumnMapping, type ColumnTarget, type MappingError } from './columns';
 import { itemProblem, unsafeValueProblem } from './item-checks';
-import { MAX_DATASET_ITEMS, type DatasetItemInput } from './schemas';
+import { isReservedName, MAX_DATASET_ITEMS, reservedNameMessage, type DatasetItemInput } from './schemas';
 
 export type ImportFormat = 'csv' | 'jsonl' | 'json';
 
@@ -78,7 +78,8 @@ export function readCsv(text: string, maxRows: number): { headers: string[]; row
       if (errors.length < MAX_REPORTED_ERRORS) errors.push(rowError(row, null, `has ${values.length} fields but the header has ${headers.length}: a missing comma, or a field with a comma or line break that is not quoted?`));
       return;
     }
-    const cells: Record<string, unknown> = {};
+    // No prototype: a `__proto__` column must stay a column (and be refused by name), not vanish.
+    const cells: Record<string, unknown> = Object.create(null);
     headers.forEach((column, i) => (cells[column] = values[i] ?? ''));
     rows.push({ row, cells, text: true });
   });
@@ -90,7 +91,7 @@ function flattenItem(value: Record<string, unknown>): Record<string, unknown> | 
   const keys = Object.keys(value);
   if (!isRecord(value.input) || !keys.every((k) => k === 'input' || k === 'expected' || k === 'metadata')) return null;
   if (value.metadata !== undefined && !isRecord(value.metadata)) return null;
-  const cells: Record<string, unknown> = {};
+  const cells: Record<string, unknown> = Object.create(null);
   for (const [name, v] of Object.entries(value.input)) cells[inputColumn(name)] = v;
   if (value.expected !== undefined) cells.expected = value.expected;
   for (const [key, v] of Object.entries(value.metadata ?? {})) cells[`metadata.${key}`] = v;
@@ -102,7 +103,14 @@ function jsonRow(row: number, value: unknown, rows: SourceRow[], errors: ImportE
   // Depth and text are checked before anything walks the value.
   const problem = unsafeValueProblem(value);
   if (problem) return errors.push(rowError(row, problem.path || null, problem.message));
-  rows.push({ row, cells: flattenItem(value) ?? value, text: false });
+  const cells = flattenItem(value) ?? value;
+  // Named here, on its row: in JSON there is no header row to blame.
+  for (const column of Object.keys(cells)) {
+    const target = defaultTarget(column);
+    const name = target.kind === 'input' ? target.name : target.kind === 'metadata' ? target.key : '';
+    if (isReservedName(name)) return errors.push(rowError(row, column, reservedNameMessage(name, target.kind === 'input' ? 'variable' : 'metadata key')));
+  }
+  rows.push({ row, cells, text: false });
 }
 
 /** Reads JSON Lines: one object a line, blank lines skipped; rows are numbered by line. */

@@ -1,6 +1,6 @@
 // Browser-safe: the import preview runs the same checks as the server.
 import { unsafeTextReason } from '@/lib/unsafe-text';
-import { MAX_ITEM_BYTES, MAX_ITEM_VARIABLES } from './schemas';
+import { isReservedName, MAX_ITEM_BYTES, MAX_ITEM_VARIABLES, reservedNameMessage } from './schemas';
 
 export const MAX_ITEM_DEPTH = 32;
 /** Object keys in one item, nested ones included (the body-wide cap of safe-text.ts does not fit 10,000 items). */
@@ -58,6 +58,11 @@ export function itemProblem(item: unknown): ItemProblem | null {
   if (unsafe) return unsafe;
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return null;
   const { input, expected, metadata } = item as Record<string, unknown>;
+  for (const [part, kind] of [[input, 'variable'], [metadata, 'metadata key']] as const) {
+    if (typeof part !== 'object' || part === null || Array.isArray(part)) continue;
+    const reserved = Object.keys(part).find(isReservedName);
+    if (reserved) return { path: `${kind === 'variable' ? 'input' : 'metadata'}.${reserved}`, message: reservedNameMessage(reserved, kind) };
+  }
   if (typeof input === 'object' && input !== null && Object.keys(input).length > MAX_ITEM_VARIABLES) {
     return { path: 'input', message: `has ${Object.keys(input).length} variables; at most ${MAX_ITEM_VARIABLES}` };
   }

@@ -13,13 +13,29 @@ export const MAX_DATASET_COLUMNS = 200;
 export const MAX_DATASET_NAME = 200;
 export const MAX_DATASET_DESCRIPTION = 2_000;
 
+/**
+ * Names that would be lost or change an object's prototype when assigned into a plain object (`__proto__`), or read
+ * as the object's own machinery: refused as variable names and metadata keys.
+ */
+const RESERVED_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+export const isReservedName = (name: string) => RESERVED_NAMES.includes(name);
+export const reservedNameMessage = (name: string, kind: 'variable' | 'metadata key') =>
+  `\`${name}\` is reserved and cannot be a ${kind} name: rename it`;
+
+/** Checked on the raw JSON (own keys), before z.record builds a plain object and `__proto__` silently vanishes. */
+const withoutReservedKeys = (kind: 'variable' | 'metadata key') =>
+  z.unknown().superRefine((value, ctx) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const key of Object.keys(value)) if (isReservedName(key)) ctx.addIssue({ code: 'custom', path: [key], message: reservedNameMessage(key, kind) });
+  });
+
 const variableName = z.string().min(1, 'variable names cannot be empty').max(100, 'variable names are at most 100 characters');
 
 export const datasetItemSchema = z.strictObject({
-  input: z.record(variableName, z.unknown()).refine((input) => Object.keys(input).length <= MAX_ITEM_VARIABLES, `at most ${MAX_ITEM_VARIABLES} variables`),
+  input: withoutReservedKeys('variable').pipe(z.record(variableName, z.unknown())).refine((input) => Object.keys(input).length <= MAX_ITEM_VARIABLES, `at most ${MAX_ITEM_VARIABLES} variables`),
   /** Text or any JSON value. */
   expected: z.unknown().optional(),
-  metadata: z.record(z.string().max(100), z.unknown()).optional(),
+  metadata: withoutReservedKeys('metadata key').pipe(z.record(z.string().max(100), z.unknown())).optional(),
 });
 export type DatasetItemInput = z.infer<typeof datasetItemSchema>;
 
