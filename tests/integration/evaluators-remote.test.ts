@@ -26,6 +26,8 @@ beforeAll(async () => {
   Object.assign(process.env, {
     OPENAI_API_KEY: 'sk-test',
     OPENAI_BASE_URL: llm.openaiBaseURL,
+    ANTHROPIC_API_KEY: 'sk-ant-test',
+    ANTHROPIC_BASE_URL: llm.anthropicBaseURL,
     LLM_TIMEOUT_MS: '2000',
     // The webhook receiver listens on 127.0.0.1.
     ALLOW_PRIVATE_PROVIDER_URLS: 'true',
@@ -84,6 +86,14 @@ describe('llm-judge', () => {
     expect(request!.body!.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'grade' } });
     expect(JSON.stringify(request!.body!.messages)).toContain('The answer names Paris.');
     expect(JSON.stringify(request!.body!.messages)).toContain('Paris is the capital of France.');
+  });
+
+  it('grades on the fake Anthropic model too (the grade schema as a forced tool)', async () => {
+    llm.configure({ reply: JSON.stringify({ score: 0.4, reason: 'vague' }) });
+    const scored = await score('llm-judge', { rubric: 'Precise.', provider: 'anthropic', model: 'claude-3-5-haiku-latest' });
+    expect(scored.results[0]).toMatchObject({ status: 'fail', score: 0.4, reason: expect.stringContaining('vague') });
+    expect(scored.costUsd).toBeGreaterThan(0);
+    expect(llm.requests[0]!.protocol).toBe('anthropic');
   });
 
   it('a judge failing with 500s is an error after 3 attempts, never a fail', async () => {
