@@ -270,6 +270,8 @@ export const runs = pgTable(
     index('runs_prompt_created_idx').on(t.promptId, t.createdAt),
     index('runs_status_lease_idx').on(t.status, t.leaseExpiresAt),
     index('runs_experiment_idx').on(t.experimentId).where(sql`${t.experimentId} is not null`),
+    // The run history (GET /runs) leaves experiment runs out: without this it walks past every experiment cell's run.
+    index('runs_history_idx').on(t.workspaceId, t.createdAt).where(sql`${t.experimentId} is null`),
     uniqueIndex('runs_workspace_idempotency_key').on(t.workspaceId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     // Only a draft run may lack a version, and it records what it rendered instead.
     check('runs_version_or_draft', sql`${t.promptVersionId} is not null or (${t.draft} and ${t.template} is not null)`),

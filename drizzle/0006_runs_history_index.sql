@@ -1,0 +1,1 @@
+CREATE INDEX "runs_history_idx" ON "runs" USING btree ("workspace_id","created_at") WHERE "runs"."experiment_id" is null;
