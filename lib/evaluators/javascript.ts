@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { checkJavaScript, runJavaScript } from './quickjs-sandbox';
 import type { EvaluatorDefinition, EvaluatorOutcome } from './types';
@@ -33,6 +34,31 @@ export function toOutcome(value: unknown): EvaluatorOutcome {
   throw new Error(`the code returned ${JSON.stringify(value)?.slice(0, 100) ?? 'undefined'}: ${SHAPE}`);
 }
 
+/*
+ * Code that ran past its limit on several cells in a row of one experiment would on every other cell too: those
+ * fail at once for a while, so a runaway function costs the sandbox seconds, not hours. Success resets the count.
+ */
+const TRIP_AFTER = 3;
+const TRIPPED_MS = 10 * 60_000;
+const MAX_TRACKED = 1_000;
+const runaway = new Map<string, { timeouts: number; until: number }>();
+
+function tripped(key: string): boolean {
+  const entry = runaway.get(key);
+  if (!entry || entry.timeouts < TRIP_AFTER) return false;
+  if (entry.until > Date.now()) return true;
+  runaway.delete(key);
+  return false;
+}
+
+function recordRun(key: string, timedOut: boolean) {
+  if (!timedOut) return void runaway.delete(key);
+  const entry = runaway.get(key) ?? { timeouts: 0, until: 0 };
+  runaway.delete(key); // most recent last
+  runaway.set(key, { timeouts: entry.timeouts + 1, until: Date.now() + TRIPPED_MS });
+  if (runaway.size > MAX_TRACKED) runaway.delete(runaway.keys().next().value as string);
+}
+
 export const javascriptEvaluator: EvaluatorDefinition<JavaScriptConfig> & Pick<RegisteredEvaluator, 'checkConfig'> = {
   type: 'javascript',
   configSchema,
@@ -42,7 +68,10 @@ export const javascriptEvaluator: EvaluatorDefinition<JavaScriptConfig> & Pick<R
   },
   async evaluate(config, ctx) {
     const context = { expected: ctx.expected, vars: ctx.vars, item: ctx.item, latencyMs: ctx.latencyMs, costUsd: ctx.costUsd, usage: ctx.usage, toolCalls: ctx.toolCalls };
+    const key = `${ctx.experimentId}:${createHash('sha256').update(config.code).digest('base64url')}`;
+    if (tripped(key)) throw new Error(`not run: this code ran past its time limit on ${TRIP_AFTER} cells in a row of this experiment; fix it and re-run`);
     const result = await runJavaScript({ code: config.code, output: ctx.output, context });
+    recordRun(key, !result.ok && result.timedOut === true);
     if (!result.ok) throw new Error(result.error);
     return toOutcome(result.value);
   },

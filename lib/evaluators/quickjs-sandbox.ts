@@ -26,7 +26,7 @@ const POOL_SIZE = 2;
 // Loading the module on a fresh worker, and a busy machine, on top of the code's own limit.
 const GRACE_MS = 5_000;
 
-export type SandboxResult = { ok: true; value: unknown } | { ok: false; error: string };
+export type SandboxResult = { ok: true; value: unknown } | { ok: false; error: string; timedOut?: true };
 type Job = { kind: 'check' | 'run'; code: string; output?: string; contextJson?: string; timeLimitMs: number; memoryLimitBytes: number };
 type Pending = { job: Job & { id: number }; resolve: (result: SandboxResult) => void };
 
@@ -142,7 +142,7 @@ export async function runJavaScript({ code, output, context, ...limits }: { code
   const memoryLimitBytes = limits.memoryLimitBytes ?? JS_MEMORY_LIMIT_BYTES;
   const result = await submit({ kind: 'run', code, output, contextJson: JSON.stringify(context) ?? 'null', timeLimitMs, memoryLimitBytes });
   if (result.ok) return result;
-  if (result.error === 'timeout') return { ok: false, error: `the code ran longer than ${timeLimitMs / 1000} s and was stopped` };
+  if (result.error === 'timeout') return { ok: false, error: `the code ran longer than ${timeLimitMs / 1000} s and was stopped`, timedOut: true };
   if (result.error === 'memory') return { ok: false, error: `the code ran out of memory (the sandbox allows ${memoryLimitBytes / 1024 / 1024} MB) and was stopped` };
   return result;
 }

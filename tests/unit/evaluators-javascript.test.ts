@@ -44,6 +44,16 @@ describe('javascript evaluator', () => {
     expect(result.reason).toMatch(/longer than 1 s/);
     expect((await js(`output.length === 5`)).status).toBe('pass'); // the module still works
   });
+  it('stops running code that timed out on 3 cells in a row of one experiment', async () => {
+    const specs = await parseEvaluatorSpecs([{ type: 'javascript', config: { code: 'while (output) {} return true' } }]);
+    const reasons: string[] = [];
+    for (let i = 0; i < 5; i++) reasons.push((await scoreCell({ specs, ctx: evalContext({ experimentId: 'runaway' }) })).results[0]!.reason);
+    expect(reasons.slice(0, 3)).toEqual(Array(3).fill('the code ran longer than 1 s and was stopped'));
+    expect(reasons[3]).toMatch(/^not run: this code ran past its time limit on 3 cells in a row/);
+    expect(reasons[4]).toMatch(/^not run/);
+    // Another experiment, and the same code on an empty output (which returns at once), still run.
+    expect((await scoreCell({ specs, ctx: evalContext({ experimentId: 'other', output: '' }) })).results[0]!.reason).toBe('returned true');
+  });
   it('never holds the event loop of the server, even while code spins to its limit', async () => {
     let ticks = 0;
     let longestGap = 0;
