@@ -233,31 +233,46 @@ export async function recordCellOutcomes({ experimentId, outcomes }: { experimen
  */
 export async function stopExperiment({ experimentId, reason }: { experimentId: string; reason: 'canceled' | 'budget' }) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [stopped] = await tx
-      .update(experiments)
-      .set({ stopReason: sql`coalesce(${experiments.stopReason}, ${reason})`, ...(reason === 'canceled' ? { status: 'canceled' as const, finishedAt: new Date() } : {}) })
-      .where(and(eq(experiments.id, experimentId), inArray(experiments.status, ['queued', 'running'])))
-      .returning({ id: experiments.id });
-    if (!stopped) return null;
-    const statuses = reason === 'canceled' ? (['queued', 'running'] as const) : (['queued'] as const);
-    const running = reason === 'canceled'
-      ? await tx.select({ id: runs.id }).from(runs).where(and(eq(runs.experimentId, experimentId), eq(runs.status, 'running')))
-      : [];
-    await tx
-      .update(runs)
-      .set({ status: 'canceled', leaseExpiresAt: null, finishedAt: new Date(), errorCode: 'CANCELED', errorMessage: reason === 'budget' ? "The experiment's budget was reached" : 'The experiment was canceled' })
-      .where(and(eq(runs.experimentId, experimentId), inArray(runs.status, [...statuses])));
-    const cells = rowsOf<{ id: string }>(await tx.execute(sql`
-      update experiment_cells c set status = 'canceled', finished_at = now()
-      where c.experiment_id = ${experimentId}::uuid and c.status = 'pending'
-        and (${reason === 'canceled'} or c.run_id is null or exists (select 1 from runs r where r.id = c.run_id and r.status = 'canceled'))
-      returning c.id`));
-    const counters = countersUpdate(experimentId, { succeeded: 0, errored: 0, canceled: cells.length, costUsd: 0 });
-    const [experiment] = await tx.update(experiments).set(counters.set).where(counters.where).returning();
-    return { experiment: experiment!, runningRunIds: running.map((row) => row.id), canceledCells: cells.length };
-  });
+  const [current] = await db.select({ status: experiments.status }).from(experiments).where(eq(experiments.id, experimentId));
+  if (!current || (current.status !== 'queued' && current.status !== 'running')) return null;
+  try {
+    return await db.transaction(async (tx) => {
+      // Runs, then cells, then the experiment: the order recordCellOutcomes locks cells and experiment in, so the two
+      // never deadlock on PostgreSQL.
+      const statuses = reason === 'canceled' ? (['queued', 'running'] as const) : (['queued'] as const);
+      const stoppedRuns = await tx
+        .update(runs)
+        .set({ status: 'canceled', leaseExpiresAt: null, finishedAt: new Date(), errorCode: 'CANCELED', errorMessage: reason === 'budget' ? "The experiment's budget was reached" : 'The experiment was canceled' })
+        .where(and(eq(runs.experimentId, experimentId), inArray(runs.status, [...statuses])))
+        .returning({ id: runs.id, attempts: runs.attempts, startedAt: runs.startedAt });
+      const cells = rowsOf<{ id: string }>(await tx.execute(sql`
+        update experiment_cells c set status = 'canceled', finished_at = now()
+        where c.experiment_id = ${experimentId}::uuid and c.status = 'pending'
+          and (${reason === 'canceled'} or c.run_id is null or exists (select 1 from runs r where r.id = c.run_id and r.status = 'canceled'))
+        returning c.id`));
+      const counters = countersUpdate(experimentId, { succeeded: 0, errored: 0, canceled: cells.length, costUsd: 0 });
+      const [experiment] = await tx
+        .update(experiments)
+        .set({
+          ...counters.set,
+          stopReason: sql`coalesce(${experiments.stopReason}, ${reason})`,
+          ...(reason === 'canceled' ? { status: 'canceled' as const, finishedAt: sql`coalesce(${experiments.finishedAt}, now())` } : {}),
+        })
+        .where(and(counters.where, inArray(experiments.status, ['queued', 'running'])))
+        .returning();
+      // Finished meanwhile: undo (there was nothing left to stop).
+      if (!experiment) throw new AlreadyFinished();
+      // A run that was executing had been claimed (started, an attempt counted); abort those in this process.
+      const runningRunIds = stoppedRuns.filter((run) => run.startedAt !== null && run.attempts > 0).map((run) => run.id);
+      return { experiment, runningRunIds, canceledCells: cells.length };
+    });
+  } catch (error) {
+    if (error instanceof AlreadyFinished) return null;
+    throw error;
+  }
 }
+
+class AlreadyFinished extends Error {}
 
 /**
  * Errored cells back to pending: a failed call loses its run (the launch makes a new one; the old run stays in the
