@@ -17,6 +17,14 @@ test.afterEach(async ({ request }) => {
 
 /** Two versions (v1 always says banana, v2 only when the topic does) × 2 repeats over 8 items, through the API. */
 async function seedFinished(api: APIRequestContext, request: APIRequestContext) {
+  const id = await seed(api, request, { concurrency: 4, faults: 2 });
+  await expect
+    .poll(async () => (await (await api.get(`/api/v1/experiments/${id}`)).json()).data.status, { timeout: 30_000 })
+    .toBe('completed');
+  return id;
+}
+
+async function seed(api: APIRequestContext, request: APIRequestContext, { concurrency, faults }: { concurrency: number; faults: number }) {
   const data = async (res: Awaited<ReturnType<APIRequestContext['post']>>) => {
     expect(res.ok(), await res.text()).toBe(true);
     return ((await res.json()) as { data: { id: string } }).data;
@@ -27,7 +35,7 @@ async function seedFinished(api: APIRequestContext, request: APIRequestContext) 
     await api.post('/api/v1/datasets', { data: { name: 'banana topics', items: TOPICS.map((topic) => ({ input: { topic }, expected: 'banana' })) } }),
   );
   // The first two calls fail for good (400 is not retried): two errored cells, shown apart from failures.
-  await request.post(`${fakeLlmUrl}/__control/enqueue`, { data: [{ kind: 'status', status: 400 }, { kind: 'status', status: 400 }] });
+  if (faults) await request.post(`${fakeLlmUrl}/__control/enqueue`, { data: Array.from({ length: faults }, () => ({ kind: 'status', status: 400 })) });
   const variant = (versionNumber: number, label: string) => ({ promptId: prompt.id, versionNumber, provider: 'openai', model: 'gpt-4o-mini', label });
   const created = await data(
     await api.post('/api/v1/experiments', {
@@ -37,13 +45,10 @@ async function seedFinished(api: APIRequestContext, request: APIRequestContext) 
         variants: [variant(2, 'v2 plain'), variant(1, 'v1 banana')],
         evaluators: [{ type: 'contains', config: { value: '{{expected}}' } }],
         repeats: 2,
-        concurrency: 4,
+        concurrency,
       },
     }),
   );
-  await expect
-    .poll(async () => (await (await api.get(`/api/v1/experiments/${created.id}`)).json()).data.status, { timeout: 30_000 })
-    .toBe('completed');
   return created.id;
 }
 
@@ -154,4 +159,26 @@ test('the experiments list filters by status, and another workspace\'s experimen
   const res = await otherPage.goto(`/experiments/${id}`);
   expect(res?.status()).toBe(404);
   await other.close();
+});
+
+test('a running experiment: the bar moves with the stream, and Cancel stops it and says why', async ({ page, request, user: _user }) => {
+  await request.post(`${fakeLlmUrl}/__control/configure`, { data: { latencyMs: 400, ttftMs: 400, chunkDelayMs: 0 } });
+  const id = await seed(page.request, request, { concurrency: 1, faults: 0 });
+  const experiment = new ExperimentPage(page);
+  await page.goto(`/experiments/${id}`);
+  await expect(experiment.progress()).toHaveAttribute('aria-valuemax', '32');
+  await expect.poll(async () => { const { now, max } = await experiment.progressValues(); return now > 0 && now < max; }, { timeout: 20_000 }).toBe(true);
+  await expect(experiment.status()).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId('experiment-eta')).toBeVisible();
+  await expect(page.getByTestId('rerun-experiment')).toBeDisabled();
+  await page.screenshot({ path: path.join(shots, 'experiment-running-1280.png'), fullPage: true });
+
+  await page.getByTestId('cancel-experiment').click();
+  await page.getByTestId('cancel-experiment-confirm').click();
+  await expect(experiment.status()).toHaveAttribute('data-status', 'canceled');
+  await expect(page.getByTestId('experiment-stopped')).toHaveAttribute('data-reason', 'canceled');
+  await expect(page.getByTestId('cancel-experiment')).toHaveCount(0);
+  const { now, max } = await experiment.progressValues();
+  expect(now).toBe(max); // canceled cells count as finished
+  await expect(experiment.cells({ result: 'canceled' }).first()).toBeVisible();
 });

@@ -104,7 +104,7 @@ function ScoreChart({ summary, cells }: { summary: VariantSummary[]; cells: Cell
             const y = linearScale([0, max], [0, rowH - 3]);
             return (
               <g key={v}>
-                <line x1={M.left} x2={W - M.right} y1={base} y2={base} className="stroke-border" />
+                <line x1={M.right} x2={W - M.right} y1={base} y2={base} className="stroke-border" />
                 {counts.map((n, i) =>
                   n > 0 ? (
                     <rect key={i} x={x(i / bins) + 1} y={base - y(n)} width={binW - 2} height={y(n)} rx={1} fill={variantColor(v)} fillOpacity={0.8}>
@@ -132,7 +132,8 @@ function CostLatencyChart({ summary, cells }: { summary: VariantSummary[]; cells
   const points = useMemo(() => costLatencyPoints(cells), [cells]);
   const xTicks = niceTicks(Math.max(1, ...points.map((p) => p.latencyMs)), 4);
   const yTicks = niceTicks(Math.max(0, ...points.map((p) => p.costUsd)), 3);
-  const x = linearScale([0, xTicks.at(-1) ?? 1], [M.left, W - M.right]);
+  const left = M.left + 12; // tick labels like $0.000006
+  const x = linearScale([0, xTicks.at(-1) ?? 1], [left, W - M.right]);
   const y = linearScale([0, yTicks.at(-1) || 1], [H - M.bottom, M.top]);
   return (
     <ChartCard title="Cost against latency (one dot per cell)" testId="chart-cost-latency" legend={<VariantLegend summary={summary} />}>
@@ -140,8 +141,8 @@ function CostLatencyChart({ summary, cells }: { summary: VariantSummary[]; cells
         <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={`Scatter of ${points.length} cells: latency on the horizontal axis, cost on the vertical`}>
           {yTicks.map((t) => (
             <g key={t}>
-              <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-border" />
-              <text x={M.left - 4} y={y(t)} dy="0.32em" textAnchor="end" className="fill-muted-foreground text-[8px]">
+              <line x1={left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-border" />
+              <text x={left - 4} y={y(t)} dy="0.32em" textAnchor="end" className="fill-muted-foreground text-[8px]">
                 {formatTick(t, yTicks[1] ?? t)}
               </text>
             </g>
