@@ -75,35 +75,44 @@ async function prepareRuns(experiment: Experiment, cells: CellToLaunch[], versio
   const rows: PreparedRun[] = [];
   const broken: Parameters<typeof recordCellOutcomes>[0]['outcomes'] = [];
   const now = new Date();
-  await Promise.all(
-    cells.map(async (cell) => {
-      const variant = experiment.config.variants[cell.variant];
-      const version = variant && versions.get(variant.versionId);
-      const item = items.get(cell.itemId);
-      if (!variant || !version || !item) {
-        broken.push({ id: cell.id, status: 'errored', results: null, result: null, score: null, costUsd: null, judgeCostUsd: 0, latencyMs: null });
-        return;
-      }
-      let rendered;
-      try {
-        rendered = renderRunMessages(version, variantValues(version, item.input));
-      } catch {
-        // Checked at creation, so only a changed limit gets here: the cell cannot run.
-        broken.push({ id: cell.id, status: 'errored', results: null, result: null, score: null, costUsd: null, judgeCostUsd: 0, latencyMs: null });
-        return;
-      }
-      const base = runBase(experiment, variant, rendered);
-      // Repeats are independent samples: only the first may answer from the run cache.
-      const hit = experiment.config.cache && cell.repeat === 0 ? await getCachedRun(runCacheKey({ workspaceId: experiment.workspaceId, versionId: variant.versionId, ...pick(base) })) : null;
-      rows.push({
-        cellId: cell.id,
-        run: hit
-          ? { ...base, status: 'succeeded', ...cachedRunColumns(hit), costUsd: 0, latencyMs: 0, ttftMs: 0, cached: true, sourceRunId: hit.runId, startedAt: now, finishedAt: now }
-          : { ...base, status: 'queued' },
-      });
-    }),
-  );
+  await forEachBounded(cells, CACHE_LOOKUPS_AT_ONCE, async (cell) => {
+    const variant = experiment.config.variants[cell.variant];
+    const version = variant && versions.get(variant.versionId);
+    const item = items.get(cell.itemId);
+    if (!variant || !version || !item) {
+      broken.push({ id: cell.id, status: 'errored', results: null, result: null, score: null, costUsd: null, judgeCostUsd: 0, latencyMs: null });
+      return;
+    }
+    let rendered;
+    try {
+      rendered = renderRunMessages(version, variantValues(version, item.input));
+    } catch {
+      // Checked at creation, so only a changed limit gets here: the cell cannot run.
+      broken.push({ id: cell.id, status: 'errored', results: null, result: null, score: null, costUsd: null, judgeCostUsd: 0, latencyMs: null });
+      return;
+    }
+    const base = runBase(experiment, variant, rendered);
+    // Repeats are independent samples: only the first may answer from the run cache.
+    const hit = experiment.config.cache && cell.repeat === 0 ? await getCachedRun(runCacheKey({ workspaceId: experiment.workspaceId, versionId: variant.versionId, ...pick(base) })) : null;
+    rows.push({
+      cellId: cell.id,
+      run: hit
+        ? { ...base, status: 'succeeded', ...cachedRunColumns(hit), costUsd: 0, latencyMs: 0, ttftMs: 0, cached: true, sourceRunId: hit.runId, startedAt: now, finishedAt: now }
+        : { ...base, status: 'queued' },
+    });
+  });
   return { rows, broken };
+}
+
+// Cache lookups in flight at once (each a Redis round trip with Upstash).
+const CACHE_LOOKUPS_AT_ONCE = 32;
+
+async function forEachBounded<T>(list: T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < list.length; i = next++) await fn(list[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
 }
 
 function runBase(experiment: Experiment, variant: ResolvedVariant, rendered: ReturnType<typeof renderRunMessages>) {
