@@ -125,6 +125,31 @@ test('create a dataset, import a CSV with a remapped column, edit cells by keybo
   expect((await page.goto(`/datasets/${id}`))?.status()).toBe(404);
 });
 
+test('importing a JSONL file from the list makes a dataset named after it; a taken name is said in the dialog', async ({ page, user: _user }) => {
+  const jsonl = ['{"input":{"city":"Lisbon"},"expected":"Portugal","metadata":{"level":"easy"}}', '', '{"input":{"city":"Ulaanbaatar"},"expected":"Mongolia"}'].join('\n');
+  await page.goto('/datasets');
+  // The empty state renders from the client query, so the page's keys are listening by then.
+  await expect(page.getByTestId('empty-datasets')).toBeVisible();
+  await page.keyboard.press('i');
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'capitals.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
+  await expect(page.getByTestId('import-name')).toHaveValue('capitals');
+  await expect(page.getByTestId('import-preview')).toContainText('Ulaanbaatar');
+  await page.getByTestId('import-submit').click();
+  await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('dataset-name')).toHaveText('capitals');
+  await expect(cell(page, 1, 'expected')).toHaveText('Mongolia');
+  await expect(cell(page, 0, 'metadata')).toContainText('easy');
+
+  await page.goto('/datasets');
+  await page.getByTestId('import-dataset').click();
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'capitals.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-error')).toBeVisible();
+  await page.getByTestId('import-name').fill('capitals 2');
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('dataset-name')).toHaveText('capitals 2');
+});
+
 test('the first row of an empty dataset asks for its first variable, then opens its cell', async ({ page, user: _user }) => {
   await createDataset(page, 'From scratch');
   await page.getByTestId('empty-items').getByRole('button', { name: 'Add a row' }).click();
@@ -196,11 +221,11 @@ test('Settings: add a model price, see field errors, remove it', async ({ page, 
   await expect(panel).toContainText('No prices of your own');
 });
 
-test('datasets pages at 1280 and 390 px, light and dark, with 2,000 items in the grid', async ({ page, user: _user }) => {
+test('datasets pages at 1280, 700 and 390 px, light and dark, with 10,000 items in the grid', async ({ page, user: _user }) => {
   const api = page.request;
   const dataset = (await (await api.post('/api/v1/datasets', { data: { name: 'Customer support tickets with a long name to test truncation', description: 'Real tickets from the last quarter, anonymised.' } })).json()).data;
   await api.post('/api/v1/datasets', { data: { name: 'Summaries' } });
-  const items = Array.from({ length: 2000 }, (_, i) => ({
+  const items = Array.from({ length: 10_000 }, (_, i) => ({
     input: { ticket: `Ticket ${i + 1}: my order arrived damaged and the box was open, what can I do about it? `.repeat(i % 3 === 0 ? 3 : 1), tone: i % 2 ? 'calm' : 'angry' },
     expected: i % 4 === 0 ? { action: 'refund', priority: i % 3 } : 'Apologise and offer a replacement',
     metadata: { source: 'email' },
@@ -227,13 +252,14 @@ test('datasets pages at 1280 and 390 px, light and dark, with 2,000 items in the
   await page.screenshot({ path: path.join(shots, 'import-dialog-dark-390.png') });
   await page.keyboard.press('Escape');
 
-  // Virtualised: 2,000 rows, a few dozen in the DOM; Ctrl+End reaches the last one.
+  // Virtualised: 10,000 rows, a few dozen in the DOM; Ctrl+End reaches the last one once every page is in.
+  await expect(page.getByTestId('dataset-grid')).toHaveAttribute('aria-rowcount', '10001', { timeout: 20_000 });
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.getByTestId('dataset-grid')).toBeVisible();
   expect(await page.locator('[role="row"]').count()).toBeLessThan(80);
   await cell(page, 0, 'input.tone').click();
   await page.getByTestId('cell-editor').press('Escape');
   await page.keyboard.press('Control+End');
-  await expect(page.locator('[data-testid="dataset-cell"][data-row="1999"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid="dataset-cell"][data-row="9999"]').first()).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'dataset-end-1280.png') });
 });
