@@ -10,7 +10,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Spinner } from '@/components/ui/spinner';
 import { toast } from '@/components/ui/toaster';
-import { ApiClientError, apiFetch, errorMessage } from '@/lib/client/api';
+import { ApiClientError, errorMessage } from '@/lib/client/api';
 import type { ImportMode } from '@/lib/client/dataset-types';
 import { plainMessage } from '@/lib/client/field-errors';
 import { formatCount } from '@/lib/client/format';
@@ -19,7 +19,7 @@ import { cn } from '@/lib/utils';
 import { checkMapping, PREVIEW_ROWS, readImportFile, type ParsedFile } from './import-file';
 import { blankNames, defaultTargets, inputCount, mappingParams, type TargetMap } from './import-mapping';
 import { ImportMappingTable, ImportPreviewTable } from './import-mapping-table';
-import { datasetPath, useCreateDataset, useImportDataset } from './use-datasets';
+import { useCreateDataset, useDeleteDataset, useImportDataset } from './use-datasets';
 
 type RowProblem = { row: number; column: string | null; message: string };
 
@@ -52,6 +52,7 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
   const [dragging, setDragging] = useState(false);
   const create = useCreateDataset();
   const importFile = useImportDataset();
+  const removeDataset = useDeleteDataset();
   const [creatingError, setCreatingError] = useState<unknown>(null);
 
   const columns = useMemo(() => picked?.parsed.headers ?? [], [picked]);
@@ -122,7 +123,7 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
         },
         // Nothing was imported: the dataset made for this file goes too, so a retry starts clean.
         onError: () => {
-          if (created) void apiFetch(datasetPath(targetId), { method: 'DELETE' }).catch(() => undefined);
+          if (created) removeDataset.mutate(targetId);
         },
       },
     );
@@ -198,6 +199,11 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
                     <input type="radio" name="mode" className="accent-primary" checked={mode === 'replace'} onChange={() => setMode('replace')} data-testid="import-mode-replace" />
                     Replace all items
                   </label>
+                  {mode === 'replace' && (
+                    <p className="basis-full text-xs text-muted-foreground" data-testid="import-replace-note">
+                      Every item now in the dataset is removed, in the same step as the import. Experiments keep their own copy.
+                    </p>
+                  )}
                 </fieldset>
               )}
             </>
