@@ -50,6 +50,18 @@ export function printExperimentReport(result: ExperimentBenchResult) {
       ]);
     }
   }
+  for (const row of result.matrix) {
+    const p = row.experiment.phases;
+    if (!p) continue;
+    lines.push([
+      `  where it went (s after the POST), latency ${row.latencyMs}, c=${row.concurrency}`,
+      `first call ${p.firstRunStarted}, last call started ${p.lastRunStarted}, done ${p.lastRunFinished}`,
+      '',
+      `finishedAt ${row.experiment.wallSeconds.toFixed(2)} (${p.runs} runs read)`,
+      '',
+      '',
+    ]);
+  }
   const big = result.big;
   const growth = big.peakRssGrowthMb ?? NaN;
   lines.push([

@@ -20,7 +20,11 @@ export type ExperimentTiming = {
   /** Most calls the fake provider had open at once during this experiment. */
   providerPeakInFlight: number;
   peakRssGrowthMb?: number;
+  /** Where the wall time went, from the cells' runs (seconds after the POST); not read for the big experiment. */
+  phases?: Phases;
 };
+
+export type Phases = { firstRunStarted: number; lastRunStarted: number; lastRunFinished: number; runs: number };
 
 const POLL_MS = 50;
 const ITEMS_PER_REQUEST = 5_000;
@@ -70,6 +74,8 @@ export type RunExperimentOptions = {
   /** Sample this process tree's RSS every 100 ms from before the POST to the end. */
   rssPid?: number;
   timeoutMs?: number;
+  /** Read the cells' runs afterwards for the phase breakdown (default true). */
+  phases?: boolean;
 };
 
 /** POSTs an experiment (cache off, one cheap evaluator) and waits until it is completed or canceled. */
@@ -103,6 +109,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
       if (experiment.status === 'completed' || experiment.status === 'canceled') {
         const observedSeconds = (performance.now() - started) / 1000;
         const finished = experiment.finishedAt ? Date.parse(experiment.finishedAt) : Date.now();
+        const phases = options.phases === false ? undefined : await runPhases(client, created.id, startedAt);
         return {
           id: created.id,
           cells: experiment.totalCells,
@@ -114,6 +121,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
           canceled: experiment.progress.canceled,
           status: experiment.status,
           providerPeakInFlight: peakInFlight(),
+          ...(phases && { phases }),
           ...(options.rssPid && { peakRssGrowthMb: Math.round((Math.max(peakRss, processTreeRssBytes(options.rssPid)) - idleRss) / 1024 / 1024) }),
         };
       }
@@ -123,6 +131,26 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   } finally {
     if (sampler) clearInterval(sampler);
   }
+}
+
+/** When the experiment's runs started and finished, from GET /runs?experimentId= (pages of 100). */
+async function runPhases(client: BenchClient, experimentId: string, postAt: number): Promise<Phases> {
+  const started: number[] = [];
+  const finished: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: { startedAt: string | null; finishedAt: string | null }[]; nextCursor: string | null } = await client.api(
+      'GET',
+      `/api/v1/runs?experimentId=${experimentId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    for (const run of page.items) {
+      if (run.startedAt) started.push(Date.parse(run.startedAt));
+      if (run.finishedAt) finished.push(Date.parse(run.finishedAt));
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  const after = (t: number) => Math.round((t - postAt) / 10) / 100;
+  return { firstRunStarted: after(Math.min(...started)), lastRunStarted: after(Math.max(...started)), lastRunFinished: after(Math.max(...finished)), runs: finished.length };
 }
 
 /** The lowest RSS over one idle second (GC settles), as the "idle" level growth is measured from. */

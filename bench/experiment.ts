@@ -59,7 +59,7 @@ async function main() {
     const datasetId = await createDataset(client, 'bench-300', size.items);
     const cells = size.items * size.variants;
     const run = (concurrency: number, latencyMs: number, rssPid?: number, dataset = datasetId, variants = size.variants) =>
-      runExperiment({ client, llm, datasetId: dataset, promptId: prompt.id, variants, concurrency, latencyMs, rssPid });
+      runExperiment({ client, llm, datasetId: dataset, promptId: prompt.id, variants, concurrency, latencyMs, rssPid, phases: !rssPid });
 
     console.log('[bench:experiment] warm-up (compiles the routes, opens the pools)…');
     llm.configure({ latencyMs: 0, ttftMs: 0, chunkDelayMs: 0 });
