@@ -1,5 +1,5 @@
 import 'server-only';
-import { cancelClaimedRun, unclaimRun } from '@/db/queries/experiment-cells';
+import { cancelClaimedRun, unclaimRun } from '@/db/queries/experiment-runs';
 import { getExperimentGate, pauseExperiment, type ExperimentGateRow } from '@/db/queries/experiments';
 import type { Run } from '@/db/schema';
 import { dispatch, runsJob } from '@/lib/queue';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { attachRuns, listCellsToLaunch, listFinishableCells, recordCellOutcomes, type CellToLaunch } from '@/db/queries/experiment-cells';
+import { listCellsToLaunch, listFinishableCells, recordCellOutcomes, type CellToLaunch } from '@/db/queries/experiment-cells';
+import { attachRuns } from '@/db/queries/experiment-runs';
 import { getExperimentForEngine, listExperimentItemsForEngine, markExperimentRunning, type SnapshotItem } from '@/db/queries/experiments';
 import type { NewRun } from '@/db/queries/runs';
 import type { Experiment, PromptVersion } from '@/db/schema';

@@ -1,5 +1,6 @@
 import 'server-only';
-import { listExperimentsToRelaunch, listRunningExperiments, listStaleExperimentRuns } from '@/db/queries/experiment-cells';
+import { listExperimentsToRelaunch, listRunningExperiments } from '@/db/queries/experiment-cells';
+import { listStaleExperimentRuns } from '@/db/queries/experiment-runs';
 import { env } from '@/lib/env';
 import { dispatch, dispatchMany, experimentsJob, isDispatchPending, runsJob } from '@/lib/queue';
 
