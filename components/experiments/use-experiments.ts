@@ -21,6 +21,7 @@ import { experimentStreamKey, useExperimentStream, type ExperimentStreamState } 
 
 const LIST_POLL_MS = 3000;
 const DETAIL_POLL_MS = 2000;
+const SUMMARY_POLL_MS = 3000;
 const BIG_PAGE = 1000;
 
 export const experimentsKey = (filters: ExperimentFilters) => [EXPERIMENTS_PATH, filters] as const;
@@ -59,7 +60,7 @@ export function useExperiment(id: string) {
       if (!data || !isExperimentLive(data.status)) return false;
       const stream = client.getQueryData<ExperimentStreamState>(experimentStreamKey(id));
       // The stream carries the counters; the summary (rates, intervals) still needs a look now and then.
-      return stream?.open ? DETAIL_POLL_MS * 3 : DETAIL_POLL_MS;
+      return stream?.open ? SUMMARY_POLL_MS : DETAIL_POLL_MS;
     },
   });
   const live = result.data !== undefined && isExperimentLive(result.data.status);

@@ -7,15 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import type { ExperimentDetail } from '@/lib/client/experiment-types';
 import { formatCost, useNow } from '@/lib/client/format';
 import { cn } from '@/lib/utils';
-
-/** "about 2 min left", "12 s left". */
-export function formatEta(seconds: number | null): string | null {
-  if (seconds === null || !Number.isFinite(seconds)) return null;
-  if (seconds < 1) return 'almost done';
-  if (seconds < 60) return `${Math.ceil(seconds)} s left`;
-  if (seconds < 3600) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${(seconds / 3600).toFixed(1)} h left`;
-}
+import { formatEta } from './stat-format';
 
 /** The progress bar (done / total, errors, spend, time left) and the banners about reuse, pauses and stops. */
 export function ExperimentProgress({ experiment: e, stream }: { experiment: ExperimentDetail; stream: ExperimentStreamState | undefined }) {

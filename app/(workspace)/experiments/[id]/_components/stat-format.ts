@@ -16,3 +16,12 @@ export function formatP(p: number | null): string {
   if (p < 0.001) return '< 0.001';
   return p.toFixed(3);
 }
+
+/** "about 2 min left", "12 s left". */
+export function formatEta(seconds: number | null): string | null {
+  if (seconds === null || !Number.isFinite(seconds)) return null;
+  if (seconds < 1) return 'almost done';
+  if (seconds < 60) return `${Math.ceil(seconds)} s left`;
+  if (seconds < 3600) return `about ${Math.round(seconds / 60)} min left`;
+  return `about ${(seconds / 3600).toFixed(1)} h left`;
+}

@@ -80,7 +80,7 @@ function SummaryCard({ s }: { s: VariantSummary }) {
           }
           title={s.judgeCostUsd ? `includes ${formatCost(s.judgeCostUsd)} of judge calls` : undefined}
         />
-        <Fact label="Per item" value={formatCost(s.costPerItemUsd)} />
+        <Fact label="Per item" value={s.costPerItemUsd === null ? '—' : formatCost(s.costPerItemUsd)} />
         {s.flakyItems !== null ? (
           <Fact label="Flaky items" value={`${formatCount(s.flakyItems)} (${formatPct(s.flakyShare)})`} title="Items whose repeats disagree on pass" />
         ) : null}
