@@ -9,6 +9,8 @@ import { cachedRunColumns, getCachedRun, runCacheKey } from '@/lib/cache';
 import { dispatchMany, runsJob } from '@/lib/queue';
 import type { JobOutcome } from '@/lib/queue/handle-job';
 import { renderRunMessages } from '@/lib/runs/render-messages';
+// Registers the run callback, so the local dispatcher delivers this launch's runs in-process (as create-run does).
+import '@/lib/runs/run-job';
 import { finishCells } from './finish-cell';
 import { loadVariantVersions } from './resolve-variants';
 import type { ResolvedVariant } from './types';
