@@ -38,6 +38,21 @@ describe('publishing a run to QStash', () => {
     expect(qstash.calls.map((c) => c.path)).toEqual(['/v2/publish/https://promptlab.example.com/api/queue/runs']);
   });
 
+  it("publishes an experiment's runs in batches of 100, each with the experiment's flow control", async () => {
+    const experimentId = randomUUID();
+    const payloads = Array.from({ length: 150 }, () => ({ runId: randomUUID() }));
+    expect(await queue.dispatchMany(queue.runsJob, payloads, { lane: { key: experimentId, concurrency: 7 }, deduplicationId: ({ runId }) => runId })).toBe(150);
+    expect(qstash.calls.map((c) => c.path)).toEqual(['/v2/batch', '/v2/batch']);
+    const messages = qstash.calls.flatMap((c) => JSON.parse(c.body) as { destination: string; headers: Record<string, string>; body: string }[]);
+    expect(messages).toHaveLength(150);
+    expect(messages.map((m) => JSON.parse(m.body).runId)).toEqual(payloads.map((p) => p.runId));
+    const headers = Object.fromEntries(Object.entries(messages[0]!.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    expect(messages[0]!.destination).toBe('https://promptlab.example.com/api/queue/runs');
+    expect(headers['upstash-flow-control-key']).toBe(`experiment-${experimentId}`);
+    expect(headers['upstash-flow-control-value']).toMatch(/parallelism=7/);
+    expect(headers['upstash-deduplication-id']).toBe(payloads[0]!.runId);
+  });
+
   it('gives up after QSTASH_PUBLISH_TIMEOUT_MS when QStash does not answer', async () => {
     qstash.hold();
     const runId = randomUUID();
