@@ -148,6 +148,17 @@ test('importing a JSONL file from the list makes a dataset named after it; a tak
   await page.getByTestId('import-name').fill('capitals 2');
   await page.getByTestId('import-submit').click();
   await expect(page.getByTestId('dataset-name')).toHaveText('capitals 2');
+  await expect(page.getByTestId('dataset-count')).toHaveText('2');
+
+  // Replace: the file's rows take the place of every item.
+  await page.getByTestId('dataset-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from('[{"city":"Quito","expected":"Ecuador"}]') });
+  await page.getByTestId('import-mode-replace').check();
+  await expect(page.getByTestId('import-replace-note')).toBeVisible();
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('dataset-count')).toHaveText('1');
+  await expect(cell(page, 0, 'input.city')).toHaveText('Quito');
+  await expect(page.locator('[data-testid="dataset-cell"][data-row="1"]')).toHaveCount(0);
 });
 
 test('the first row of an empty dataset asks for its first variable, then opens its cell', async ({ page, user: _user }) => {
