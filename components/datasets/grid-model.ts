@@ -61,7 +61,7 @@ export function cellPatch(item: DatasetItem, column: GridColumn, text: string): 
 
 export type GridPos = { row: number; col: number };
 
-export type GridKey = { key: string; ctrlKey?: boolean; metaKey?: boolean };
+export type GridKey = { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean };
 
 /**
  * Where the active cell goes for a key, or null when the grid does not handle it. Arrows move one cell,
@@ -95,3 +95,10 @@ export function moveActive(pos: GridPos, event: GridKey, size: { rows: number; c
 
 /** Keys that open the active cell's editor. */
 export const isEditKey = (event: GridKey) => event.key === 'Enter' || event.key === 'F2';
+
+/**
+ * A printable key typed on a cell starts its editor with that character, replacing the text (as spreadsheets do;
+ * Esc brings the old text back). `?` stays the shortcut sheet's key.
+ */
+export const typedCharacter = (event: GridKey): string | null =>
+  event.key.length === 1 && event.key !== '?' && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey ? event.key : null;

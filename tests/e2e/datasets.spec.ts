@@ -73,6 +73,12 @@ test('create a dataset, import a CSV with a remapped column, edit cells by keybo
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('cell-editor')).toHaveCount(0);
   await expect(cell(page, 1, 'expected')).toHaveText('Rayleigh scattering');
+  // Typing on a cell starts its editor with that character, replacing the text; Esc brings it back.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('W');
+  await expect(page.getByTestId('cell-editor')).toHaveValue('W');
+  await page.keyboard.press('Escape');
+  await expect(cell(page, 1, 'input.question')).toHaveText('Why is the sky blue, really?');
 
   // Bad metadata is refused in place.
   await cell(page, 2, 'metadata').click();

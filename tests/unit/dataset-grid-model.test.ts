@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellPatch, cellText, gridColumns, isEditKey, moveActive } from '@/components/datasets/grid-model';
+import { cellPatch, cellText, gridColumns, isEditKey, moveActive, typedCharacter } from '@/components/datasets/grid-model';
 import type { DatasetItem } from '@/lib/client/dataset-types';
 
 const item = (over: Partial<DatasetItem> = {}): DatasetItem => ({
@@ -89,5 +89,16 @@ describe('keyboard movement', () => {
     expect(isEditKey({ key: 'Enter' })).toBe(true);
     expect(isEditKey({ key: 'F2' })).toBe(true);
     expect(isEditKey({ key: ' ' })).toBe(false);
+  });
+
+  it('starts editing with a typed character, but not with shortcuts, Space or the ? of the shortcut sheet', () => {
+    expect(typedCharacter({ key: 'a' })).toBe('a');
+    expect(typedCharacter({ key: '7' })).toBe('7');
+    expect(typedCharacter({ key: 'c', ctrlKey: true })).toBeNull();
+    expect(typedCharacter({ key: 'v', metaKey: true })).toBeNull();
+    expect(typedCharacter({ key: 'x', altKey: true })).toBeNull();
+    expect(typedCharacter({ key: '?' })).toBeNull();
+    expect(typedCharacter({ key: ' ' })).toBeNull();
+    expect(typedCharacter({ key: 'ArrowDown' })).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Trash2 } from 'lucide-react';
-import { cellPatch, cellText, gridColumns, isEditKey, moveActive, type GridColumn, type GridPos } from '@/components/datasets/grid-model';
+import { cellPatch, cellText, gridColumns, isEditKey, moveActive, typedCharacter, type GridColumn, type GridPos } from '@/components/datasets/grid-model';
 import { useDeleteItem, useUpdateItem } from '@/components/datasets/use-datasets';
 import { toast } from '@/components/ui/toaster';
 import { errorMessage } from '@/lib/client/api';
@@ -48,12 +48,12 @@ export function DatasetGrid({ datasetId, variables, extraVariables, items, focus
   const focusGrid = () => scrollRef.current?.focus({ preventScroll: true });
 
   const startEditing = useCallback(
-    (at: GridPos) => {
+    (at: GridPos, draft?: string) => {
       const item = items[at.row];
       const column = columns[at.col];
       if (!item || !column) return;
       setActive(at);
-      setEditing({ pos: at, error: null, draft: cellText(item, column) });
+      setEditing({ pos: at, error: null, draft: draft ?? cellText(item, column) });
     },
     [items, columns],
   );
@@ -98,9 +98,10 @@ export function DatasetGrid({ datasetId, variables, extraVariables, items, focus
 
   function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
     if (editing || event.target !== event.currentTarget) return;
-    if (isEditKey(event)) {
+    const typed = typedCharacter(event);
+    if (isEditKey(event) || typed !== null) {
       event.preventDefault();
-      startEditing(pos);
+      startEditing(pos, typed ?? undefined);
       return;
     }
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2);
