@@ -87,10 +87,25 @@ async function deferRun(run: GatedRun, until: Date, concurrency: number, how: { 
     errorMessage: how.failure?.message,
   });
   if (!unclaimed) return false;
+  await redispatchAt(run.id, run.experimentId!, until, concurrency);
+  return true;
+}
+
+/**
+ * Before a claim: while the experiment is paused, the delivery only sends itself again for when the pause ends
+ * (the run stays queued, untouched). Null when the run may be claimed now.
+ */
+export async function waitOutPause({ runId, experimentId }: { runId: string; experimentId: string }): Promise<GateOutcome | null> {
+  const gate = await readGate(experimentId);
+  if (!gate?.pausedUntil || gate.pausedUntil.getTime() <= Date.now() || gate.status === 'canceled' || gate.stopReason) return null;
+  await redispatchAt(runId, experimentId, gate.pausedUntil, gate.concurrency);
+  return { status: 'done', runStatus: 'queued' };
+}
+
+async function redispatchAt(runId: string, experimentId: string, until: Date, concurrency: number) {
   // A fresh message (not the transport's retry, which would spend a delivery): if it is lost, recovery finds the run.
   const delaySeconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  await dispatch(runsJob, { runId: run.id }, { delaySeconds, deduplicationId: `${run.id}:wait:${until.getTime()}`, lane: { key: run.experimentId!, concurrency } }).catch((error: unknown) =>
-    console.error('[experiments] could not re-dispatch a paused run; recovery will', run.id, error),
+  await dispatch(runsJob, { runId, experimentId }, { delaySeconds, deduplicationId: `${runId}:wait:${until.getTime()}`, lane: { key: experimentId, concurrency } }).catch((error: unknown) =>
+    console.error('[experiments] could not re-dispatch a paused run; recovery will', runId, error),
   );
-  return true;
 }

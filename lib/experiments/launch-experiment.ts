@@ -44,7 +44,7 @@ export async function launchExperiment({ experimentId }: { experimentId: string 
     if (queued.length > 0) {
       await dispatchMany(
         runsJob,
-        queued.map((run) => ({ runId: run.id })),
+        queued.map((run) => ({ runId: run.id, experimentId })),
         { lane: { key: experimentId, concurrency: experiment.config.concurrency }, deduplicationId: (payload) => payload.runId },
       ).catch((error: unknown) => console.error('[experiments] dispatching a chunk failed; recovery re-dispatches its runs', experimentId, error));
     }

@@ -37,11 +37,11 @@ export async function recoverExperiments({ olderThanMs = 60_000, limit = 50 } = 
 async function redispatchLostRuns({ queuedForMs, bucket, limit }: { queuedForMs: number; bucket: number; limit: number }) {
   for (const experiment of await listRunningExperiments({ limit })) {
     const lost = (await listStaleExperimentRuns({ experimentId: experiment.id, queuedForMs, limit: MAX_RUNS_PER_EXPERIMENT })).filter(
-      (runId) => !isDispatchPending(runsJob, { runId }),
+      (runId) => !isDispatchPending(runsJob, { runId, experimentId: experiment.id }),
     );
     if (lost.length === 0) continue;
     // The same id recoverRuns would give, so the two never deliver one run twice in a window.
-    await dispatchMany(runsJob, lost.map((runId) => ({ runId })), {
+    await dispatchMany(runsJob, lost.map((runId) => ({ runId, experimentId: experiment.id })), {
       lane: { key: experiment.id, concurrency: experiment.concurrency },
       deduplicationId: ({ runId }) => `${runId}:recover:${bucket}`,
     });

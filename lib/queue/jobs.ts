@@ -15,11 +15,14 @@ export function defineJob<const Name extends string, Schema extends z.ZodType>(j
   return Object.freeze({ ...job });
 }
 
-/** Executes one run: POST /api/queue/runs with `{ runId }`. */
+/**
+ * Executes one run: POST /api/queue/runs with `{ runId }`. An experiment's run also names its experiment, so a
+ * paused experiment (a provider's 429) is waited out before the run is even claimed.
+ */
 export const runsJob = defineJob({
   name: 'runs',
   path: '/api/queue/runs',
-  payload: z.object({ runId: z.uuid() }),
+  payload: z.object({ runId: z.uuid(), experimentId: z.uuid().optional() }),
 });
 
 /** Drives an experiment: POST /api/queue/experiments with `{ experimentId, action }` (launch creates and hands off its cells' runs). */

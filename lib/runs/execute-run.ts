@@ -9,7 +9,7 @@ import { resolvePrice } from '@/lib/llm/resolve-price';
 import { createProvider } from '@/lib/llm/registry';
 import { estimateUsage } from '@/lib/llm/tokens';
 import type { CompletionResult, GenerationParams, ToolCall } from '@/lib/llm/types';
-import { deferRateLimitedRun, gateExperimentRun } from '@/lib/experiments/experiment-gate';
+import { deferRateLimitedRun, gateExperimentRun, waitOutPause } from '@/lib/experiments/experiment-gate';
 import { finishRunCell } from '@/lib/experiments/finish-cell';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { openRunChannel, publishRunEvent as publishToChannel, type RunEvent } from '@/lib/run-channel';
@@ -30,7 +30,10 @@ type Attempt = { ok: true; result: CompletionResult; ttftMs: number | null } | {
  * delivery finds nothing to claim and calls no provider. Retryable failures go back to the queue with
  * backoff until RUN_MAX_ATTEMPTS; the caller answers 5xx only for `retry`.
  */
-export async function executeRun(runId: string): Promise<ExecutionOutcome> {
+export async function executeRun(runId: string, { experimentId }: { experimentId?: string } = {}): Promise<ExecutionOutcome> {
+  // A paused experiment's run waits without a claim (a 429 must not turn thousands of queued runs into writes).
+  const waiting = experimentId ? await waitOutPause({ runId, experimentId }) : null;
+  if (waiting) return waiting;
   const run = await claimRun({ id: runId, leaseMs: env().runs.leaseMs });
   if (!run) return notClaimed(runId);
   if (!run.experimentId) return executeClaimed(run);

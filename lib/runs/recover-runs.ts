@@ -18,13 +18,15 @@ export async function recoverRuns({ queuedForMs = 60_000, limit = 200 } = {}): P
   let pending = 0;
   for (const run of stale) {
     try {
-      if (isDispatchPending(runsJob, { runId: run.id })) {
+      // An experiment's run is dispatched naming its experiment: the same body is what the dispatcher holds.
+      const payload = run.experimentId ? { runId: run.id, experimentId: run.experimentId } : { runId: run.id };
+      if (isDispatchPending(runsJob, payload)) {
         pending++;
         continue;
       }
       // A fresh deduplication id per window: the original id would be suppressed as a duplicate.
       const lane = run.experimentId ? { key: run.experimentId, concurrency: lanes.get(run.experimentId) ?? 10 } : undefined;
-      await dispatch(runsJob, { runId: run.id }, { deduplicationId: `${run.id}:recover:${bucket}`, fairnessKey: run.workspaceId, lane });
+      await dispatch(runsJob, payload, { deduplicationId: `${run.id}:recover:${bucket}`, fairnessKey: run.workspaceId, lane });
       redispatched++;
     } catch (error) {
       console.error('[runs] recovery could not dispatch', run.id, error);

@@ -5,7 +5,7 @@ import { runsJob } from '@/lib/queue/jobs';
 import { executeRun } from './execute-run';
 
 /** The signed callback that executes a run: POST /api/queue/runs, and the local dispatcher's in-process delivery. */
-export const handleRunsJob = withQueueJob(runsJob, ({ runId }) => executeRun(runId));
+export const handleRunsJob = withQueueJob(runsJob, ({ runId, experimentId }) => executeRun(runId, { experimentId }));
 
 // Whatever loads this module (the callback route, and create-run, which dispatches) lets the local dispatcher
 // deliver runs here without a request to itself. Instrumentation does not import it: recovery's deliveries find

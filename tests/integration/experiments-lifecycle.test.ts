@@ -115,6 +115,9 @@ describe('rate limits', () => {
     const limited = runs.find((run) => run.rateLimitedCount > 0)!;
     expect(limited).toMatchObject({ status: 'succeeded', attempts: 1, rateLimitedCount: 1 });
     expect(pipeline.llm.requests).toHaveLength(3);
+    // The other cell's run waited the pause out queued: never claimed (started) before the pause ended.
+    const other = runs.find((run) => run.id !== limited.id)!;
+    expect(other.startedAt!.getTime()).toBeGreaterThanOrEqual(done.pausedUntil!.getTime() - 5);
   });
 });
 
