@@ -40,9 +40,16 @@ export function finishRunCell({ runId, experimentId }: { runId: string; experime
     return pending.done;
   }
   const batch = { runIds: [runId], done: Promise.resolve() };
-  batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+  batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
     batches().delete(experimentId);
-    return finishCells({ experimentId, runIds: batch.runIds });
+    try {
+      await finishCells({ experimentId, runIds: batch.runIds });
+    } catch (first) {
+      // Once more after a moment (a busy database); after that recovery scores these cells.
+      console.warn('[experiments] scoring a batch of cells failed; trying again', experimentId, first);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await finishCells({ experimentId, runIds: batch.runIds });
+    }
   });
   batches().set(experimentId, batch);
   return batch.done;

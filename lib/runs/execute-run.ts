@@ -35,7 +35,12 @@ export async function executeRun(runId: string, { experimentId }: { experimentId
   const waiting = experimentId ? await waitOutPause({ runId, experimentId }) : null;
   if (waiting) return waiting;
   const run = await claimRun({ id: runId, leaseMs: env().runs.leaseMs });
-  if (!run) return notClaimed(runId);
+  if (!run) {
+    const outcome = await notClaimed(runId);
+    // Already final (an earlier delivery whose answer was lost): its cell may still wait for scoring.
+    if (experimentId && outcome.status === 'duplicate') await finishRunCell({ runId, experimentId }).catch(() => undefined);
+    return outcome;
+  }
   if (!run.experimentId) return executeClaimed(run);
   // An experiment's run: its experiment may stop or pause it first, and a final outcome finishes its cell.
   const outcome = (await gateExperimentRun(run)) ?? (await executeClaimed(run));
