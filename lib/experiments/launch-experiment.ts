@@ -33,8 +33,10 @@ export async function launchExperiment({ experimentId }: { experimentId: string 
   const versions = await loadVariantVersions({ workspaceId: experiment.workspaceId, variants: experiment.config.variants });
   const items = new Map((await listExperimentItemsForEngine({ experimentId })).map((item) => [item.itemId, item]));
   let launched = 0;
-  for (;;) {
-    const cells = await listCellsToLaunch({ experimentId, limit: LAUNCH_CHUNK });
+  // A small first chunk puts the first calls in flight sooner; the rest go 500 at a time.
+  let chunk = Math.min(LAUNCH_CHUNK, Math.max(50, 2 * experiment.config.concurrency));
+  for (;; chunk = LAUNCH_CHUNK) {
+    const cells = await listCellsToLaunch({ experimentId, limit: chunk });
     if (cells.length === 0) break;
     const { rows, broken } = await prepareRuns(experiment, cells, versions, items);
     if (broken.length > 0) await recordCellOutcomes({ experimentId, outcomes: broken });
