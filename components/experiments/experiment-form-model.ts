@@ -1,11 +1,8 @@
 // Pure state of the experiment form ("Test" on a prompt, "Re-run changed" on an experiment): browser-safe.
-import type { z } from 'zod';
+import type { CreateExperimentBody } from '@/lib/client/experiment-types';
 import type { EvaluatorSpec } from '@/lib/evaluators/types';
-import type { createExperimentSchema } from '@/lib/experiments/schemas';
 import type { ExperimentConfig } from '@/lib/experiments/types';
 import { EVALUATOR_PRESETS, presetById, type PresetId } from './evaluator-presets';
-
-export type CreateExperimentBody = z.input<typeof createExperimentSchema>;
 
 export type VariantDraft = {
   promptId: string;

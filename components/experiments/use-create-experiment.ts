@@ -2,14 +2,11 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/client/api';
+import type { CreateExperimentBody, ExperimentCreated, RerunExperimentBody } from '@/lib/client/experiment-types';
 import type { Page } from '@/lib/client/types';
-import type { CreateExperimentBody } from './experiment-form-model';
 
-export const EXPERIMENTS_PATH = '/api/v1/experiments';
+const EXPERIMENTS_PATH = '/api/v1/experiments';
 const DATASETS_PATH = '/api/v1/datasets';
-
-/** What POST /experiments and POST /experiments/{id}/rerun answer (202). */
-export type StartedExperiment = { id: string; status: string; totalCells: number; reusedCells: number; savedUsd?: number };
 
 /** A dataset as the picker shows it (GET /datasets). */
 export type DatasetOption = { id: string; name: string; itemCount: number; updatedAt: string };
@@ -31,8 +28,8 @@ export function useDatasetOptions(q: string) {
 export function useCreateExperiment(sourceId?: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateExperimentBody | Partial<CreateExperimentBody>) =>
-      apiFetch<StartedExperiment>(sourceId ? `${EXPERIMENTS_PATH}/${encodeURIComponent(sourceId)}/rerun` : EXPERIMENTS_PATH, { method: 'POST', body }),
+    mutationFn: (body: CreateExperimentBody | RerunExperimentBody) =>
+      apiFetch<ExperimentCreated>(sourceId ? `${EXPERIMENTS_PATH}/${encodeURIComponent(sourceId)}/rerun` : EXPERIMENTS_PATH, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: [EXPERIMENTS_PATH] }),
   });
 }
