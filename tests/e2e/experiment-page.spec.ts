@@ -182,3 +182,60 @@ test('a running experiment: the bar moves with the stream, and Cancel stops it a
   expect(now).toBe(max); // canceled cells count as finished
   await expect(experiment.cells({ result: 'canceled' }).first()).toBeVisible();
 });
+
+test('10,000 cells: the grid loads every page, scrolls in frames and reaches the last cell by keyboard', async ({ page, user: _user }) => {
+  test.setTimeout(180_000);
+  const api = page.request;
+  const data = async (res: Awaited<ReturnType<APIRequestContext['post']>>) => {
+    expect(res.ok(), await res.text()).toBe(true);
+    return ((await res.json()) as { data: { id: string } }).data;
+  };
+  const prompt = await data(await api.post('/api/v1/prompts', { data: { title: 'Big', userPrompt: 'Say {{ n }}' } }));
+  const items = Array.from({ length: 5000 }, (_, n) => ({ input: { n: String(n) } }));
+  const dataset = await data(await api.post('/api/v1/datasets', { data: { name: 'five thousand', items } }));
+  const variant = (label: string) => ({ promptId: prompt.id, provider: 'openai', model: 'gpt-4o-mini', label });
+  const created = await data(
+    await api.post('/api/v1/experiments', { data: { datasetId: dataset.id, variants: [variant('a'), variant('b')], concurrency: 50, cache: false } }),
+  );
+  await expect
+    .poll(async () => (await (await api.get(`/api/v1/experiments/${created.id}`)).json()).data.status, { timeout: 150_000, intervals: [2000] })
+    .toBe('completed');
+
+  const started = Date.now();
+  await page.goto(`/experiments/${created.id}`);
+  await expect(page.getByTestId('grid-cell').first()).toBeVisible();
+  const firstCellMs = Date.now() - started;
+  await expect(page.getByTestId('grid-count')).toHaveText('5,000 items', { timeout: 30_000 });
+  const allMs = Date.now() - started;
+  // Virtualised: a few rows in the DOM, not 10,000 cells.
+  expect(await page.getByTestId('grid-cell').count()).toBeLessThan(200);
+
+  // Scroll the grid in big jumps, one per frame; record how long each frame took.
+  const frames = await page.getByTestId('experiment-grid').evaluate(async (grid) => {
+    const gaps: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < 60; i++) {
+      grid.scrollTop += 3000;
+      await new Promise(requestAnimationFrame);
+      const now = performance.now();
+      gaps.push(now - last);
+      last = now;
+    }
+    return gaps.sort((a, b) => a - b);
+  });
+  const median = frames[Math.floor(frames.length / 2)]!;
+  console.log(`10,000 cells: first cell ${firstCellMs} ms, all pages ${allMs} ms, scroll frame median ${median.toFixed(1)} ms, max ${frames.at(-1)!.toFixed(1)} ms`);
+  expect(median).toBeLessThan(100);
+
+  await page.getByTestId('experiment-grid').focus();
+  await page.keyboard.press('Control+End');
+  const last = await activeCell(page);
+  // Scrolled into the grid's own view (the grid may sit below the page's fold).
+  const inside = await last.cell.evaluate((cell) => {
+    const c = cell.getBoundingClientRect();
+    const g = cell.closest('[data-testid="experiment-grid"]')!.getBoundingClientRect();
+    return c.top >= g.top - 1 && c.bottom <= g.bottom + 1;
+  });
+  expect(inside).toBe(true);
+  await expect(last.cell).toContainText('Say 4999');
+});
