@@ -6,6 +6,7 @@ let pipeline: Awaited<ReturnType<typeof startExperimentPipeline>>;
 let alice: TestUser;
 let bob: TestUser;
 let promptId: string;
+let bobPromptId: string;
 let routes: {
   cancel: typeof import('@/app/api/v1/experiments/[id]/cancel/route');
   retry: typeof import('@/app/api/v1/experiments/[id]/retry-errors/route');
@@ -22,6 +23,7 @@ beforeAll(async () => {
   alice = await createTestUser();
   bob = await createTestUser();
   promptId = (await pipeline.createPrompt(alice)).id;
+  bobPromptId = (await pipeline.createPrompt(bob)).id;
 });
 
 afterAll(async () => {
@@ -132,6 +134,29 @@ describe('concurrency', () => {
     const peak = maxInFlight(arrivals, 150);
     expect(peak).toBeLessThanOrEqual(3);
     expect(peak).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('fairness', () => {
+  it("does not starve other runs: a workspace's ordinary run finishes while a long experiment is still going", async () => {
+    pipeline.llm.configure({ ttftMs: 100 });
+    const dataset = await pipeline.createDataset(alice, items(40, 'fair'));
+    const { id } = await start(alice, { datasetId: dataset.id, variants: [{ promptId }], concurrency: 4 });
+    const deadline = Date.now() + 10_000;
+    while (pipeline.llm.requests.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const runsRoute = await import('@/app/api/v1/runs/route');
+    const runRoute = await import('@/app/api/v1/runs/[id]/route');
+    const created = await call(runsRoute.POST, { method: 'POST', headers: bob.headers, body: { promptId: bobPromptId, variables: { topic: 'meanwhile' }, cache: false } });
+    expect(created.status).toBe(202);
+    let run: { status: string } = { status: 'queued' };
+    while (!['succeeded', 'failed'].includes(run.status) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      run = (await call(runRoute.GET, { params: { id: created.body.data.id }, headers: bob.headers })).body.data;
+    }
+    expect(run.status).toBe('succeeded');
+    // 40 calls at 4 at a time take about a second: the ordinary run did not wait behind them.
+    expect((await pipeline.experimentRow(id)).status).toBe('running');
+    await pipeline.waitForExperiment(id);
   });
 });
 
