@@ -139,6 +139,12 @@ test('a finished experiment: summary, verdict, charts, keyboard navigation, filt
       await page.screenshot({ path: path.join(shots, `experiment-${width}-${scheme}.png`), fullPage: true });
     }
   }
+
+  // O opens the focused cell's run.
+  await page.getByTestId('experiment-grid').focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('o');
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
 });
 
 test('the experiments list filters by status, and another workspace\'s experiment is a 404 page', async ({ page, request, browser, user: _user }) => {

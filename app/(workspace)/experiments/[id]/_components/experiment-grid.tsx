@@ -1,11 +1,13 @@
 'use client';
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { SearchXIcon } from 'lucide-react';
 import { variantColor } from '@/components/experiments/chart-scale';
 import { clampFocus, moveFocus, toggleSelection, type GridFocus } from '@/components/experiments/grid-keyboard';
 import { filterCounts, filterRows, inputPreview, NO_GRID_FILTERS, type GridFilters, type GridRow } from '@/components/experiments/grid-model';
+import { runPath } from '@/components/runs/run-format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Kbd } from '@/components/ui/kbd';
@@ -36,6 +38,7 @@ export function ExperimentGrid({ experiment: e, rows }: { experiment: Experiment
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [diffOpen, setDiffOpen] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const router = useRouter();
   const shape = { rows: shown.length, variants: variants.length, repeats };
   const active = clampFocus(focus, shape);
 
@@ -107,6 +110,8 @@ export function ExperimentGrid({ experiment: e, rows }: { experiment: Experiment
       else setSelected([]);
     } else if (event.key.toLowerCase() === 'd' && selection.length === 2) {
       setDiffOpen(true);
+    } else if (event.key.toLowerCase() === 'o' && cell?.runId) {
+      router.push(runPath(cell.runId));
     }
   }
 
@@ -145,7 +150,7 @@ export function ExperimentGrid({ experiment: e, rows }: { experiment: Experiment
           ref={scrollRef}
           role="grid"
           tabIndex={0}
-          aria-label="Cells: items as rows, variants as columns. Arrows move, Enter expands, Space selects for diff, Escape closes."
+          aria-label="Cells: items as rows, variants as columns. Arrows move, Enter expands, Space selects for diff, D compares the two selected, O opens the run, Escape closes."
           aria-rowcount={shown.length + 1}
           aria-colcount={variants.length + 1}
           aria-activedescendant={hasFocus ? activeId : undefined}
@@ -240,6 +245,9 @@ export function ExperimentGrid({ experiment: e, rows }: { experiment: Experiment
         </span>
         <span>
           <Kbd>D</Kbd> diff
+        </span>
+        <span>
+          <Kbd>O</Kbd> open run
         </span>
         <span>
           <Kbd>Esc</Kbd> close
