@@ -143,6 +143,7 @@ export function DatasetView({ datasetId }: { datasetId: string }) {
             <p className="hidden flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground sm:flex">
               <span><Kbd>↑</Kbd> <Kbd>↓</Kbd> <Kbd>←</Kbd> <Kbd>→</Kbd> move</span>
               <span><Kbd>Enter</Kbd> edit</span>
+              <span>type to replace</span>
               <span><Kbd>Esc</Kbd> cancel</span>
               <span><Kbd>PgUp</Kbd> <Kbd>PgDn</Kbd> page</span>
               <span><Kbd>Ctrl</Kbd>+<Kbd>Home</Kbd> / <Kbd>End</Kbd> first or last row</span>
