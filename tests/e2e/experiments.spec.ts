@@ -13,7 +13,7 @@ const BOTH_PASS = TOPICS.filter((t) => t.includes('banana')).length;
 
 test.beforeEach(async ({ request }) => {
   // Slow enough, with concurrency 2, that the progress bar is seen between empty and full.
-  await request.post(`${fakeLlmUrl}/__control/configure`, { data: { latencyMs: 250, ttftMs: 250, chunkDelayMs: 0 } });
+  await request.post(`${fakeLlmUrl}/__control/configure`, { data: { latencyMs: 400, ttftMs: 400, chunkDelayMs: 0 } });
 });
 test.afterEach(async ({ request }) => {
   await request.post(`${fakeLlmUrl}/__control/reset`);
