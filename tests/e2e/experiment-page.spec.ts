@@ -156,6 +156,12 @@ test('the experiments list filters by status, and another workspace\'s experimen
   await expect(page.getByTestId('experiment-row')).toHaveCount(0);
   await page.getByTestId('experiments-status-completed').click();
   await expect(page.getByTestId('experiment-row')).toHaveCount(1);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: path.join(shots, `experiments-list-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByTestId('experiment-row').getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${id}$`));
 
