@@ -75,6 +75,15 @@ function ExperimentForm({ initial, promptId, sourceId, onDone }: FormProps) {
   const datasets = useDatasetOptions(datasetQuery);
   const start = useCreateExperiment(sourceId);
   const set = (patch: Partial<ExperimentFormValues>) => setValues((prev) => ({ ...prev, ...patch }));
+  // A row added or removed shifts the indexes the server's errors name: drop them rather than show them on the wrong row.
+  const setRows = (patch: Pick<ExperimentFormValues, 'variants'> | Pick<ExperimentFormValues, 'evaluators'>) => {
+    const [key, rows] = Object.entries(patch)[0] as ['variants' | 'evaluators', unknown[]];
+    if (rows.length !== values[key].length) {
+      start.reset();
+      setLocalErrors({});
+    }
+    set(patch);
+  };
   const paths = useMemo(() => errorPaths(values), [values]);
   const server = formErrors(start.error, paths);
   const errors = { ...server.fields, ...localErrors };
@@ -146,8 +155,8 @@ function ExperimentForm({ initial, promptId, sourceId, onDone }: FormProps) {
           </Link>
         </p>
       </div>
-      <VariantRows variants={values.variants} promptId={promptId} errors={errors} onChange={(variants) => set({ variants })} />
-      <EvaluatorRows evaluators={values.evaluators} errors={errors} onChange={(evaluators) => set({ evaluators })} />
+      <VariantRows variants={values.variants} promptId={promptId} errors={errors} onChange={(variants) => setRows({ variants })} />
+      <EvaluatorRows evaluators={values.evaluators} errors={errors} onChange={(evaluators) => setRows({ evaluators })} />
       <div className="grid grid-cols-3 gap-2">
         {number('repeats', 'Repeats', 'experiment-repeats', '1')}
         {number('concurrency', 'Concurrency', 'experiment-concurrency', '10')}

@@ -49,6 +49,15 @@ test('import a CSV, test two versions over it, watch the progress, read the verd
   await expect(experiment.form().getByTestId('evaluator-row')).toHaveAttribute('data-preset', 'contains-expected');
   await experiment.form().getByTestId('experiment-concurrency').fill('2');
   await expect(experiment.form().getByTestId('experiment-cell-count')).toContainText('2 variants × 12 items × 1 repeat = 24 cells');
+  // The server's refusal lands on its field: a JavaScript evaluator that does not compile; nothing starts.
+  await experiment.form().getByTestId('evaluator-preset').selectOption('javascript');
+  await experiment.form().getByTestId('add-evaluator').click();
+  await experiment.form().getByTestId('evaluator-1-code').fill('return (');
+  await experiment.form().getByTestId('experiment-start').click();
+  await expect(experiment.form().getByTestId('field-error-evaluator-1-code-error')).toBeVisible();
+  await expect(page).not.toHaveURL(/\/experiments\//);
+  await experiment.form().getByRole('button', { name: 'Remove evaluator 2' }).click();
+  await expect(experiment.form().getByTestId('evaluator-row')).toHaveCount(1);
   await experiment.start();
 
   // The bar moves: seen part-way, then full.
