@@ -85,6 +85,7 @@ test('create a dataset, import a CSV with a remapped column, edit cells by keybo
   await page.getByTestId('cell-editor').fill('{not json');
   await page.getByTestId('cell-editor').press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'valid JSON' })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'cell-editor-1280.png') });
   await page.getByTestId('cell-editor').press('Escape');
 
   // A new row opens its first cell for typing.

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { Kbd } from '@/components/ui/kbd';
+import { cn } from '@/lib/utils';
 
 type Props = {
   initial: string;
@@ -9,10 +10,12 @@ type Props = {
   label: string;
   onSave: (text: string, then: 'stay' | 'down') => void;
   onCancel: () => void;
+  /** Grows leftwards from the cell's right edge (the last columns, which have no room on their right). */
+  alignRight?: boolean;
 };
 
 /** A cell's editor over the cell, showing its full text: Enter saves, Shift+Enter breaks the line, Esc cancels. */
-export function CellEditor({ initial, error, label, onSave, onCancel }: Props) {
+export function CellEditor({ initial, error, label, onSave, onCancel, alignRight = false }: Props) {
   const [text, setText] = useState(initial);
   const ref = useRef<HTMLTextAreaElement>(null);
   // Blur saves, except the blur that Esc or Enter caused.
@@ -38,7 +41,10 @@ export function CellEditor({ initial, error, label, onSave, onCancel }: Props) {
   }, [text]);
 
   return (
-    <div className="absolute top-0 left-0 z-20 w-[max(100%,22rem)] max-w-[80vw] rounded-md border border-primary bg-popover shadow-lg" onClick={(e) => e.stopPropagation()}>
+    <div
+      className={cn('absolute top-0 z-20 w-[max(100%,22rem)] max-w-[80vw] rounded-md border border-primary bg-popover shadow-lg', alignRight ? 'right-0' : 'left-0')}
+      onClick={(e) => e.stopPropagation()}
+    >
       <textarea
         ref={ref}
         aria-label={label}

@@ -193,6 +193,7 @@ export function DatasetGrid({ datasetId, variables, extraVariables, items, focus
                           label={`${column.label}, row ${vr.index + 1}`}
                           onSave={save}
                           onCancel={() => { setEditing(null); focusGrid(); }}
+                          alignRight={column.kind === 'metadata'}
                         />
                       )}
                     </div>
