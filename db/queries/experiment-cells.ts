@@ -230,17 +230,31 @@ class AlreadyFinished extends Error {}
 export async function resetErroredCells({ experimentId }: { experimentId: string }): Promise<number> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const reset = rowsOf<{ id: string }>(await tx.execute(sql`
+    // Locked in id order first (as everywhere cells are updated in bulk), so concurrent writers never deadlock.
+    const reset = rowsOf<{ id: string; rescore_cost: string | null }>(await tx.execute(sql`
+      with old as (
+        select c.id, c.cost_usd from experiment_cells c
+        where c.experiment_id = ${experimentId}::uuid and c.status = 'errored' order by c.id for update
+      )
       update experiment_cells c set status = 'pending', results = null, result = null, score = null, cost_usd = null, latency_ms = null,
         judge_cost_usd = 0, finished_at = null,
         run_id = case when exists (select 1 from runs r where r.id = c.run_id and r.status = 'succeeded') then c.run_id else null end
-      where c.experiment_id = ${experimentId}::uuid and c.status = 'errored'
-      returning c.id`));
+      from old where c.id = old.id
+      -- A kept run is scored again and its call cost added again: that cost leaves the total here. A dropped (failed)
+      -- run's cost and every judge's cost were really spent, so they stay counted.
+      returning c.id, case when c.run_id is not null then old.cost_usd end as rescore_cost`));
     const n = reset.length;
     if (n > 0) {
+      const rescoreCost = reset.reduce((sum, row) => sum + Number(row.rescore_cost ?? 0), 0);
       await tx
         .update(experiments)
-        .set({ erroredCells: sql`${experiments.erroredCells} - ${n}::int`, status: 'running', finishedAt: null, stopReason: sql`case when ${experiments.stopReason} = 'canceled' then null else ${experiments.stopReason} end` })
+        .set({
+          erroredCells: sql`${experiments.erroredCells} - ${n}::int`,
+          costUsd: sql`greatest(0, ${experiments.costUsd} - ${rescoreCost}::numeric)`,
+          status: 'running',
+          finishedAt: null,
+          stopReason: sql`case when ${experiments.stopReason} = 'canceled' then null else ${experiments.stopReason} end`,
+        })
         .where(eq(experiments.id, experimentId));
     }
     return n;

@@ -103,6 +103,36 @@ describe('evaluator errors', () => {
   });
 });
 
+describe('retry-errors cost', () => {
+  it('a rescore-only retry counts the call once: the total is the cells\' call and judge costs plus the spent judge', async () => {
+    const dataset = await pipeline.createDataset(alice, items(1, 'priced'));
+    let judged = 0;
+    // The call answers as usual; the first judge answers no score (an evaluator error that still cost), the next grades.
+    pipeline.llm.configure({
+      reply: (req) => {
+        if (!req.body?.response_format) return 'Echo: priced';
+        judged += 1;
+        return judged === 1 ? 'no idea' : JSON.stringify({ score: 0.9, reason: 'fine' });
+      },
+    });
+    const judge = { type: 'llm-judge', config: { rubric: 'Good answer.', provider: 'openai', model: 'gpt-4o-mini' } };
+    const { id } = await start(alice, { datasetId: dataset.id, variants: [{ promptId }], evaluators: [judge] });
+    const done = await pipeline.waitForExperiment(id);
+    expect(done).toMatchObject({ status: 'completed', erroredCells: 1 });
+    const [before] = await pipeline.cellRows(id);
+    expect(before!.costUsd).toBeGreaterThan(0);
+    expect(before!.judgeCostUsd).toBeGreaterThan(0);
+    expect(done.costUsd).toBeCloseTo(before!.costUsd! + before!.judgeCostUsd, 8);
+
+    expect((await post(routes.retry, alice, id)).status).toBe(202);
+    const again = await pipeline.waitForExperiment(id, (s) => s === 'completed');
+    const [after] = await pipeline.cellRows(id);
+    expect(after).toMatchObject({ status: 'succeeded', result: 'pass', runId: before!.runId });
+    // The first judge's spend stays; the call is not counted a second time.
+    expect(again.costUsd).toBeCloseTo(after!.costUsd! + after!.judgeCostUsd + before!.judgeCostUsd, 8);
+  });
+});
+
 describe('rate limits', () => {
   it('a 429 pauses the experiment for its Retry-After and spends no attempt', async () => {
     const dataset = await pipeline.createDataset(alice, items(2));
