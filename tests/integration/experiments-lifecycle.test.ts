@@ -133,6 +133,24 @@ describe('retry-errors cost', () => {
   });
 });
 
+describe('retry-errors after a budget stop', () => {
+  it('answers 409 and leaves the errored cells as they are', async () => {
+    const dataset = await pipeline.createDataset(alice, items(2, 'broke'));
+    // The judge answers no score: the first cell is errored, and its spend reaches the budget, so the second is canceled.
+    pipeline.llm.configure({ reply: (req) => (req.body?.response_format ? 'no idea' : 'Echo: broke') });
+    const judge = { type: 'llm-judge', config: { rubric: 'Good answer.', provider: 'openai', model: 'gpt-4o-mini' } };
+    const { id } = await start(alice, { datasetId: dataset.id, variants: [{ promptId }], evaluators: [judge], concurrency: 1, budgetUsd: 0.000001 });
+    const done = await pipeline.waitForExperiment(id);
+    expect(done).toMatchObject({ status: 'completed', stopReason: 'budget', erroredCells: 1, canceledCells: 1 });
+
+    const retried = await post(routes.retry, alice, id);
+    expect(retried.status).toBe(409);
+    expect(retried.body.error.message).toMatch(/budget.*larger budget/);
+    expect(await pipeline.experimentRow(id)).toMatchObject({ status: 'completed', erroredCells: 1, canceledCells: 1 });
+    expect((await pipeline.cellRows(id)).filter((cell) => cell.status === 'errored')).toHaveLength(1);
+  });
+});
+
 describe('rate limits', () => {
   it('a 429 pauses the experiment for its Retry-After and spends no attempt', async () => {
     const dataset = await pipeline.createDataset(alice, items(2));
