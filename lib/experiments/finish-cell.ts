@@ -1,12 +1,16 @@
 import 'server-only';
 import { loadCellsForScoring, recordCellOutcomes, type CellForScoring, type CellOutcome } from '@/db/queries/experiment-cells';
-import { getExperimentForEngine } from '@/db/queries/experiments';
+import { getExperimentForEngine, getExperimentGate } from '@/db/queries/experiments';
 import type { Experiment } from '@/db/schema';
 import { scoreCell } from '@/lib/evaluators/score-cell';
 import { forgetExperimentGate } from './experiment-gate';
+import { stopExperimentRuns } from './stop-experiment';
 
-// Cells scored at once; judges and webhooks run concurrently within a cell, so this bounds the calls in flight.
+// Cells scored at once (at most the experiment's concurrency: judges are model calls too); judges and webhooks run
+// concurrently within a cell. Outcomes are recorded every batch, so a slow scoring loses little when cut off.
 const SCORING_CONCURRENCY = 16;
+/** Evaluators that spend money: with a budget, every scoring batch of them checks it first. */
+const SPENDING_EVALUATORS = new Set(['llm-judge']);
 
 /** What scoring needs of an experiment; its config never changes after creation, so it is kept per instance. */
 type EngineExperiment = Pick<Experiment, 'id' | 'workspaceId' | 'config'>;
@@ -65,15 +69,46 @@ export async function finishCells(args: { experimentId: string } & ({ cellIds: s
   if (!experiment) return;
   const cells = (await loadCellsForScoring(args)).filter((cell) => cell.run && ['succeeded', 'failed', 'canceled'].includes(cell.run.status));
   if (cells.length === 0) return;
-  const outcomes: CellOutcome[] = new Array(cells.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < cells.length; i = next++) outcomes[i] = await outcomeOf(experiment, cells[i]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(SCORING_CONCURRENCY, cells.length) }, worker));
-  await recordCellOutcomes({ experimentId: args.experimentId, outcomes });
-  // The spend moved: with a budget, this instance's next gate reads it instead of a copy up to 200 ms old.
-  if (experiment.config.budgetUsd !== null) forgetExperimentGate(args.experimentId);
+  const { config } = experiment;
+  const concurrency = Math.max(1, Math.min(SCORING_CONCURRENCY, config.concurrency));
+  const budgeted = config.budgetUsd !== null && config.evaluators.some((spec) => SPENDING_EVALUATORS.has(spec.type));
+  // Budgeted judges go one concurrency's worth at a time, so the spend is read again before each round of them.
+  const batchSize = budgeted ? concurrency : SCORING_CONCURRENCY;
+  for (let start = 0; start < cells.length; start += batchSize) {
+    if (budgeted && (await budgetReached(args.experimentId))) {
+      await cancelUnscored(experiment, cells.slice(start));
+      return;
+    }
+    const batch = cells.slice(start, start + batchSize);
+    const outcomes: CellOutcome[] = new Array(batch.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < batch.length; i = next++) outcomes[i] = await outcomeOf(experiment, batch[i]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    await recordCellOutcomes({ experimentId: args.experimentId, outcomes });
+    // The spend moved: with a budget, this instance's next gate reads it instead of a copy up to 200 ms old.
+    if (config.budgetUsd !== null) forgetExperimentGate(args.experimentId);
+  }
+}
+
+async function budgetReached(experimentId: string): Promise<boolean> {
+  const gate = await getExperimentGate({ id: experimentId });
+  return !!gate && (gate.stopReason !== null || (gate.budgetUsd !== null && gate.costUsd >= gate.budgetUsd));
+}
+
+/** The budget is spent: no judge is called for these cells; they end canceled, their call's cost still counted. */
+async function cancelUnscored(experiment: EngineExperiment, cells: CellForScoring[]) {
+  await stopExperimentRuns({ experimentId: experiment.id, reason: 'budget' });
+  const outcomes = await Promise.all(
+    cells.map((cell): CellOutcome | Promise<CellOutcome> =>
+      // A failed or canceled call needs no judge: it ends as it would have.
+      cell.run!.status !== 'succeeded'
+        ? outcomeOf(experiment, cell)
+        : { id: cell.id, status: 'canceled', results: null, result: null, score: null, costUsd: cell.reused ? 0 : cell.run!.costUsd, judgeCostUsd: 0, latencyMs: cell.run!.latencyMs },
+    ),
+  );
+  await recordCellOutcomes({ experimentId: experiment.id, outcomes });
 }
 
 async function outcomeOf(experiment: EngineExperiment, cell: CellForScoring): Promise<CellOutcome> {

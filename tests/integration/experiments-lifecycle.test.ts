@@ -219,6 +219,26 @@ describe('budget', () => {
   });
 });
 
+describe('budget while scoring', () => {
+  it("a rerun's reused cells call no judge past the budget, one judge at a time with concurrency 1", async () => {
+    const dataset = await pipeline.createDataset(alice, items(6, 'judged'));
+    const source = await start(alice, { datasetId: dataset.id, variants: [{ promptId }] });
+    await pipeline.waitForExperiment(source.id);
+    pipeline.llm.reset();
+    pipeline.llm.configure({ reply: JSON.stringify({ score: 0.9, reason: 'fine' }) });
+
+    const judge = { type: 'llm-judge', config: { rubric: 'Good answer.', provider: 'openai', model: 'gpt-4o-mini' } };
+    const rerun = await post(routes.rerun, alice, source.id, { evaluators: [judge], concurrency: 1, budgetUsd: 0.000001 });
+    expect(rerun.body.data).toMatchObject({ totalCells: 6, reusedCells: 6 });
+    const done = await pipeline.waitForExperiment(rerun.body.data.id);
+    expect(done).toMatchObject({ status: 'completed', stopReason: 'budget', succeededCells: 1, canceledCells: 5 });
+    // Every request here is a judge (the calls were reused): one, then the budget stopped the rest.
+    expect(pipeline.llm.requests).toHaveLength(1);
+    const cells = await pipeline.cellRows(done.id);
+    expect(done.costUsd).toBeCloseTo(cells.reduce((sum, cell) => sum + (cell.costUsd ?? 0) + cell.judgeCostUsd, 0), 8);
+  });
+});
+
 describe('cancel', () => {
   it('stops new calls within a second and ends every pending cell; a finished experiment answers 409', async () => {
     pipeline.llm.configure({ ttftMs: 300 });
