@@ -204,7 +204,8 @@ export async function stopExperiment({ experimentId, reason }: { experimentId: s
         .update(experiments)
         .set({
           ...counters.set,
-          stopReason: sql`coalesce(${experiments.stopReason}, ${reason})`,
+          // A cancel wins over an earlier budget stop: the experiment ends canceled, and says so.
+          stopReason: reason === 'canceled' ? 'canceled' : sql`coalesce(${experiments.stopReason}, ${reason})`,
           ...(reason === 'canceled' ? { status: 'canceled' as const, finishedAt: sql`coalesce(${experiments.finishedAt}, now())` } : {}),
         })
         .where(and(counters.where, inArray(experiments.status, ['queued', 'running'])))
