@@ -269,6 +269,15 @@ test('datasets pages at 1280, 700 and 390 px, light and dark, with 10,000 items 
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'import-dialog-dark-390.png') });
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+
+  // The phone menu lists the new pages.
+  await page.getByTestId('mobile-menu').click();
+  await expect(page.getByTestId('mobile-nav-experiments')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'menu-dark-390.png') });
+  await page.getByTestId('mobile-nav-datasets').click();
+  await expect(page).toHaveURL(/\/datasets$/);
+  await page.goto(`/datasets/${dataset.id}`);
 
   // Virtualised: 10,000 rows, a few dozen in the DOM; Ctrl+End reaches the last one once every page is in.
   await expect(page.getByTestId('dataset-grid')).toHaveAttribute('aria-rowcount', '10001', { timeout: 20_000 });
