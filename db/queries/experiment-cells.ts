@@ -146,12 +146,17 @@ export async function recordCellOutcomes({ experimentId, outcomes }: { experimen
   const [row] = rowsOf<{ id: string; status: Experiment['status'] }>(
     await db.execute(sql`
       with v (id, status, results, result, score, cost, judge, latency) as (values ${values}),
+      -- Cells locked in id order first, as stopExperiment and attachRuns do: PostgreSQL cannot deadlock on them.
+      locked as materialized (
+        select c.id from experiment_cells c where c.id in (select id from v) and c.experiment_id::text = ${experimentId} and c.status::text = 'pending'
+        order by c.id for update
+      ),
       updated as (
         update experiment_cells c set status = v.status, results = v.results, result = v.result, score = v.score, cost_usd = v.cost,
           judge_cost_usd = v.judge, latency_ms = v.latency, finished_at = now()
         -- Text comparisons keep the planner on the primary key: without statistics it would rather walk every cell
         -- of the experiment through the (experiment, variant, status) index for each batch.
-        from v where c.id = v.id and c.experiment_id::text = ${experimentId} and c.status::text = 'pending'
+        from v where c.id = v.id and c.id in (select id from locked) and c.experiment_id::text = ${experimentId} and c.status::text = 'pending'
         returning c.status, c.cost_usd, c.judge_cost_usd
       ),
       moved as (
@@ -186,14 +191,15 @@ export async function stopExperiment({ experimentId, reason }: { experimentId: s
   if (!current || (current.status !== 'queued' && current.status !== 'running')) return null;
   try {
     return await db.transaction(async (tx) => {
-      // Runs, then cells, then the experiment: the order recordCellOutcomes locks cells and experiment in, so the two
-      // never deadlock on PostgreSQL.
+      // Runs, then cells (in id order, locked first), then the experiment: the order recordCellOutcomes and attachRuns
+      // lock in, so they never deadlock on PostgreSQL.
       const statuses = reason === 'canceled' ? (['queued', 'running'] as const) : (['queued'] as const);
       const stoppedRuns = await tx
         .update(runs)
         .set({ status: 'canceled', leaseExpiresAt: null, finishedAt: new Date(), errorCode: 'CANCELED', errorMessage: reason === 'budget' ? "The experiment's budget was reached" : 'The experiment was canceled' })
         .where(and(eq(runs.experimentId, experimentId), inArray(runs.status, [...statuses])))
         .returning({ id: runs.id, attempts: runs.attempts, startedAt: runs.startedAt });
+      await tx.execute(sql`select c.id from experiment_cells c where c.experiment_id = ${experimentId}::uuid and c.status = 'pending' order by c.id for update`);
       const cells = rowsOf<{ id: string }>(await tx.execute(sql`
         update experiment_cells c set status = 'canceled', finished_at = now()
         where c.experiment_id = ${experimentId}::uuid and c.status = 'pending'

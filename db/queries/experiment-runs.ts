@@ -18,6 +18,8 @@ export async function attachRuns({ experimentId, rows }: { experimentId: string;
       .select({ id: experimentCells.id })
       .from(experimentCells)
       .where(and(eq(experimentCells.experimentId, experimentId), inArray(experimentCells.id, rows.map((row) => row.cellId)), isNull(experimentCells.runId), eq(experimentCells.status, 'pending')))
+      // In id order, as stopExperiment and recordCellOutcomes lock cells: no deadlock between them on PostgreSQL.
+      .orderBy(experimentCells.id)
       .for('update');
     const ids = new Set(free.map((row) => row.id));
     const linked = rows.filter((row) => ids.has(row.cellId));
