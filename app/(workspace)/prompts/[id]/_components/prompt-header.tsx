@@ -77,7 +77,7 @@ export function PromptHeader({ prompt, onDeleted, code }: Props) {
           </ul>
         ) : null}
       </div>
-      <div className="flex shrink-0 flex-wrap items-center gap-2">
+      <div className="flex max-w-full shrink-0 flex-wrap items-center gap-2">
         {current ? (
           <Button variant="outline" size="sm" onClick={() => setShowingCode(true)} data-testid="get-code">
             <CodeIcon aria-hidden="true" />
