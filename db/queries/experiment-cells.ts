@@ -25,12 +25,20 @@ export async function listCellsToLaunch({ experimentId, limit }: { experimentId:
     .limit(limit);
 }
 
-/** Pending cells whose run is already final (cached, reused, or a crash between the run and its scoring). */
-export async function listFinishableCells(args: { experimentId?: string; finishedBeforeMs?: number; limit: number }): Promise<{ id: string; experimentId: string }[]> {
+/**
+ * Pending cells whose run is already final and that no executor is scoring: reused or cached (no executor ran them),
+ * scored before (a rescore-only retry), or whose run finished more than `settledMs` ago (a crash before scoring).
+ * A run that finished just now is left to its executor, which scores its cell inline: scoring it here too would pay
+ * its judges twice.
+ */
+export async function listFinishableCells(args: { experimentId?: string; settledMs: number; limit: number }): Promise<{ id: string; experimentId: string }[]> {
   const db = await getDb();
   const where: SQL[] = [eq(experimentCells.status, 'pending'), sql`${runs.status} in ${FINAL_RUN}`];
   if (args.experimentId) where.push(eq(experimentCells.experimentId, args.experimentId));
-  if (args.finishedBeforeMs !== undefined) where.push(sql`${runs.finishedAt} < now() - ${`${args.finishedBeforeMs} milliseconds`}::interval`);
+  where.push(
+    sql`(${experimentCells.reused} or ${runs.cached} or ${experimentCells.finishedAt} is not null
+      or coalesce(${runs.finishedAt}, ${runs.createdAt}) < now() - ${`${args.settledMs} milliseconds`}::interval)`,
+  );
   return db
     .select({ id: experimentCells.id, experimentId: experimentCells.experimentId })
     .from(experimentCells)
@@ -45,7 +53,7 @@ export type CellForScoring = {
   workspaceId: string;
   itemId: string;
   reused: boolean;
-  run: Pick<Run, 'id' | 'status' | 'output' | 'usage' | 'costUsd' | 'latencyMs' | 'toolCalls' | 'provider' | 'model'> | null;
+  run: Pick<Run, 'id' | 'status' | 'output' | 'usage' | 'costUsd' | 'latencyMs' | 'toolCalls' | 'provider' | 'model' | 'finishedAt'> | null;
   item: { input: Record<string, unknown>; expected: unknown; metadata: Record<string, unknown> } | null;
 };
 
@@ -77,7 +85,7 @@ export async function loadCellsForScoring(args: { experimentId: string } & ({ ce
     runIds.length === 0
       ? []
       : db
-          .select({ id: runs.id, status: runs.status, output: runs.output, usage: runs.usage, costUsd: runs.costUsd, latencyMs: runs.latencyMs, toolCalls: runs.toolCalls, provider: runs.provider, model: runs.model })
+          .select({ id: runs.id, status: runs.status, output: runs.output, usage: runs.usage, costUsd: runs.costUsd, latencyMs: runs.latencyMs, toolCalls: runs.toolCalls, provider: runs.provider, model: runs.model, finishedAt: runs.finishedAt })
           .from(runs)
           .where(inArray(runs.id, runIds)),
     db
@@ -244,8 +252,11 @@ export async function resetErroredCells({ experimentId }: { experimentId: string
         where c.experiment_id = ${experimentId}::uuid and c.status = 'errored' order by c.id for update
       )
       update experiment_cells c set status = 'pending', results = null, result = null, score = null, cost_usd = null, latency_ms = null,
-        judge_cost_usd = 0, finished_at = null,
-        run_id = case when exists (select 1 from runs r where r.id = c.run_id and r.status = 'succeeded') then c.run_id else null end
+        judge_cost_usd = 0,
+        run_id = case when exists (select 1 from runs r where r.id = c.run_id and r.status = 'succeeded') then c.run_id else null end,
+        -- A kept run's cell keeps its finished_at: it marks a cell scored before, which the launch may score at once
+        -- (no executor is scoring it), however recently its run finished.
+        finished_at = case when exists (select 1 from runs r where r.id = c.run_id and r.status = 'succeeded') then c.finished_at end
       from old where c.id = old.id
       -- A kept run is scored again and its call cost added again: that cost leaves the total here. A dropped (failed)
       -- run's cost and every judge's cost were really spent, so they stay counted.

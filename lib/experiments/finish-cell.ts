@@ -9,6 +9,11 @@ import { stopExperimentRuns } from './stop-experiment';
 // Cells scored at once (at most the experiment's concurrency: judges are model calls too); judges and webhooks run
 // concurrently within a cell. Outcomes are recorded every batch, so a slow scoring loses little when cut off.
 const SCORING_CONCURRENCY = 16;
+/**
+ * A run final for this long whose cell is still pending was left by a crash: its executor is not scoring it. Sooner,
+ * the executor is (inline, after recording the run), and a second scoring would pay the judges twice.
+ */
+export const SETTLED_RUN_MS = 30_000;
 /** Evaluators that spend money: with a budget, every scoring batch of them checks it first. */
 const SPENDING_EVALUATORS = new Set(['llm-judge']);
 
@@ -60,14 +65,28 @@ export function finishRunCell({ runId, experimentId }: { runId: string; experime
 }
 
 /**
+ * A duplicate delivery of a run already final: its cell is scored only when the run finished long enough ago that
+ * its executor is not scoring it itself (a crash in between); otherwise two scorings would pay the judges twice.
+ */
+export function finishSettledRunCell({ runId, experimentId, settledMs }: { runId: string; experimentId: string; settledMs: number }): Promise<void> {
+  return finishCells({ experimentId, runIds: [runId], settledMs });
+}
+
+/**
  * Scores pending cells whose runs are final and records them with the experiment's counters in one statement.
  * Safe to call twice: only cells still pending change. A cell whose run succeeded is `succeeded`, or `errored` when
  * an evaluator errored; a failed call is `errored` (never a fail); a canceled run, `canceled`.
  */
-export async function finishCells(args: { experimentId: string } & ({ cellIds: string[] } | { runIds: string[] })): Promise<void> {
+export async function finishCells(args: { experimentId: string; settledMs?: number } & ({ cellIds: string[] } | { runIds: string[] })): Promise<void> {
   const experiment = await engineExperiment(args.experimentId);
   if (!experiment) return;
-  const cells = (await loadCellsForScoring(args)).filter((cell) => cell.run && ['succeeded', 'failed', 'canceled'].includes(cell.run.status));
+  const settledBefore = args.settledMs === undefined ? null : Date.now() - args.settledMs;
+  const cells = (await loadCellsForScoring(args)).filter(
+    (cell) =>
+      cell.run &&
+      ['succeeded', 'failed', 'canceled'].includes(cell.run.status) &&
+      (settledBefore === null || cell.reused || (cell.run.finishedAt !== null && cell.run.finishedAt.getTime() < settledBefore)),
+  );
   if (cells.length === 0) return;
   const { config } = experiment;
   const concurrency = Math.max(1, Math.min(SCORING_CONCURRENCY, config.concurrency));

@@ -11,7 +11,7 @@ import type { JobOutcome } from '@/lib/queue/handle-job';
 import { renderRunMessages } from '@/lib/runs/render-messages';
 // Registers the run callback, so the local dispatcher delivers this launch's runs in-process (as create-run does).
 import '@/lib/runs/run-job';
-import { finishCells } from './finish-cell';
+import { finishCells, SETTLED_RUN_MS } from './finish-cell';
 import { loadVariantVersions } from './resolve-variants';
 import type { ResolvedVariant } from './types';
 import { variantValues } from './variant-values';
@@ -60,12 +60,12 @@ export async function launchExperiment({ experimentId }: { experimentId: string 
   return { status: 'done', launched };
 }
 
-/** Pending cells whose run is already final: reused from a source experiment, cached, or left by a crash. */
-export async function finishFinishable(experiment: Experiment, finishedBeforeMs?: number): Promise<number> {
+/** Pending cells whose run is already final and that no executor scores: reused, cached, rescored, or left by a crash. */
+export async function finishFinishable(experiment: Experiment): Promise<number> {
   let finished = 0;
   // Bounded: a cell that cannot be recorded must not keep this loop going.
   for (let pass = 0; pass <= Math.ceil(experiment.totalCells / LAUNCH_CHUNK); pass++) {
-    const cells = await listFinishableCells({ experimentId: experiment.id, finishedBeforeMs, limit: LAUNCH_CHUNK });
+    const cells = await listFinishableCells({ experimentId: experiment.id, settledMs: SETTLED_RUN_MS, limit: LAUNCH_CHUNK });
     if (cells.length === 0) return finished;
     await finishCells({ experimentId: experiment.id, cellIds: cells.map((cell) => cell.id) });
     finished += cells.length;

@@ -10,7 +10,7 @@ import { createProvider } from '@/lib/llm/registry';
 import { estimateUsage } from '@/lib/llm/tokens';
 import type { CompletionResult, GenerationParams, ToolCall } from '@/lib/llm/types';
 import { deferRateLimitedRun, gateExperimentRun, waitOutPause } from '@/lib/experiments/experiment-gate';
-import { finishRunCell } from '@/lib/experiments/finish-cell';
+import { finishRunCell, finishSettledRunCell, SETTLED_RUN_MS } from '@/lib/experiments/finish-cell';
 import { resolveProviderConfig } from '@/lib/providers/resolve';
 import { openRunChannel, publishRunEvent as publishToChannel, type RunEvent } from '@/lib/run-channel';
 import { isExecutingHere, registerExecution, unregisterExecution } from './abort-registry';
@@ -37,8 +37,9 @@ export async function executeRun(runId: string, { experimentId }: { experimentId
   const run = await claimRun({ id: runId, leaseMs: env().runs.leaseMs });
   if (!run) {
     const outcome = await notClaimed(runId);
-    // Already final (an earlier delivery whose answer was lost): its cell may still wait for scoring.
-    if (experimentId && outcome.status === 'duplicate') await finishRunCell({ runId, experimentId }).catch(() => undefined);
+    // Already final (an earlier delivery whose answer was lost): its cell may still wait for scoring, unless the
+    // executor that finished the run is scoring it now.
+    if (experimentId && outcome.status === 'duplicate') await finishSettledRunCell({ runId, experimentId, settledMs: SETTLED_RUN_MS }).catch(() => undefined);
     return outcome;
   }
   if (!run.experimentId) return executeClaimed(run);

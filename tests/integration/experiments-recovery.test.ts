@@ -112,6 +112,8 @@ describe('experiment recovery', () => {
     const db = await getDb();
     const [cell] = await pipeline.cellRows(id);
     await db.update(experimentCells).set({ status: 'pending', results: null, result: null, score: null, finishedAt: null }).where(eq(experimentCells.id, cell!.id));
+    // The crash was a while ago: a run that finished just now is left to its executor (which scores it inline).
+    await db.update(runs).set({ finishedAt: sql`now() - interval '1 minute'` }).where(eq(runs.id, cell!.runId!));
     await db.update(experiments).set({ status: 'running', finishedAt: null, succeededCells: 2 }).where(eq(experiments.id, id));
     pipeline.llm.reset();
 
@@ -123,5 +125,30 @@ describe('experiment recovery', () => {
     expect(pipeline.llm.requests).toHaveLength(0);
     // A second pass finds nothing to do.
     expect(await recovery.experiments.recoverExperiments({ olderThanMs: 1 })).toBe(0);
+  });
+
+  it('a launch or a duplicate delivery leaves a cell whose run just finished to its executor (no second scoring)', async () => {
+    const dataset = await pipeline.createDataset(alice, items(2));
+    const res = await pipeline.startExperiment(alice, { datasetId: dataset.id, variants: [{ promptId }], cache: false, evaluators: [{ type: 'contains', config: { value: 'Echo' } }] });
+    const id = res.body.data.id as string;
+    await expectEveryCellOnce(id, 2);
+    // The state while the executor that just finished the run is still scoring its cell.
+    const db = await getDb();
+    const [cell] = await pipeline.cellRows(id);
+    await db.update(experimentCells).set({ status: 'pending', results: null, result: null, score: null, finishedAt: null }).where(eq(experimentCells.id, cell!.id));
+    await db.update(experiments).set({ status: 'running', finishedAt: null, succeededCells: 1 }).where(eq(experiments.id, id));
+    await db.update(runs).set({ finishedAt: sql`now()` }).where(eq(runs.id, cell!.runId!));
+
+    const { launchExperiment } = await import('@/lib/experiments/launch-experiment');
+    const { executeRun } = await import('@/lib/runs/execute-run');
+    await launchExperiment({ experimentId: id });
+    expect(await executeRun(cell!.runId!, { experimentId: id })).toMatchObject({ status: 'duplicate' });
+    expect((await pipeline.cellRows(id)).find((c) => c.id === cell!.id)).toMatchObject({ status: 'pending', results: null });
+
+    // Left that long, it was a crash: the launch scores it.
+    await db.update(runs).set({ finishedAt: sql`now() - interval '1 minute'` }).where(eq(runs.id, cell!.runId!));
+    await launchExperiment({ experimentId: id });
+    expect(await pipeline.experimentRow(id)).toMatchObject({ status: 'completed', succeededCells: 2 });
+    expect((await pipeline.cellRows(id)).find((c) => c.id === cell!.id)).toMatchObject({ status: 'succeeded', result: 'pass' });
   });
 });
