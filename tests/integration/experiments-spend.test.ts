@@ -127,3 +127,28 @@ describe('cancel after a budget stop', () => {
     expect(await pipeline.waitForExperiment(id)).toMatchObject({ status: 'canceled', stopReason: 'canceled' });
   });
 });
+
+describe('scoring progress', () => {
+  it('records scored cells batch by batch, not only once every cell is scored', async () => {
+    const dataset = await pipeline.createDataset(alice, items(40, 'slow-judge'));
+    const source = await start(alice, { datasetId: dataset.id, variants: [{ promptId }] });
+    await pipeline.waitForExperiment(source.id);
+    pipeline.llm.reset();
+    pipeline.llm.configure({ reply: JSON.stringify({ score: 0.9, reason: 'fine' }), latencyMs: 300 });
+
+    const judge = { type: 'llm-judge', config: { rubric: 'Good answer.', provider: 'openai', model: 'gpt-4o-mini' } };
+    const rerun = await post(routes.rerun, alice, source.id, { evaluators: [judge], concurrency: 16 });
+    const id = rerun.body.data.id as string;
+    const deadline = Date.now() + 20_000;
+    let row = await pipeline.experimentRow(id);
+    while (row.succeededCells === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      row = await pipeline.experimentRow(id);
+    }
+    // The first 16 are in while the rest are still with the judge.
+    expect(row.status).toBe('running');
+    expect(row.succeededCells).toBeGreaterThan(0);
+    expect(row.succeededCells).toBeLessThan(40);
+    expect(await pipeline.waitForExperiment(id)).toMatchObject({ status: 'completed', succeededCells: 40 });
+  });
+});
