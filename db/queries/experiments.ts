@@ -12,27 +12,40 @@ export type NewExperimentItem = typeof experimentItems.$inferInsert;
 export type NewExperimentCell = typeof experimentCells.$inferInsert;
 export type SnapshotItem = { itemId: string; position: number; input: Record<string, unknown>; expected: unknown; metadata: Record<string, unknown> };
 
-export async function getDatasetWithItems({ id, workspaceId, limit }: { id: string; workspaceId: string; limit: number }): Promise<{ dataset: Dataset; items: SnapshotItem[] } | null> {
+/**
+ * The dataset and its first `limit` items, measured first: when their JSON (input, expected, metadata) is over
+ * `maxBytes`, no item is loaded (`items` is empty) and `bytes` says how big it is.
+ */
+export async function getDatasetWithItems({ id, workspaceId, limit, maxBytes }: { id: string; workspaceId: string; limit: number; maxBytes: number }): Promise<{ dataset: Dataset; items: SnapshotItem[]; bytes: number } | null> {
   if (!isUuid(id)) return null;
   const db = await getDb();
   const [dataset] = await db.select().from(datasets).where(and(eq(datasets.id, id), eq(datasets.workspaceId, workspaceId)));
   if (!dataset) return null;
+  const [size] = await db.execute<{ bytes: string | null }>(sql`
+    select coalesce(sum(b), 0) as bytes from (
+      select octet_length(i.input::text) + coalesce(octet_length(i.expected::text), 0) + coalesce(octet_length(i.metadata::text), 0) as b
+      from dataset_items i where i.dataset_id = ${id}::uuid and i.workspace_id = ${workspaceId}::uuid
+      order by i.position, i.id limit ${limit}
+    ) s`).then((result) => (Array.isArray(result) ? result : (result as unknown as { rows: { bytes: string | null }[] }).rows));
+  const bytes = Number(size?.bytes ?? 0);
+  if (bytes > maxBytes) return { dataset, items: [], bytes };
   const items = await db
     .select({ itemId: datasetItems.id, position: datasetItems.position, input: datasetItems.input, expected: datasetItems.expected, metadata: datasetItems.metadata })
     .from(datasetItems)
     .where(and(eq(datasetItems.datasetId, id), eq(datasetItems.workspaceId, workspaceId)))
     .orderBy(asc(datasetItems.position), asc(datasetItems.id))
     .limit(limit);
-  return { dataset, items };
+  return { dataset, items, bytes };
 }
 
-/** The items an experiment snapshotted, in position order. */
-export async function listExperimentItemsForEngine({ experimentId }: { experimentId: string }): Promise<SnapshotItem[]> {
+/** The items an experiment snapshotted (all, or the given ones), in position order. */
+export async function listExperimentItemsForEngine({ experimentId, itemIds }: { experimentId: string; itemIds?: string[] }): Promise<SnapshotItem[]> {
+  if (itemIds?.length === 0) return [];
   const db = await getDb();
   return db
     .select({ itemId: experimentItems.itemId, position: experimentItems.position, input: experimentItems.input, expected: experimentItems.expected, metadata: experimentItems.metadata })
     .from(experimentItems)
-    .where(eq(experimentItems.experimentId, experimentId))
+    .where(and(eq(experimentItems.experimentId, experimentId), ...(itemIds ? [inArray(experimentItems.itemId, itemIds)] : [])))
     .orderBy(asc(experimentItems.position));
 }
 

@@ -19,11 +19,22 @@ import type { ExperimentConfig } from './types';
 
 export type CreatedExperiment = { id: string; status: Experiment['status']; totalCells: number; reusedCells: number; savedUsd: number };
 
+/** The items an experiment snapshots are held in memory at creation: their JSON together is capped. */
+export const MAX_ITEM_BYTES = 64 * 1024 * 1024;
+
+export function assertDatasetSize(bytes: number) {
+  if (bytes <= MAX_ITEM_BYTES) return;
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  const message = `the dataset's items (inputs, expected values and metadata) are ${mb(bytes)}; an experiment takes at most ${mb(MAX_ITEM_BYTES)}: split the dataset or trim its items`;
+  throw new ApiError('INVALID_INPUT', `\`datasetId\`: ${message}`, { fields: [{ path: 'datasetId', message }] });
+}
+
 /** POST /experiments: checks everything a cell needs, records the experiment whole, and hands off its launch. */
 export async function createExperiment({ caller, input }: { caller: Caller; input: CreateExperimentInput }): Promise<CreatedExperiment> {
   await enforceRateLimit(caller);
-  const found = await getDatasetWithItems({ id: input.datasetId, workspaceId: caller.workspace.id, limit: MAX_CELLS + 1 });
+  const found = await getDatasetWithItems({ id: input.datasetId, workspaceId: caller.workspace.id, limit: MAX_CELLS + 1, maxBytes: MAX_ITEM_BYTES });
   if (!found) throw new ApiError('NOT_FOUND', '`datasetId`: dataset not found', { fields: [{ path: 'datasetId', message: 'dataset not found' }] });
+  assertDatasetSize(found.bytes);
   const evaluators = sealEvaluatorSecrets(await parseEvaluatorSpecs(input.evaluators));
   return buildExperiment({ caller, input, evaluators, dataset: { id: found.dataset.id, name: found.dataset.name }, items: found.items });
 }

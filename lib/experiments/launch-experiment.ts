@@ -31,13 +31,15 @@ export async function launchExperiment({ experimentId }: { experimentId: string 
   if (!(await markExperimentRunning({ id: experimentId }))) return { status: 'done', ignored: `experiment already ${experiment.status}` };
 
   const versions = await loadVariantVersions({ workspaceId: experiment.workspaceId, variants: experiment.config.variants });
-  const items = new Map((await listExperimentItemsForEngine({ experimentId })).map((item) => [item.itemId, item]));
   let launched = 0;
   // A small first chunk puts the first calls in flight sooner; the rest go 500 at a time.
   let chunk = Math.min(LAUNCH_CHUNK, Math.max(50, 2 * experiment.config.concurrency));
   for (;; chunk = LAUNCH_CHUNK) {
     const cells = await listCellsToLaunch({ experimentId, limit: chunk });
     if (cells.length === 0) break;
+    // Only this chunk's items: a whole snapshot can be tens of megabytes.
+    const itemIds = [...new Set(cells.map((cell) => cell.itemId))];
+    const items = new Map((await listExperimentItemsForEngine({ experimentId, itemIds })).map((item) => [item.itemId, item]));
     const { rows, broken } = await prepareRuns(experiment, cells, versions, items);
     if (broken.length > 0) await recordCellOutcomes({ experimentId, outcomes: broken });
     const linked = await attachRuns({ experimentId, rows });

@@ -5,7 +5,7 @@ import { ApiError, notFound } from '@/lib/api/errors';
 import type { Caller } from '@/lib/auth/resolve-caller';
 import { parseEvaluatorSpecs } from '@/lib/evaluators/registry';
 import { restoreEvaluatorSecrets, sealEvaluatorSecrets } from '@/lib/evaluators/score-cell';
-import { buildExperiment, enforceRateLimit, type CreatedExperiment } from './create-experiment';
+import { assertDatasetSize, buildExperiment, enforceRateLimit, MAX_ITEM_BYTES, type CreatedExperiment } from './create-experiment';
 import { MAX_CELLS, type RerunExperimentInput } from './schemas';
 
 /**
@@ -26,8 +26,9 @@ export async function rerunExperiment({ caller, id, input }: { caller: Caller; i
 
   // The original's dataset as it is now (edited items run again); the original's snapshot when it was deleted.
   const datasetId = input.datasetId ?? source.datasetId;
-  const found = datasetId ? await getDatasetWithItems({ id: datasetId, workspaceId, limit: MAX_CELLS + 1 }) : null;
+  const found = datasetId ? await getDatasetWithItems({ id: datasetId, workspaceId, limit: MAX_CELLS + 1, maxBytes: MAX_ITEM_BYTES }) : null;
   if (input.datasetId && !found) throw new ApiError('NOT_FOUND', '`datasetId`: dataset not found', { fields: [{ path: 'datasetId', message: 'dataset not found' }] });
+  if (found) assertDatasetSize(found.bytes);
   const dataset = found ? { id: found.dataset.id, name: found.dataset.name } : { id: null, name: source.datasetName };
   const items = found ? found.items : await listExperimentItemsForEngine({ experimentId: source.id });
 

@@ -113,3 +113,21 @@ describe('an experiment end to end', () => {
     expect(res.body.error.details?.fields?.[0]?.path).toBe('evaluators.0.type');
   });
 });
+
+describe('dataset size', () => {
+  it('refuses a dataset whose items are over 64 MB together, saying how big, before loading them', async () => {
+    const dataset = await pipeline.createDataset(alice, [{ input: { topic: 'small' } }]);
+    const { getDb } = await import('@/db/client');
+    const { sql } = await import('drizzle-orm');
+    // 260 items of about 256 KB each, built in the database: about 65 MB.
+    await (await getDb()).execute(sql`
+      insert into dataset_items (dataset_id, workspace_id, position, input)
+      select ${dataset.id}::uuid, ${alice.workspace.id}::uuid, g, jsonb_build_object('topic', repeat('x', 256 * 1024))
+      from generate_series(1, 260) g`);
+    const res = await pipeline.startExperiment(alice, { datasetId: dataset.id, variants: [{ promptId }], cache: false });
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toMatch(/65\.\d MB; an experiment takes at most 64\.0 MB/);
+    expect(JSON.stringify(res.body.error)).toContain('datasetId');
+    expect(pipeline.llm.requests).toHaveLength(0);
+  });
+});
