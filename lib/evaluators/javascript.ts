@@ -70,7 +70,8 @@ export const javascriptEvaluator: EvaluatorDefinition<JavaScriptConfig> & Pick<R
     const context = { expected: ctx.expected, vars: ctx.vars, item: ctx.item, latencyMs: ctx.latencyMs, costUsd: ctx.costUsd, usage: ctx.usage, toolCalls: ctx.toolCalls };
     const key = `${ctx.experimentId}:${createHash('sha256').update(config.code).digest('base64url')}`;
     if (tripped(key)) throw new Error(`not run: this code ran past its time limit on ${TRIP_AFTER} cells in a row of this experiment; fix it and re-run`);
-    const result = await runJavaScript({ code: config.code, output: ctx.output, context });
+    // The cell's signal: a cell past its deadline or canceled while queued is dropped from the sandbox's queue.
+    const result = await runJavaScript({ code: config.code, output: ctx.output, context, signal: ctx.signal });
     recordRun(key, !result.ok && result.timedOut === true);
     if (!result.ok) throw new Error(result.error);
     return toOutcome(result.value);

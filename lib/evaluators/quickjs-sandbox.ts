@@ -25,6 +25,10 @@ export const MAX_RESULT_CHARS = 64 * 1024;
 const POOL_SIZE = 2;
 // Loading the module on a fresh worker, and a busy machine, on top of the code's own limit.
 const GRACE_MS = 5_000;
+/** Calls waiting for a sandbox at most; past that a call is refused at once (its cell errors, retry-errors runs it). */
+export const MAX_QUEUED = 1_000;
+/** The compile check at creation waits this long at most, queue included. */
+const CHECK_TIMEOUT_MS = 10_000;
 
 export type SandboxResult = { ok: true; value: unknown } | { ok: false; error: string; timedOut?: true };
 type Job = { kind: 'check' | 'run'; code: string; output?: string; contextJson?: string; timeLimitMs: number; memoryLimitBytes: number };
@@ -112,9 +116,31 @@ function drain() {
   }
 }
 
-function submit(job: Job): Promise<SandboxResult> {
+/**
+ * Queues a job. One aborted before it starts is dropped (answering `aborted`): a cell whose deadline passed or that
+ * was canceled costs no sandbox time. A full queue answers `busy`. Checks go first: they are short, and a creation
+ * waits on them.
+ */
+function submit(job: Job, signal?: AbortSignal): Promise<SandboxResult> {
   return new Promise((resolve) => {
-    queue.push({ job: { ...job, id: nextId++ }, resolve });
+    if (signal?.aborted) return resolve({ ok: false, error: 'aborted' });
+    if (queue.length >= MAX_QUEUED) return resolve({ ok: false, error: 'busy' });
+    const onAbort = () => {
+      const at = queue.indexOf(pending);
+      if (at === -1) return; // already running: its own time limit ends it
+      queue.splice(at, 1);
+      resolve({ ok: false, error: 'aborted' });
+    };
+    const pending: Pending = {
+      job: { ...job, id: nextId++ },
+      resolve: (result) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(result);
+      },
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (job.kind === 'check') queue.unshift(pending);
+    else queue.push(pending);
     drain();
   });
 }
@@ -123,10 +149,10 @@ type Limits = { timeLimitMs?: number; memoryLimitBytes?: number };
 
 /** Compiles without running: null when the code is a usable function body or expression, else the syntax error. */
 export async function checkJavaScript(code: string): Promise<string | null> {
-  const result = await submit({ kind: 'check', code, timeLimitMs: JS_TIME_LIMIT_MS, memoryLimitBytes: JS_MEMORY_LIMIT_BYTES });
+  const result = await submit({ kind: 'check', code, timeLimitMs: JS_TIME_LIMIT_MS, memoryLimitBytes: JS_MEMORY_LIMIT_BYTES }, AbortSignal.timeout(CHECK_TIMEOUT_MS));
   if (result.ok) return null;
-  // Compiling never runs the code: anything but its own syntax error is the sandbox failing, not the code.
-  if (result.error === 'timeout' || result.error === 'memory' || result.error.startsWith('the sandbox')) {
+  // Compiling never runs the code: anything but its own syntax error is the sandbox failing (or too busy), not the code.
+  if (['timeout', 'memory', 'aborted', 'busy'].includes(result.error) || result.error.startsWith('the sandbox')) {
     console.error(`[evaluators] the JavaScript sandbox could not compile code: ${result.error}`);
     throw new ApiError('UNAVAILABLE', 'the JavaScript sandbox is not available right now: try again in a moment');
   }
@@ -137,11 +163,13 @@ export async function checkJavaScript(code: string): Promise<string | null> {
  * Calls the user's function with `(output, context)`; `context` crosses as JSON. Answers its return value (as
  * JSON, so only plain data comes back) or the error: a throw, a syntax error, the time or memory limit.
  */
-export async function runJavaScript({ code, output, context, ...limits }: { code: string; output: string; context: unknown } & Limits): Promise<SandboxResult> {
+export async function runJavaScript({ code, output, context, signal, ...limits }: { code: string; output: string; context: unknown; signal?: AbortSignal } & Limits): Promise<SandboxResult> {
   const timeLimitMs = limits.timeLimitMs ?? JS_TIME_LIMIT_MS;
   const memoryLimitBytes = limits.memoryLimitBytes ?? JS_MEMORY_LIMIT_BYTES;
-  const result = await submit({ kind: 'run', code, output, contextJson: JSON.stringify(context) ?? 'null', timeLimitMs, memoryLimitBytes });
+  const result = await submit({ kind: 'run', code, output, contextJson: JSON.stringify(context) ?? 'null', timeLimitMs, memoryLimitBytes }, signal);
   if (result.ok) return result;
+  if (result.error === 'busy') return { ok: false, error: `the JavaScript evaluator is busy (${MAX_QUEUED.toLocaleString('en-US')} calls waiting): retry the errored cells later` };
+  if (result.error === 'aborted') return { ok: false, error: 'not run: stopped while waiting for the sandbox' };
   if (result.error === 'timeout') return { ok: false, error: `the code ran longer than ${timeLimitMs / 1000} s and was stopped`, timedOut: true };
   if (result.error === 'memory') return { ok: false, error: `the code ran out of memory (the sandbox allows ${memoryLimitBytes / 1024 / 1024} MB) and was stopped` };
   return result;
