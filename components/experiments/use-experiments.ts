@@ -2,21 +2,18 @@
 
 import { useEffect } from 'react';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { toast } from '@/components/ui/toaster';
 import { apiFetch, errorMessage } from '@/lib/client/api';
 import type {
   Cell,
   Experiment,
-  ExperimentCreated,
   ExperimentDetail,
   ExperimentFilters,
   ExperimentItem,
-  RerunExperimentBody,
   VariantComparison,
 } from '@/lib/client/experiment-types';
 import type { Page } from '@/lib/client/types';
-import { EXPERIMENTS_PATH, experimentApiPath, experimentPath, isExperimentLive } from './experiment-paths';
+import { EXPERIMENTS_PATH, experimentApiPath, isExperimentLive } from './experiment-paths';
 import { experimentStreamKey, useExperimentStream, type ExperimentStreamState } from './use-experiment-stream';
 
 const LIST_POLL_MS = 3000;
@@ -144,19 +141,5 @@ export function useRetryErrors(id: string) {
       toast({ title: retried ? `Retrying ${retried} errored cell${retried === 1 ? '' : 's'}` : 'No errored cells to retry', variant: 'success' }),
     onError: (error) => toast({ title: 'Could not retry the errored cells', description: errorMessage(error), variant: 'error' }),
     onSettled: refresh,
-  });
-}
-
-/** A new experiment from this one (every field defaulting to the original's), reusing unchanged cells; opens it. */
-export function useRerunExperiment(id: string) {
-  const client = useQueryClient();
-  const router = useRouter();
-  return useMutation({
-    mutationFn: (body: RerunExperimentBody = {}) => apiFetch<ExperimentCreated>(`${experimentApiPath(id)}/rerun`, { method: 'POST', body }),
-    onSuccess: (created) => {
-      void client.invalidateQueries({ queryKey: [EXPERIMENTS_PATH] });
-      router.push(experimentPath(created.id));
-    },
-    onError: (error) => toast({ title: 'Could not re-run the experiment', description: errorMessage(error), variant: 'error' }),
   });
 }

@@ -30,4 +30,3 @@ export type ModelPrice = Jsonify<PriceView>;
 export type NewModelPriceBody = z.input<typeof newWorkspacePriceSchema>;
 
 export type ImportMode = 'append' | 'replace';
-export type ImportFormat = 'csv' | 'jsonl' | 'json';

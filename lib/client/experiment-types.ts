@@ -3,20 +3,17 @@
 import type { z } from 'zod';
 import type { EvaluatorResult } from '@/lib/evaluators/types';
 import type { createExperimentSchema, rerunExperimentSchema } from '@/lib/experiments/schemas';
-import type { CellStatus, ExperimentStatus } from '@/lib/experiments/statuses';
+import type { ExperimentStatus } from '@/lib/experiments/statuses';
 import type {
-  ExperimentConfig,
   ExperimentProgress,
   Interval,
-  ResolvedVariant,
   VariantComparison,
   VariantSummary,
-  Verdict,
 } from '@/lib/experiments/types';
 import type { CellView, ExperimentDetailView, ExperimentView, ItemView } from '@/lib/experiments/views';
 import type { Jsonify } from './types';
 
-export type { CellStatus, EvaluatorResult, ExperimentConfig, ExperimentProgress, ExperimentStatus, Interval, ResolvedVariant, VariantComparison, VariantSummary, Verdict };
+export type { EvaluatorResult, ExperimentProgress, ExperimentStatus, Interval, VariantComparison, VariantSummary };
 
 export type StopReason = Experiment['stopReason'];
 
@@ -28,8 +25,6 @@ export type ExperimentDetail = Jsonify<ExperimentDetailView>;
 
 /** GET /experiments/{id}/items: the item's content as the experiment ran it. */
 export type ExperimentItem = Jsonify<ItemView>;
-
-export type CellResult = 'pass' | 'fail' | 'error';
 
 /** GET /experiments/{id}/cells: one (item, variant, repeat). */
 export type Cell = Jsonify<CellView>;

@@ -39,12 +39,6 @@ export const datasetItemSchema = z.strictObject({
 });
 export type DatasetItemInput = z.infer<typeof datasetItemSchema>;
 
-/** POST /datasets/{id}/items: one item, or `{ items: [...] }` (up to MAX_ITEMS_PER_REQUEST). */
-export const addItemsSchema = z.union([
-  z.strictObject({ items: z.array(datasetItemSchema).min(1, 'send at least one item').max(MAX_ITEMS_PER_REQUEST, `at most ${MAX_ITEMS_PER_REQUEST} items at once`) }),
-  datasetItemSchema,
-]);
-
 /** Add a run to a dataset: its variables become the input and its output the expected value. */
 export const addRunItemSchema = z.strictObject({ runId: z.uuid({ message: 'must be a run id' }) });
 

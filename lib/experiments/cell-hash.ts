@@ -12,14 +12,10 @@ export type CellHashParts = {
 };
 
 /**
- * A cell's content hash: equal hashes mean the same call (same content, model, settings, item input and repeat),
- * so a rerun may reuse the earlier result. Key order never matters (canonical JSON).
+ * A cell's content hash, built in two steps (the variant's part is serialized once; each cell adds its input and
+ * repeat): equal hashes mean the same call (same content, model, settings, item input and repeat), so a rerun may
+ * reuse the earlier result. Key order never matters (canonical JSON).
  */
-export function cellContentHash(parts: CellHashParts): string {
-  return variantHasher(parts)(parts.input, parts.repeat);
-}
-
-/** The variant's part is serialized once; each cell adds its input and repeat. */
 export function variantHasher(parts: Omit<CellHashParts, 'input' | 'repeat'>): (input: Record<string, unknown>, repeat: number) => string {
   const { version, provider, model, params } = parts;
   const content = { systemPrompt: version.systemPrompt, userPrompt: version.userPrompt, messages: version.messages ?? null, variables: version.variables };
