@@ -1,5 +1,5 @@
 // Browser-safe: the import preview runs the same checks as the server.
-import { unsafeTextReason } from '@/lib/unsafe-text';
+import { findUnsafeValue } from '@/lib/unsafe-text';
 import { isReservedName, MAX_ITEM_BYTES, MAX_ITEM_VARIABLES, reservedNameMessage } from './schemas';
 
 export const MAX_ITEM_DEPTH = 32;
@@ -8,40 +8,12 @@ export const MAX_ITEM_KEYS = 10_000;
 
 export type ItemProblem = { path: string; message: string };
 
-const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
-const printable = (key: string) => key.replaceAll('\u0000', '\uFFFD').toWellFormed();
-
 /**
  * The first value in `value` PostgreSQL could not store as text (a NUL, a lone surrogate) or that nests deeper or
  * wider than an item needs; null when it is fine. Paths are relative to `value` (`input.topic`).
  */
-export function unsafeValueProblem(value: unknown, base = ''): ItemProblem | null {
-  let keys = 0;
-  const walk = (node: unknown, path: string, depth: number): ItemProblem | null => {
-    if (typeof node === 'string') {
-      const reason = unsafeTextReason(node);
-      return reason ? { path, message: reason } : null;
-    }
-    if (typeof node !== 'object' || node === null) return null;
-    if (depth >= MAX_ITEM_DEPTH) return { path, message: `nests deeper than ${MAX_ITEM_DEPTH} levels` };
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const found = walk(node[i], join(path, i), depth + 1);
-        if (found) return found;
-      }
-      return null;
-    }
-    for (const [key, child] of Object.entries(node)) {
-      if (++keys > MAX_ITEM_KEYS) return { path, message: `has more than ${MAX_ITEM_KEYS} fields` };
-      const reason = unsafeTextReason(key);
-      if (reason) return { path: join(path, printable(key)), message: `field name ${reason}` };
-      const found = walk(child, join(path, key), depth + 1);
-      if (found) return found;
-    }
-    return null;
-  };
-  return walk(value, base, 0);
-}
+export const unsafeValueProblem = (value: unknown, base = ''): ItemProblem | null =>
+  findUnsafeValue(value, { maxDepth: MAX_ITEM_DEPTH, maxKeys: MAX_ITEM_KEYS, keysLabel: 'has' }, base);
 
 const encoder = new TextEncoder();
 
