@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { ApiError, fieldError } from '@/lib/api/errors';
-import { readBodyCapped } from '@/lib/api/read-body';
+import { readJsonObject } from '@/lib/api/read-json';
 import { itemProblem, unsafeValueProblem } from './item-checks';
 import { addRunItemSchema, datasetItemSchema, MAX_DATASET_BODY_BYTES, MAX_ITEMS_PER_REQUEST, newDatasetSchema, type DatasetItemInput } from './schemas';
 
@@ -9,19 +9,7 @@ const MB = MAX_DATASET_BODY_BYTES / (1024 * 1024);
 export const bodyTooLarge = () => new ApiError('PAYLOAD_TOO_LARGE', `Request body is larger than ${MB} MB: split the items over several requests`);
 
 /** Reads up to MAX_DATASET_BODY_BYTES of JSON (readJson's 1 MB does not fit 10,000 items); a JSON object or a 4xx. */
-export async function readLargeJsonObject(req: Request): Promise<Record<string, unknown>> {
-  const text = await readBodyCapped(req, MAX_DATASET_BODY_BYTES);
-  if (text === null) throw bodyTooLarge();
-  if (text.trim() === '') throw new ApiError('BAD_REQUEST', 'Request body is empty: send a JSON object');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ApiError('BAD_REQUEST', `Request body is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ApiError('BAD_REQUEST', 'Request body must be a JSON object');
-  return json as Record<string, unknown>;
-}
+export const readLargeJsonObject = (req: Request) => readJsonObject(req, { maxBytes: MAX_DATASET_BODY_BYTES, tooLarge: bodyTooLarge });
 
 /** Each item is checked on its own (text, depth, size) before the schema walks it; the path names the item. */
 function assertItemsSafe(items: unknown, prefix: string): void {
