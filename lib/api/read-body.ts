@@ -1,10 +1,10 @@
 import 'server-only';
 
 /**
- * Reads a request body as UTF-8, but never more than `maxBytes`: a declared Content-Length over the cap is refused
+ * Reads a request (or response) body as UTF-8, but never more than `maxBytes`: a declared Content-Length over the cap is refused
  * before reading, and a stream that runs past it is cancelled. Null when the body is too large.
  */
-export async function readBodyCapped(req: Request, maxBytes: number): Promise<string | null> {
+export async function readBodyCapped(req: Pick<Request, 'headers' | 'body'>, maxBytes: number): Promise<string | null> {
   const declared = Number(req.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > maxBytes) return null;
   if (!req.body) return '';

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
+import { readBodyCapped } from '@/lib/api/read-body';
 import { providerFetch } from '@/lib/net/guarded-fetch';
 import { assertPublicUrl } from '@/lib/net/ssrf';
 import { optionalText } from './config-fields';
@@ -63,21 +64,9 @@ const answerSchema = z.object({
 export const signBody = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('hex');
 
 async function readCapped(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_WEBHOOK_RESPONSE_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new Error(`the webhook answered more than ${MAX_WEBHOOK_RESPONSE_BYTES / 1024} KB`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const text = await readBodyCapped(response, MAX_WEBHOOK_RESPONSE_BYTES);
+  if (text === null) throw new Error(`the webhook answered more than ${MAX_WEBHOOK_RESPONSE_BYTES / 1024} KB`);
+  return text;
 }
 
 export const webhookEvaluator: EvaluatorDefinition<WebhookConfig> & Pick<RegisteredEvaluator, 'checkConfig'> = {
