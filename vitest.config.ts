@@ -34,8 +34,9 @@ export default defineConfig({
         test: {
           name: 'integration-pg',
           include: ['tests/integration/**/*.test.ts'],
-          // These start their own fixtures and databases; one run is enough.
-          exclude: ['tests/integration/neon-driver.test.ts', 'tests/integration/oidc-fixture.test.ts'],
+          // These start their own fixtures and databases; one run is enough. The experiment recovery test sweeps the
+          // whole database (as the cron does), which other files share here: it runs on PGlite, one database a file.
+          exclude: ['tests/integration/neon-driver.test.ts', 'tests/integration/oidc-fixture.test.ts', 'tests/integration/experiments-recovery.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/postgres-global-setup.ts'],
           setupFiles: ['tests/integration/setup.ts'],
