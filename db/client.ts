@@ -5,6 +5,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { ensurePrivateDir } from '@/lib/data-dir';
 import { env, type DatabaseDriver } from '@/lib/env';
 import * as schema from './schema';
+import { withSharedParsers } from './pglite-parsers';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -47,7 +48,7 @@ async function openPglite(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (!inMemory) ensurePrivateDir(absolute);
   const release = inMemory ? () => {} : (await import('./pglite-lock')).acquirePgliteLock(absolute);
   try {
-    const client = await PGlite.create(inMemory ? dir : absolute);
+    const client = withSharedParsers(await PGlite.create(inMemory ? dir : absolute));
     const db = drizzle({ client, schema });
     if (config.migrate !== false) await migrate(db, { migrationsFolder });
     return {
