@@ -149,7 +149,8 @@ async function outcomeOf(experiment: EngineExperiment, cell: CellForScoring): Pr
       vars: { ...item.input, expected: item.expected },
       item,
       latencyMs: run.latencyMs,
-      costUsd,
+      // What the call cost, reused or not: a `cost` evaluator judges the output's price, not this experiment's spend.
+      costUsd: run.costUsd,
       usage: run.usage,
       toolCalls: run.toolCalls,
       run: { id: run.id, provider: run.provider, model: run.model },

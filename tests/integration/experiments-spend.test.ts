@@ -152,3 +152,24 @@ describe('scoring progress', () => {
     expect(await pipeline.waitForExperiment(id)).toMatchObject({ status: 'completed', succeededCells: 40 });
   });
 });
+
+describe('reused cells', () => {
+  it('are judged on what their call cost, while the rerun spends nothing on them', async () => {
+    const dataset = await pipeline.createDataset(alice, items(2, 'reuse-cost'));
+    const source = await start(alice, { datasetId: dataset.id, variants: [{ promptId }], evaluators: [{ type: 'contains', config: { value: 'Echo' } }] });
+    const done = await pipeline.waitForExperiment(source.id);
+    const [cell] = await pipeline.cellRows(source.id);
+    expect(cell!.costUsd).toBeGreaterThan(0);
+
+    // Only the evaluators change, to a cost ceiling below what each call cost: every reused cell must fail it.
+    const rerun = await post(routes.rerun, alice, source.id, { evaluators: [{ type: 'cost', config: { usd: cell!.costUsd! / 2 } }] });
+    expect(rerun.status).toBe(202);
+    const scored = await pipeline.waitForExperiment(rerun.body.data.id);
+    expect(scored).toMatchObject({ status: 'completed', succeededCells: 2, reusedCells: 2, costUsd: 0 });
+    expect(pipeline.llm.requests).toHaveLength(2); // the source's two calls only
+    const cells = await pipeline.cellRows(scored.id);
+    expect(cells.every((c) => c.reused && c.costUsd === 0 && c.result === 'fail')).toBe(true);
+    expect(done.costUsd).toBeGreaterThan(0);
+  });
+});
+
