@@ -6,7 +6,8 @@ import { Kbd, KbdGroup } from '@/components/ui/kbd';
 
 type Shortcut = { keys: string[]; action: string };
 
-// Only the shortcuts the app really has: keep in step with the key handlers (prompt list, editor, playground).
+// Only the shortcuts the app really has: keep in step with the key handlers (prompt list, editor, playground,
+// dataset grid, experiment grid).
 const GROUPS: { title: string; items: (mod: string) => Shortcut[] }[] = [
   {
     title: 'Prompt editor',
@@ -32,6 +33,17 @@ const GROUPS: { title: string; items: (mod: string) => Shortcut[] }[] = [
       { keys: ['↑ ↓ ← →'], action: 'Move in the item grid' },
       { keys: ['Enter'], action: 'Edit the cell (Enter again saves, Esc cancels)' },
       { keys: [mod, 'Home'], action: 'First or last row (with End)' },
+    ],
+  },
+  {
+    title: 'Experiment grid',
+    items: (mod) => [
+      { keys: ['↑ ↓ ← →'], action: 'Move between cells (PgUp, PgDn, Home, End too)' },
+      { keys: [mod, 'Home'], action: 'First or last cell (with End)' },
+      { keys: ['Enter'], action: 'Expand the cell' },
+      { keys: ['Space'], action: 'Select the cell for a diff' },
+      { keys: ['D'], action: 'Diff the two selected cells' },
+      { keys: ['O'], action: "Open the cell's run" },
     ],
   },
   {
