@@ -54,15 +54,15 @@ export function evaluatorDraft(preset: PresetId): EvaluatorDraft {
 
 /**
  * Two rows to start from: the current version against the previous one; with a single version, that version on
- * its own model and on a second model (the first other model the pickers offer, if any).
+ * its own model and on a second model when one is offered, else that one row (two identical rows compare nothing).
  */
 export function defaultVariants(promptId: string, versionNumbers: readonly number[], otherModel?: { provider: string; model: string }): VariantDraft[] {
   const sorted = [...versionNumbers].sort((a, b) => b - a);
   const [current, previous] = sorted;
   if (current === undefined) return [emptyVariant(promptId)];
   if (previous !== undefined) return [emptyVariant(promptId, current), emptyVariant(promptId, previous)];
-  const second = otherModel ? { ...emptyVariant(promptId, current), ...otherModel } : emptyVariant(promptId, current);
-  return [emptyVariant(promptId, current), second];
+  if (!otherModel) return [emptyVariant(promptId, current)];
+  return [emptyVariant(promptId, current), { ...emptyVariant(promptId, current), ...otherModel }];
 }
 
 export function defaultValues(promptId: string, versionNumbers: readonly number[], otherModel?: { provider: string; model: string }): ExperimentFormValues {

@@ -3,6 +3,8 @@ import * as inputSetsRoute from '@/app/api/v1/prompts/[id]/input-sets/route';
 import * as promptRoute from '@/app/api/v1/prompts/[id]/route';
 import * as promptsRoute from '@/app/api/v1/prompts/route';
 import * as sampleRoute from '@/app/api/v1/prompts/sample/route';
+import * as datasetsRoute from '@/app/api/v1/datasets/route';
+import { SAMPLE_DATASET_ITEMS, SAMPLE_DATASET_NAME } from '@/lib/datasets/sample-dataset';
 import { SAMPLE_INPUT_SETS, SAMPLE_PROMPT } from '@/lib/prompts/sample-prompt';
 import { call, createTestUser, type TestUser } from './helpers';
 
@@ -27,6 +29,10 @@ describe('POST /api/v1/prompts/sample', () => {
     expect(sets.body.data).toEqual([expect.objectContaining(SAMPLE_INPUT_SETS[0])]);
     const list = await call(promptsRoute.GET, { path: '/api/v1/prompts', headers: alice.headers });
     expect(list.body.data.items.map((p: { id: string }) => p.id)).toEqual([res.body.data.id]);
+    // Its dataset comes along, so Test has cases at once; a second click adds no second one.
+    await createSample(alice);
+    const datasets = await call(datasetsRoute.GET, { path: '/api/v1/datasets', headers: alice.headers });
+    expect(datasets.body.data.items.map((d: { name: string; itemCount: number }) => [d.name, d.itemCount])).toEqual([[SAMPLE_DATASET_NAME, SAMPLE_DATASET_ITEMS.length]]);
   });
 
   it('answers the existing sample on a second call (200), and makes a new one once it is deleted', async () => {

@@ -36,6 +36,10 @@ describe('default variants', () => {
       [1, 'openai', 'gpt-4o-mini'],
     ]);
   });
+
+  it('starts a single version without another model from one row, not two identical ones', () => {
+    expect(defaultVariants(PROMPT, [4]).map((v) => [v.versionNumber, v.provider, v.model])).toEqual([[4, '', '']]);
+  });
 });
 
 describe('buildRequestBody', () => {
