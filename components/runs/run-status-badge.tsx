@@ -1,9 +1,9 @@
 import { BanIcon, CircleCheckIcon, CircleXIcon, ClockIcon, Loader2Icon } from 'lucide-react';
-import { Badge, type BadgeProps } from '@/components/ui/badge';
+import type { BadgeProps } from '@/components/ui/badge';
+import { StatusBadge, type StatusLook } from '@/components/ui/status-badge';
 import type { RunStatus } from '@/lib/client/types';
-import { cn } from '@/lib/utils';
 
-const LOOK: Record<RunStatus, { variant: BadgeProps['variant']; icon: typeof ClockIcon; label: string }> = {
+const LOOK: Record<RunStatus, StatusLook> = {
   queued: { variant: 'secondary', icon: ClockIcon, label: 'Queued' },
   running: { variant: 'warning', icon: Loader2Icon, label: 'Running' },
   succeeded: { variant: 'success', icon: CircleCheckIcon, label: 'Succeeded' },
@@ -11,12 +11,6 @@ const LOOK: Record<RunStatus, { variant: BadgeProps['variant']; icon: typeof Clo
   canceled: { variant: 'outline', icon: BanIcon, label: 'Canceled' },
 };
 
-export function RunStatusBadge({ status, className, ...props }: { status: RunStatus } & Omit<BadgeProps, 'children' | 'variant'>) {
-  const { variant, icon: Icon, label } = LOOK[status];
-  return (
-    <Badge variant={variant} data-status={status} className={cn('gap-1', className)} {...props}>
-      <Icon aria-hidden="true" className={cn(status === 'running' && 'animate-spin motion-reduce:animate-none')} />
-      {label}
-    </Badge>
-  );
+export function RunStatusBadge(props: { status: RunStatus } & Omit<BadgeProps, 'children' | 'variant'>) {
+  return <StatusBadge looks={LOOK} {...props} />;
 }

@@ -1,44 +1,18 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { startFakeLlmServer, type FakeLlm } from '../fixtures/fake-llm-server';
+import { createApiKey, nextServer, serverEnv } from './next-server';
 
 // Kills the production server (SIGKILL, no shutdown hooks) in the middle of an experiment and starts it again:
 // every cell must finish with one recorded run, none lost, none recorded twice, and the counters must add up.
-const port = 3211;
-const base = `http://127.0.0.1:${port}`;
 const dataDir = '.data/e2e-experiment-recovery';
 const ITEMS = 16;
 const CONCURRENCY = 3;
 
 let llm: FakeLlm;
-let server: ChildProcess | undefined;
-
-function serverEnv(): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: '1',
-    DATABASE_URL: '',
-    PGLITE_DIR: `${dataDir}/pglite`,
-    AUTH_SECRET: 'experiment-recovery-secret-experiment-recovery',
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: llm.openaiBaseURL,
-    LLM_TIMEOUT_MS: '20000',
-    RUN_MAX_ATTEMPTS: '3',
-  };
-}
-
-async function startServer() {
-  server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env: serverEnv(), stdio: 'ignore', detached: true });
-  await expect
-    .poll(async () => (await fetch(`${base}/api/health/ready`).catch(() => null))?.status ?? 0, { timeout: 30_000, intervals: [200] })
-    .toBe(200);
-}
-
-function killServer() {
-  if (server?.pid) process.kill(-server.pid, 'SIGKILL');
-  server = undefined;
-}
+const env = () => serverEnv({ dataDir, secret: 'experiment-recovery-secret-experiment-recovery', llm });
+const server = nextServer(3211, env);
+const base = server.base;
 
 test.beforeAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -46,14 +20,13 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  killServer();
+  server.kill();
   await llm?.close();
 });
 
 test('every cell of an experiment finishes once after the server is killed mid-experiment', async () => {
   test.setTimeout(150_000);
-  const output = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/api-key.ts', '--email', 'lab@example.test'], { env: serverEnv() }).toString();
-  const key = output.trim().split('\n').at(-1)!;
+  const key = createApiKey('lab@example.test', env());
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -61,7 +34,7 @@ test('every cell of an experiment finishes once after the server is killed mid-e
   };
   const get = async (path: string) => (await (await fetch(`${base}${path}`, { headers })).json()).data;
 
-  await startServer();
+  await server.start();
   const prompt = await post('/api/v1/prompts', { title: 'Crash test', userPrompt: 'Item {{ n }}', model: { provider: 'openai', model: 'gpt-4o-mini' } });
   const items = Array.from({ length: ITEMS }, (_, n) => ({ input: { n: String(n) }, expected: `Item ${n}` }));
   const dataset = await post('/api/v1/datasets', { name: 'Crash items', items });
@@ -79,11 +52,11 @@ test('every cell of an experiment finishes once after the server is killed mid-e
   expect(created.status).toBe(202);
   const id = created.body.data.id as string;
   await expect.poll(() => llm.requests.length, { timeout: 15_000 }).toBeGreaterThan(0);
-  killServer();
+  server.kill();
   const beforeRestart = llm.requests.length;
   expect(beforeRestart).toBeLessThan(ITEMS);
 
-  await startServer();
+  await server.start();
   await expect.poll(async () => (await get(`/api/v1/experiments/${id}`)).status, { timeout: 90_000, intervals: [500] }).toBe('completed');
 
   const detail = await get(`/api/v1/experiments/${id}`);
