@@ -6,6 +6,7 @@ import { datasetItems, datasets, experimentCells, experiments, runs } from '@/db
 import { startFakeLlmServer, type FakeLlm } from '../fixtures/fake-llm-server';
 import { call, type TestUser } from './helpers';
 import { startRouteServer } from './route-server';
+import { pipelineSettings } from './runs-harness';
 
 /**
  * The experiment engine in one process: the fake provider at the network edge, the run and experiment callbacks
@@ -18,16 +19,7 @@ export async function startExperimentPipeline(settings: Record<string, string> =
     { method: 'POST', pattern: /^\/api\/queue\/runs$/, handler: (req) => handlers.runs!.POST(req) },
     { method: 'POST', pattern: /^\/api\/queue\/experiments$/, handler: (req) => handlers.experiments!.POST(req) },
   ]);
-  Object.assign(process.env, {
-    APP_URL: server.url,
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: llm.openaiBaseURL,
-    ANTHROPIC_API_KEY: 'sk-ant-test',
-    ANTHROPIC_BASE_URL: llm.anthropicBaseURL,
-    LLM_TIMEOUT_MS: '2000',
-    RUN_MAX_ATTEMPTS: '3',
-    ...settings,
-  });
+  Object.assign(process.env, pipelineSettings(server.url, llm), settings);
   handlers.runs = await import('@/app/api/queue/runs/route');
   handlers.experiments = await import('@/app/api/queue/experiments/route');
   const routes = {

@@ -3,6 +3,17 @@ import { startFakeLlmServer, type FakeLlm } from '../fixtures/fake-llm-server';
 import { call, type TestUser } from './helpers';
 import { startRouteServer } from './route-server';
 
+/** The settings a pipeline in one process runs on: its own address for the callbacks, the fake provider's for models. */
+export const pipelineSettings = (appUrl: string, llm: FakeLlm) => ({
+  APP_URL: appUrl,
+  OPENAI_API_KEY: 'sk-test',
+  OPENAI_BASE_URL: llm.openaiBaseURL,
+  ANTHROPIC_API_KEY: 'sk-ant-test',
+  ANTHROPIC_BASE_URL: llm.anthropicBaseURL,
+  LLM_TIMEOUT_MS: '2000',
+  RUN_MAX_ATTEMPTS: '3',
+});
+
 /**
  * The whole run pipeline in one process: the fake provider at the network edge, route handlers served
  * over real HTTP so the local dispatcher's signed callbacks travel the same path as under `next start`.
@@ -15,16 +26,7 @@ export async function startRunPipeline(settings: Record<string, string> = {}) {
     { method: 'POST', pattern: /^\/api\/queue\/runs$/, handler: (req) => handlers.callback!.POST(req) },
     { method: 'GET', pattern: /^\/api\/v1\/runs\/(?<id>[^/]+)\/stream$/, handler: (req, ctx) => handlers.stream!.GET(req, ctx as never) },
   ]);
-  Object.assign(process.env, {
-    APP_URL: server.url,
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: llm.openaiBaseURL,
-    ANTHROPIC_API_KEY: 'sk-ant-test',
-    ANTHROPIC_BASE_URL: llm.anthropicBaseURL,
-    LLM_TIMEOUT_MS: '2000',
-    RUN_MAX_ATTEMPTS: '3',
-    ...settings,
-  });
+  Object.assign(process.env, pipelineSettings(server.url, llm), settings);
   handlers.callback = await import('@/app/api/queue/runs/route');
   handlers.stream = await import('@/app/api/v1/runs/[id]/stream/route');
   const runs = await import('@/app/api/v1/runs/route');
