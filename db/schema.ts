@@ -253,6 +253,8 @@ export const runs = pgTable(
     priceSource: jsonb('price_source').$type<PriceSource>(),
     // 429s that requeued this run without spending an attempt (an experiment slows down instead); capped.
     rateLimitedCount: integer('rate_limited_count').notNull().default(0),
+    // Set when the run was made through a label (POST /runs { slug, label }): which label served versionNumber.
+    label: text('label'),
     attempts: integer('attempts').notNull().default(0),
     // A claimed run belongs to one executor until its lease expires; then recovery may take it over.
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true, precision: 3 }),
@@ -516,6 +518,112 @@ export const experimentCells = pgTable(
   ],
 );
 
+// ---- Delivery: labels point a prompt at versions; every move is a deployment ----
+
+/** One version a label serves and its share of traffic (weights sum to 100; one target means all of it). */
+export type LabelTarget = { versionNumber: number; weight: number };
+
+export const promptLabels = pgTable(
+  'prompt_labels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    promptId: uuid('prompt_id')
+      .notNull()
+      .references(() => prompts.id, { onDelete: 'cascade' }),
+    // `production`, `staging` or any name; `latest` is never stored (it always means the newest version).
+    name: text('name').notNull(),
+    // 1 to 5 targets, weights summing to 100.
+    targets: jsonb('targets').$type<LabelTarget[]>().notNull(),
+    // Only admins (and owners) move or delete a protected label.
+    protected: boolean('protected').notNull().default(false),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('prompt_labels_prompt_name_key').on(t.promptId, t.name), index('prompt_labels_workspace_idx').on(t.workspaceId)],
+);
+
+// Append-only history of label moves (a rollback is a move back to a deployment's `from`).
+export const promptDeployments = pgTable(
+  'prompt_deployments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    promptId: uuid('prompt_id')
+      .notNull()
+      .references(() => prompts.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    // move | rollback | delete | protect | unprotect
+    action: text('action', { enum: ['move', 'rollback', 'delete', 'protect', 'unprotect'] }).notNull(),
+    // Null when the label did not exist before (from) or was deleted (to).
+    fromTargets: jsonb('from_targets').$type<LabelTarget[]>(),
+    toTargets: jsonb('to_targets').$type<LabelTarget[]>(),
+    note: text('note').notNull().default(''),
+    // For a rollback: the deployment it undid.
+    rollbackOf: uuid('rollback_of').references((): AnyPgColumn => promptDeployments.id, { onDelete: 'set null' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('prompt_deployments_prompt_created_idx').on(t.promptId, t.createdAt)],
+);
+
+// ---- Webhooks: signed events to the workspace's own URLs, delivered through the queue ----
+
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    // version.created | label.moved | experiment.completed
+    events: text('events').array().notNull(),
+    // The HMAC-SHA256 signing secret, AES-GCM encrypted (lib/crypto/secret-box); shown once at creation.
+    encryptedSecret: text('encrypted_secret').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webhooks_workspace_idx').on(t.workspaceId)],
+);
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // The event's own id: the same for every attempt, so receivers can drop duplicates.
+    eventId: uuid('event_id').notNull(),
+    event: text('event').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    responseStatus: integer('response_status'),
+    // The start of the receiver's answer, capped, for the delivery log.
+    responseExcerpt: text('response_excerpt'),
+    error: text('error'),
+    durationMs: integer('duration_ms'),
+    createdAt: createdAt(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true, precision: 3 }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('webhook_deliveries_webhook_created_idx').on(t.webhookId, t.createdAt)],
+);
+
 export type Run = typeof runs.$inferSelect;
 export type ProviderCredential = typeof providerCredentials.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -532,3 +640,7 @@ export type DatasetItem = typeof datasetItems.$inferSelect;
 export type Experiment = typeof experiments.$inferSelect;
 export type ExperimentItem = typeof experimentItems.$inferSelect;
 export type ExperimentCell = typeof experimentCells.$inferSelect;
+export type PromptLabel = typeof promptLabels.$inferSelect;
+export type PromptDeployment = typeof promptDeployments.$inferSelect;
+export type Webhook = typeof webhooks.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
