@@ -87,7 +87,7 @@ const config = [
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'react-hooks/rules-of-hooks': 'off' },
   },
   {
-    ignores: ['.next/**', '.data/**', 'node_modules/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: ['.next/**', '.data/**', 'node_modules/**', 'packages/*/dist/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
 ];
 

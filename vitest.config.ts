@@ -15,6 +15,8 @@ export default defineConfig({
         resolve: { alias },
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
+      // The SDK and CLI package (packages/promptlab): its own unit tests, no app aliases needed.
+      { test: { name: 'sdk', include: ['packages/*/tests/**/*.test.ts'], environment: 'node' } },
       {
         resolve: { alias },
         test: {

@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The SDK entry runs in Node 20+, edge runtimes and browsers: nothing under it may import a Node built-in.
+const root = path.resolve(import.meta.dirname, '../src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return sources(file);
+    return file.endsWith('.ts') ? [file] : [];
+  });
+}
+
+describe('SDK entry', () => {
+  it('imports no Node built-ins (edge and browser safe)', () => {
+    const files = [path.join(root, 'index.ts'), ...sources(path.join(root, 'client'))];
+    const offenders = files.filter((file) => /from\s+['"](node:|fs['"]|path['"]|crypto['"]|http['"])/.test(readFileSync(file, 'utf8')));
+    expect(offenders.map((file) => path.relative(root, file))).toEqual([]);
+  });
+});
