@@ -1,0 +1,86 @@
+import { createDocument, type ZodOpenApiObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import packageJson from '@/package.json';
+import { errorEnvelopeSchema } from './common';
+
+/*
+ * The OpenAPI 3.1 document, assembled from one paths file per feature (conventions: /tmp/plan/h4.md → README
+ * "API reference"). Each feature adds one import and one entry in `featurePaths`; the route-walk test
+ * (tests/unit/openapi-routes.test.ts) fails when an app/api/v1 route is missing here.
+ */
+
+const featurePaths: ZodOpenApiPathsObject[] = [];
+
+export const openApiTags = [
+  { name: 'Prompts', description: 'Prompts, their drafts, input sets and tags' },
+  { name: 'Versions', description: 'Immutable prompt versions, diffs and restores' },
+  { name: 'Labels', description: 'Labels that point a prompt at versions (with traffic splits) and their deployment history' },
+  { name: 'Delivery', description: 'The prompt API for apps: resolve a prompt by slug and label, render it' },
+  { name: 'Runs', description: 'Model calls: create, follow, cancel, save as a version' },
+  { name: 'Providers', description: 'Model provider connections and their models' },
+  { name: 'Datasets', description: 'Datasets and their items, CSV/JSONL import and export' },
+  { name: 'Experiments', description: 'Prompt variants run over a dataset, scored by evaluators' },
+  { name: 'Workspace', description: 'The caller, the workspace, its model prices' },
+  { name: 'API keys', description: 'Workspace API keys for scripts, CI and apps' },
+  { name: 'Webhooks', description: 'Signed event deliveries to your endpoints, and their log' },
+  { name: 'Import and export', description: 'Bundles, prompt exports, and imports from promptfoo, Langfuse and OpenAI' },
+] as const;
+
+export type OpenApiTag = (typeof openApiTags)[number]['name'];
+
+function mergePaths(parts: ZodOpenApiPathsObject[]): ZodOpenApiPathsObject {
+  const merged: ZodOpenApiPathsObject = {};
+  for (const part of parts) {
+    for (const [path, item] of Object.entries(part)) {
+      // Two features may document different methods of one path (e.g. runs gains `slug` from delivery).
+      const existing = merged[path];
+      if (existing) {
+        for (const method of Object.keys(item)) {
+          if (method in existing) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} is documented twice`);
+        }
+      }
+      merged[path] = { ...existing, ...item };
+    }
+  }
+  return merged;
+}
+
+function buildDocument() {
+  const spec: ZodOpenApiObject = {
+    openapi: '3.1.0',
+    info: {
+      title: 'PromptLab',
+      version: packageJson.version,
+      description:
+        'The PromptLab API. Every JSON answer is `{ data, error }`: `data` on success, `error: { code, message, details? }` ' +
+        'on failure, where `details.fields` names each invalid field. Authenticate with an API key from Settings → API keys ' +
+        '(`Authorization: Bearer pl_…`) or, in the browser, with your session.',
+    },
+    servers: [{ url: '/', description: 'This PromptLab instance' }],
+    tags: openApiTags.map((tag) => ({ ...tag })),
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    paths: mergePaths(featurePaths),
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from Settings → API keys' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'authjs.session-token',
+          description: 'The browser session after signing in (`__Secure-authjs.session-token` over HTTPS). Writes also need a same-origin `Origin` header.',
+        },
+      },
+      schemas: { ErrorEnvelope: errorEnvelopeSchema },
+    },
+  };
+  return createDocument(spec);
+}
+
+export type OpenApiDocument = ReturnType<typeof createDocument>;
+
+let cached: OpenApiDocument | undefined;
+
+/** The document, built once per process (zod → JSON Schema conversion is not free). */
+export function getOpenApiDocument(): OpenApiDocument {
+  cached ??= buildDocument();
+  return cached;
+}
