@@ -1,0 +1,223 @@
+import { PromptLabError } from './errors.js';
+import { send, type FetchLike, type HttpOptions, type RawAnswer, type RequestOptions } from './http.js';
+import { PromptCache, type CacheOptions } from './prompt-cache.js';
+import { createResources, type Resources } from './resources.js';
+import { compilePrompt } from './template.js';
+import type { ModelConfig, RenderedPrompt, ResolvedPrompt, RunAccepted, RunView, TemplateMessage, VariableDef } from './types.js';
+
+export type PromptLabOptions = {
+  /** The app's origin, e.g. `https://promptlab.example.com`. Default: PROMPTLAB_URL. */
+  baseUrl?: string;
+  /** An API key from Settings → API keys. Default: PROMPTLAB_API_KEY. */
+  apiKey?: string;
+  /** Default: the global fetch (Node 20+, edge runtimes, browsers). */
+  fetch?: FetchLike;
+  /** Per request. Default 10 s. */
+  timeoutMs?: number;
+  /** The getPrompt cache; `false` turns it off (every call asks the server). */
+  cache?: CacheOptions | false;
+  /** Called when a background revalidation fails (the stale copy keeps being served). */
+  onBackgroundError?: (error: PromptLabError) => void;
+  /** For tests: the clock the cache reads. */
+  now?: () => number;
+};
+
+export type GetPromptOptions = {
+  /** A label (`production`, `staging`, …); default `production` when it exists, else `latest`. */
+  label?: string;
+  version?: number;
+  /** Sticky key for a traffic split: the same key always gets the same version. */
+  key?: string;
+  /** Served when the server cannot be reached and nothing is cached: a user prompt template, or the prompt's parts. */
+  fallback?: string | FallbackPrompt;
+  /** Skip the cache for this call (the answer still refreshes it). */
+  fresh?: boolean;
+};
+
+export type FallbackPrompt = {
+  systemPrompt?: string;
+  userPrompt?: string;
+  messages?: TemplateMessage[];
+  variables?: VariableDef[];
+  model?: ModelConfig;
+  title?: string;
+};
+
+/** Where the answer came from: the server, the cache within its TTL, a stale copy, or the caller's fallback. */
+export type PromptSource = 'network' | 'cache' | 'stale' | 'fallback';
+
+export type Prompt = ResolvedPrompt & {
+  source: PromptSource;
+  /** Renders the templates locally with the server's rules (no round trip). */
+  compile(variables?: Record<string, unknown>): RenderedPrompt;
+};
+
+export type RenderOptions = { label?: string; version?: number; key?: string; variables?: Record<string, unknown> };
+
+export type RunInput = ({ slug: string; label?: string; key?: string } | { promptId: string }) & {
+  version?: number;
+  variables?: Record<string, unknown>;
+  /** Seconds (0..60) to wait for the run to finish: then the finished run is answered, else `{ id, status }`. */
+  wait?: number;
+  provider?: string;
+  model?: string;
+  params?: Record<string, unknown>;
+  cache?: boolean;
+  idempotencyKey?: string;
+};
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function envVar(name: string): string | undefined {
+  // No `node:` import: `process` is read only where the runtime has one.
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.[name] || undefined;
+}
+
+function cacheKey(slug: string, options: GetPromptOptions): string {
+  const query = [options.label !== undefined ? `label=${options.label}` : '', options.version !== undefined ? `version=${options.version}` : '', options.key !== undefined ? `key=${options.key}` : ''];
+  return `${encodeURIComponent(slug)}?${query.filter(Boolean).map(encodeURIComponent).join('&')}`;
+}
+
+function withCompile(prompt: ResolvedPrompt, source: PromptSource): Prompt {
+  return { ...prompt, source, compile: (variables = {}) => compilePrompt(prompt, variables) };
+}
+
+function fallbackPrompt(slug: string, fallback: string | FallbackPrompt, label: string | undefined): ResolvedPrompt {
+  const parts = typeof fallback === 'string' ? { userPrompt: fallback } : fallback;
+  return {
+    id: '',
+    slug,
+    title: parts.title ?? slug,
+    versionNumber: 0,
+    label: label ?? null,
+    systemPrompt: parts.systemPrompt ?? '',
+    userPrompt: parts.userPrompt ?? '',
+    messages: parts.messages ?? null,
+    variables: parts.variables ?? [],
+    model: parts.model ?? { provider: '', model: '' },
+    etag: '',
+  };
+}
+
+/** The PromptLab API client: cached prompt delivery, render, runs, datasets, experiments and labels. */
+export class PromptLab implements Resources {
+  readonly baseUrl: string;
+  readonly datasets: Resources['datasets'];
+  readonly experiments: Resources['experiments'];
+  readonly labels: Resources['labels'];
+  readonly runs: Resources['runs'];
+  private readonly http: HttpOptions;
+  private readonly cache: PromptCache | null;
+  private readonly inflight = new Map<string, Promise<ResolvedPrompt>>();
+  private readonly now: () => number;
+  private readonly onBackgroundError: (error: PromptLabError) => void;
+
+  constructor(options: PromptLabOptions = {}) {
+    const baseUrl = options.baseUrl ?? envVar('PROMPTLAB_URL');
+    if (!baseUrl) throw new PromptLabError('INVALID_CONFIG', 'no server: pass `baseUrl` or set PROMPTLAB_URL');
+    try {
+      new URL(baseUrl);
+    } catch {
+      throw new PromptLabError('INVALID_CONFIG', `\`baseUrl\` must be an absolute URL like https://promptlab.example.com, got ${JSON.stringify(baseUrl)}`);
+    }
+    const fetchImpl = options.fetch ?? (globalThis.fetch ? globalThis.fetch.bind(globalThis) : undefined);
+    if (!fetchImpl) throw new PromptLabError('INVALID_CONFIG', 'this runtime has no global fetch: pass `fetch`');
+    this.baseUrl = baseUrl;
+    this.http = { baseUrl, apiKey: options.apiKey ?? envVar('PROMPTLAB_API_KEY'), fetch: fetchImpl, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+    this.cache = options.cache === false ? null : new PromptCache(options.cache);
+    this.now = options.now ?? Date.now;
+    this.onBackgroundError = options.onBackgroundError ?? (() => {});
+    const resources = createResources(this);
+    this.datasets = resources.datasets;
+    this.experiments = resources.experiments;
+    this.labels = resources.labels;
+    this.runs = resources.runs;
+  }
+
+  /** Any API call: answers the envelope's `data`, throws PromptLabError with the API's code, message and fields. */
+  async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.raw(method, path, options)).data as T;
+  }
+
+  /** As `request`, with the status and headers. */
+  raw(method: string, path: string, options: RequestOptions = {}): Promise<RawAnswer> {
+    return send(this.http, method, path, options);
+  }
+
+  /**
+   * The version a label (or number) resolves to. Within the TTL the cached copy is answered with no round trip;
+   * after it, the stale copy is answered at once and revalidated in the background (If-None-Match: a 304 keeps it).
+   * When the server cannot be reached (or answers 5xx/429) the cached copy is answered however old, else the
+   * `fallback`; otherwise the error is thrown. A 4xx (unknown slug, bad key) is always thrown.
+   */
+  async getPrompt(slug: string, options: GetPromptOptions = {}): Promise<Prompt> {
+    const key = cacheKey(slug, options);
+    const entry = this.cache?.get(key);
+    if (entry && !options.fresh && this.cache) {
+      const freshness = this.cache.freshness(entry, this.now());
+      if (freshness === 'fresh') return withCompile(entry.prompt, 'cache');
+      if (freshness === 'stale') {
+        this.fetchPrompt(slug, options, key).catch((error: unknown) => this.onBackgroundError(error as PromptLabError));
+        return withCompile(entry.prompt, 'stale');
+      }
+    }
+    try {
+      return withCompile(await this.fetchPrompt(slug, options, key), 'network');
+    } catch (error) {
+      if (!(error instanceof PromptLabError) || !error.unavailable) throw error;
+      const cached = this.cache?.get(key);
+      if (cached) return withCompile(cached.prompt, 'stale');
+      if (options.fallback !== undefined) return withCompile(fallbackPrompt(slug, options.fallback, options.label), 'fallback');
+      throw error;
+    }
+  }
+
+  /** One request per key at a time: concurrent callers share it. */
+  private fetchPrompt(slug: string, options: GetPromptOptions, key: string): Promise<ResolvedPrompt> {
+    const pending = this.inflight.get(key);
+    if (pending) return pending;
+    const promise = (async () => {
+      const cached = this.cache?.get(key);
+      const headers: Record<string, string> = cached?.etag ? { 'if-none-match': cached.etag } : {};
+      const answer = await this.raw('GET', `api/v1/prompts/by-slug/${encodeURIComponent(slug)}`, {
+        query: { label: options.label, version: options.version, key: options.key },
+        headers,
+      });
+      if (answer.status === 304 && cached) {
+        this.cache?.set(key, cached.prompt, cached.etag, this.now());
+        return cached.prompt;
+      }
+      if (answer.status === 304) throw new PromptLabError('BAD_RESPONSE', 'the server answered 304 to a request without If-None-Match', { status: 304 });
+      const prompt = answer.data as ResolvedPrompt;
+      // The header is the validator; the body's etag is the same hash, quoted here as a strong ETag.
+      const etag = answer.headers.get('etag') ?? (prompt.etag ? `"${prompt.etag}"` : null);
+      this.cache?.set(key, prompt, etag, this.now());
+      return prompt;
+    })().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, promise);
+    return promise;
+  }
+
+  /** Forgets cached prompts: one slug's, or all. */
+  clearCache(slug?: string): void {
+    this.cache?.clear(slug);
+  }
+
+  /** Renders on the server: the messages in the OpenAI and the Anthropic shapes (422 names bad `variables.x`). */
+  render(slug: string, options: RenderOptions = {}): Promise<RenderedPrompt> {
+    const { variables = {}, ...rest } = options;
+    return this.request('POST', `api/v1/prompts/by-slug/${encodeURIComponent(slug)}/render`, { body: { ...rest, variables } });
+  }
+
+  /**
+   * Starts a run of a prompt by slug (through a label) or id. With `wait`, answers the finished run when it
+   * completes within that many seconds; otherwise (or without `wait`) `{ id, status }` of the queued run.
+   */
+  async run(input: RunInput): Promise<RunView | RunAccepted> {
+    const { version, variables = {}, wait, ...rest } = input;
+    const body = { ...rest, variables, ...(version !== undefined ? ('slug' in input ? { version } : { versionNumber: version }) : {}), ...(wait !== undefined ? { wait } : {}) };
+    const timeoutMs = Math.max(this.http.timeoutMs, (wait ?? 0) * 1000 + this.http.timeoutMs);
+    return this.request('POST', 'api/v1/runs', { body, timeoutMs });
+  }
+}

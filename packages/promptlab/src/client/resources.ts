@@ -1,0 +1,119 @@
+import { PromptLabError } from './errors.js';
+import type { RequestOptions } from './http.js';
+import type {
+  DatasetItemInput,
+  DatasetView,
+  DeploymentView,
+  ExperimentCreated,
+  ExperimentProgress,
+  ExperimentView,
+  LabelTarget,
+  LabelView,
+  Page,
+  RunView,
+} from './types.js';
+
+type Requester = { request<T>(method: string, path: string, options?: RequestOptions): Promise<T> };
+
+export type ListOptions = { cursor?: string; limit?: number };
+export type LabelMove = ({ versionNumber: number } | { split: LabelTarget[] }) & { note?: string; protected?: boolean };
+export type WaitOptions = {
+  /** Called whenever the counts change, and once at the start. */
+  onProgress?: (progress: ExperimentProgress, experiment: ExperimentView) => void;
+  /** Give up after this long (TIMEOUT error carrying the last experiment in `details`). Default 30 min. */
+  timeoutMs?: number;
+  /** Between polls. Default 1 s. */
+  intervalMs?: number;
+  signal?: AbortSignal;
+};
+
+const TERMINAL_EXPERIMENT = new Set(['completed', 'canceled']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const seg = encodeURIComponent;
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new PromptLabError('ABORTED', 'waiting was aborted'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new PromptLabError('ABORTED', 'waiting was aborted'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const sameProgress = (a: ExperimentProgress | null, b: ExperimentProgress) =>
+  a !== null && a.total === b.total && a.succeeded === b.succeeded && a.errored === b.errored && a.canceled === b.canceled;
+
+export function createResources(client: Requester) {
+  const promptIds = new Map<string, string>();
+  /** Labels take a prompt id or its slug (resolved once per client). */
+  async function promptIdOf(prompt: string): Promise<string> {
+    if (UUID.test(prompt)) return prompt;
+    const known = promptIds.get(prompt);
+    if (known) return known;
+    const resolved = await client.request<{ id: string }>('GET', `api/v1/prompts/by-slug/${seg(prompt)}`, { query: { label: 'latest' } });
+    promptIds.set(prompt, resolved.id);
+    return resolved.id;
+  }
+
+  const experiments = {
+    create: (input: Record<string, unknown>) => client.request<ExperimentCreated>('POST', 'api/v1/experiments', { body: input }),
+    get: (id: string) => client.request<ExperimentView>('GET', `api/v1/experiments/${seg(id)}`),
+    list: (options: ListOptions & { datasetId?: string; promptId?: string; status?: string } = {}) =>
+      client.request<Page<ExperimentView>>('GET', 'api/v1/experiments', { query: options }),
+    cancel: (id: string) => client.request<ExperimentView>('POST', `api/v1/experiments/${seg(id)}/cancel`, { body: {} }),
+    /** Polls until the experiment is completed or canceled; answers its final state. */
+    async wait(id: string, options: WaitOptions = {}): Promise<ExperimentView> {
+      const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
+      let last: ExperimentProgress | null = null;
+      for (;;) {
+        const experiment = await client.request<ExperimentView>('GET', `api/v1/experiments/${seg(id)}`, { signal: options.signal });
+        if (!sameProgress(last, experiment.progress)) {
+          last = experiment.progress;
+          options.onProgress?.(experiment.progress, experiment);
+        }
+        if (TERMINAL_EXPERIMENT.has(experiment.status)) return experiment;
+        if (Date.now() >= deadline) {
+          throw new PromptLabError('TIMEOUT', `experiment ${id} is still ${experiment.status} after ${options.timeoutMs ?? 30 * 60_000} ms`, { details: { experiment } });
+        }
+        await sleep(Math.min(options.intervalMs ?? 1000, Math.max(0, deadline - Date.now())), options.signal);
+      }
+    },
+  };
+
+  return {
+    datasets: {
+      list: (options: ListOptions & { q?: string } = {}) => client.request<Page<DatasetView>>('GET', 'api/v1/datasets', { query: options }),
+      get: (id: string) => client.request<DatasetView>('GET', `api/v1/datasets/${seg(id)}`),
+      create: (input: { name: string; description?: string; items?: DatasetItemInput[] }) => client.request<DatasetView>('POST', 'api/v1/datasets', { body: input }),
+      addItems: (id: string, items: DatasetItemInput[]) =>
+        client.request<{ count: number; items: unknown[] }>('POST', `api/v1/datasets/${seg(id)}/items`, { body: { items } }),
+      items: (id: string, options: ListOptions & { q?: string } = {}) =>
+        client.request<Page<Record<string, unknown>>>('GET', `api/v1/datasets/${seg(id)}/items`, { query: options }),
+    },
+    experiments,
+    labels: {
+      list: async (prompt: string) => client.request<LabelView[]>('GET', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels`),
+      /** Moves (or creates) a label: one version, or a split of 2..5 weighted versions. */
+      set: async (prompt: string, label: string, move: LabelMove) =>
+        client.request<{ label: LabelView; deployment: DeploymentView }>('PUT', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}`, { body: move }),
+      remove: async (prompt: string, label: string) =>
+        client.request<{ deleted: true }>('DELETE', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}`),
+      rollback: async (prompt: string, label: string, options: { note?: string } = {}) =>
+        client.request<{ label: LabelView; deployment: DeploymentView }>('POST', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}/rollback`, { body: options }),
+      deployments: async (prompt: string, options: ListOptions & { label?: string } = {}) =>
+        client.request<Page<DeploymentView>>('GET', `api/v1/prompts/${seg(await promptIdOf(prompt))}/deployments`, { query: options }),
+    },
+    runs: {
+      get: (id: string) => client.request<RunView>('GET', `api/v1/runs/${seg(id)}`),
+      cancel: (id: string) => client.request<RunView>('POST', `api/v1/runs/${seg(id)}/cancel`, { body: {} }),
+    },
+  };
+}
+
+export type Resources = ReturnType<typeof createResources>;
