@@ -3,6 +3,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { useQueryClient } from '@tanstack/react-query';
+import { DeploymentTimeline } from '@/components/labels/deployment-timeline';
 import { promptQuery } from '@/components/prompts/use-prompt';
 import { useRestoreVersion, useSaveVersion, useVersion } from '@/components/prompts/use-versions';
 import { toast } from '@/components/ui/toaster';
@@ -191,6 +192,7 @@ export function PromptWorkspace({ prompt }: { prompt: Prompt }) {
         onSelect={setViewing}
         onCompare={openCompare}
       />
+      {current ? <DeploymentTimeline promptId={prompt.id} /> : null}
     </>
   );
 

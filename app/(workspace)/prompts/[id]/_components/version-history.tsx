@@ -1,7 +1,12 @@
 'use client';
 
-import { useMemo } from 'react';
-import { GitCompareArrowsIcon, HistoryIcon, PencilLineIcon } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { GitCompareArrowsIcon, HistoryIcon, PencilLineIcon, RocketIcon } from 'lucide-react';
+import { DeployDialog, type DeployPreset } from '@/components/labels/deploy-dialog';
+import { LabelBadge } from '@/components/labels/label-badge';
+import { labelsByVersion } from '@/components/labels/label-model';
+import type { LabelView } from '@/components/labels/label-types';
+import { useLabels, useWorkspaceRole } from '@/components/labels/use-labels';
 import { useVersions } from '@/components/prompts/use-versions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -34,6 +39,10 @@ export function VersionHistory({ promptId, versionCount, currentNumber, selected
   const history = useVersions(promptId);
   const versions = useMemo(() => pageItems(history.data), [history.data]);
   const [newest, previous] = versions;
+  const labels = useLabels(promptId);
+  const byVersion = useMemo(() => labelsByVersion((labels.data ?? []).filter((l) => !l.virtual)), [labels.data]);
+  const { canDeploy } = useWorkspaceRole();
+  const [deploying, setDeploying] = useState<DeployPreset | null>(null);
 
   return (
     <section aria-labelledby="history-heading" className="grid gap-3 rounded-xl border bg-card p-4 text-card-foreground shadow-xs">
@@ -72,14 +81,29 @@ export function VersionHistory({ promptId, versionCount, currentNumber, selected
           </button>
         </li>
         {versions.map((version) => (
-          <li key={version.id}>
+          <li key={version.id} className="relative">
             <VersionRow
               version={version}
               isCurrent={version.versionNumber === currentNumber}
               isSelected={selected === version.versionNumber}
               now={now}
               onSelect={() => onSelect(version.versionNumber)}
+              labels={byVersion.get(version.versionNumber) ?? []}
             />
+            {canDeploy ? (
+              // Beside the row's button, not in it: a button can't hold another.
+              <Button
+                variant="ghost"
+                size="sm"
+                className="absolute right-1.5 bottom-1.5 h-6 px-2 text-xs"
+                onClick={() => setDeploying({ versionNumber: version.versionNumber })}
+                aria-label={`Deploy v${version.versionNumber} to…`}
+                data-testid={`deploy-version-${version.versionNumber}`}
+              >
+                <RocketIcon aria-hidden="true" />
+                Deploy…
+              </Button>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -91,13 +115,14 @@ export function VersionHistory({ promptId, versionCount, currentNumber, selected
           Load older versions
         </Button>
       ) : null}
+      <DeployDialog promptId={promptId} preset={deploying} onOpenChange={(open) => !open && setDeploying(null)} />
     </section>
   );
 }
 
-type RowProps = { version: VersionSummary; isCurrent: boolean; isSelected: boolean; now: number; onSelect: () => void };
+type RowProps = { version: VersionSummary; isCurrent: boolean; isSelected: boolean; now: number; onSelect: () => void; labels: LabelView[] };
 
-function VersionRow({ version, isCurrent, isSelected, now, onSelect }: RowProps) {
+function VersionRow({ version, isCurrent, isSelected, now, onSelect, labels }: RowProps) {
   return (
     <button
       type="button"
@@ -113,12 +138,15 @@ function VersionRow({ version, isCurrent, isSelected, now, onSelect }: RowProps)
             current
           </Badge>
         ) : null}
+        {labels.map((label) => (
+          <LabelBadge key={label.name} name={label.name} targets={label.targets} protected={label.protected} />
+        ))}
         <time dateTime={version.createdAt} title={formatAbsolute(version.createdAt)} className="ml-auto shrink-0 text-xs text-muted-foreground">
           {formatRelative(version.createdAt, now)}
         </time>
       </span>
       <span className={cn('mt-1 line-clamp-2 block break-words', !version.notes && 'text-muted-foreground italic')}>{version.notes || 'No notes'}</span>
-      <span className="mt-1 block truncate text-xs text-muted-foreground">
+      <span className="mt-1 block truncate pr-20 text-xs text-muted-foreground">
         {version.restoredFrom !== null ? <>restored from v{version.restoredFrom} · </> : null}
         {authorLabel(version)}
       </span>
