@@ -3,6 +3,7 @@ import { loadCellsForScoring, recordCellOutcomes, type CellForScoring, type Cell
 import { getExperimentForEngine, getExperimentGate } from '@/db/queries/experiments';
 import type { Experiment } from '@/db/schema';
 import { scoreCell } from '@/lib/evaluators/score-cell';
+import { announceExperimentFinished } from '@/lib/webhooks/announce';
 import { forgetExperimentGate } from './experiment-gate';
 import { stopExperimentRuns } from './stop-experiment';
 
@@ -105,7 +106,7 @@ export async function finishCells(args: { experimentId: string; settledMs?: numb
       for (let i = next++; i < batch.length; i = next++) outcomes[i] = await outcomeOf(experiment, batch[i]!);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
-    await recordCellOutcomes({ experimentId: args.experimentId, outcomes });
+    announceExperimentFinished(await recordCellOutcomes({ experimentId: args.experimentId, outcomes }));
     // The spend moved: with a budget, this instance's next gate reads it instead of a copy up to 200 ms old.
     if (config.budgetUsd !== null) forgetExperimentGate(args.experimentId);
   }
@@ -127,7 +128,7 @@ async function cancelUnscored(experiment: EngineExperiment, cells: CellForScorin
         : { id: cell.id, status: 'canceled', results: null, result: null, score: null, costUsd: cell.reused ? 0 : cell.run!.costUsd, judgeCostUsd: 0, latencyMs: cell.run!.latencyMs },
     ),
   );
-  await recordCellOutcomes({ experimentId: experiment.id, outcomes });
+  announceExperimentFinished(await recordCellOutcomes({ experimentId: experiment.id, outcomes }));
 }
 
 async function outcomeOf(experiment: EngineExperiment, cell: CellForScoring): Promise<CellOutcome> {

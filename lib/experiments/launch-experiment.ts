@@ -9,6 +9,7 @@ import { cachedRunColumns, getCachedRun, runCacheKey } from '@/lib/cache';
 import { dispatchMany, runsJob } from '@/lib/queue';
 import type { JobOutcome } from '@/lib/queue/handle-job';
 import { renderRunMessages } from '@/lib/runs/render-messages';
+import { announceExperimentFinished } from '@/lib/webhooks/announce';
 // Registers the run callback, so the local dispatcher delivers this launch's runs in-process (as create-run does).
 import '@/lib/runs/run-job';
 import { finishCells, SETTLED_RUN_MS } from './finish-cell';
@@ -41,7 +42,7 @@ export async function launchExperiment({ experimentId }: { experimentId: string 
     const itemIds = [...new Set(cells.map((cell) => cell.itemId))];
     const items = new Map((await listExperimentItemsForEngine({ experimentId, itemIds })).map((item) => [item.itemId, item]));
     const { rows, broken } = await prepareRuns(experiment, cells, versions, items);
-    if (broken.length > 0) await recordCellOutcomes({ experimentId, outcomes: broken });
+    if (broken.length > 0) announceExperimentFinished(await recordCellOutcomes({ experimentId, outcomes: broken }));
     const linked = await attachRuns({ experimentId, rows });
     launched += linked.length;
     const queued = linked.filter((run) => run.status === 'queued');

@@ -2,6 +2,7 @@ import 'server-only';
 import { stopExperiment } from '@/db/queries/experiment-cells';
 import { publishRunEvent } from '@/lib/run-channel';
 import { abortExecution } from '@/lib/runs/abort-registry';
+import { announceExperimentFinished } from '@/lib/webhooks/announce';
 import { forgetExperimentGate } from './experiment-gate';
 
 /**
@@ -13,6 +14,7 @@ export async function stopExperimentRuns({ experimentId, reason }: { experimentI
   const stopped = await stopExperiment({ experimentId, reason });
   forgetExperimentGate(experimentId);
   if (!stopped) return null;
+  announceExperimentFinished(stopped.experiment);
   for (const runId of stopped.runningRunIds) {
     abortExecution(runId);
     await publishRunEvent(runId, { type: 'done', status: 'canceled' });

@@ -2,6 +2,7 @@ import 'server-only';
 import { getPromptWithCurrentVersion, insertPromptWithVersion } from '@/db/queries/prompts';
 import { isUniqueViolation } from '@/db/queries/errors';
 import { ApiError } from '@/lib/api/errors';
+import { announceVersionCreated } from '@/lib/webhooks/announce';
 import type { NewPromptInput } from './schemas';
 import { availableSlug, slugify } from './slug';
 import { versionContent } from './version-content';
@@ -24,6 +25,7 @@ export async function createPrompt(args: { workspaceId: string; userId: string; 
     });
     const row = await getPromptWithCurrentVersion({ id: prompt.id, workspaceId });
     if (!row) throw new Error('a prompt just created could not be read back');
+    announceVersionCreated({ workspaceId, promptId: prompt.id, slug, versionNumber: 1, authorId: userId });
     return toPromptView(row);
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(slug);

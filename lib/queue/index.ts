@@ -1,7 +1,7 @@
 import 'server-only';
 
 export { dispatch, dispatchMany, isDispatchPending, type DispatchOptions, type DispatchResult } from './dispatch';
-export { defineJob, experimentsJob, parseJobPayload, recoverRunsJob, runsJob, type Job, type JobPayload, type ParsedJob } from './jobs';
+export { defineJob, experimentsJob, parseJobPayload, recoverRunsJob, runsJob, webhooksJob, type Job, type JobPayload, type ParsedJob } from './jobs';
 export {
   createLocalDispatcher,
   getLocalDispatcher,

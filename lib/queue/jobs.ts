@@ -39,6 +39,13 @@ export const recoverRunsJob = defineJob({
   payload: z.object({}),
 });
 
+/** Delivers one webhook event to its URL: POST /api/queue/webhooks with `{ deliveryId }` (lib/webhooks/deliver.ts). */
+export const webhooksJob = defineJob({
+  name: 'webhooks',
+  path: '/api/queue/webhooks',
+  payload: z.object({ deliveryId: z.uuid() }),
+});
+
 export type ParsedJob<J extends Job> = { ok: true; payload: JobPayload<J> } | { ok: false; reason: string };
 
 /**

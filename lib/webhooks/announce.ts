@@ -1,0 +1,56 @@
+import 'server-only';
+import { countExperimentVerdicts } from '@/db/queries/experiment-verdicts';
+import { getExperimentForEngine } from '@/db/queries/experiments';
+import { getPromptWithCurrentVersion } from '@/db/queries/prompts';
+import { emitWorkspaceEvent } from './emit-event';
+
+// The events that several services raise, each built in one place. Callers do not await: nothing waits on webhooks.
+
+/** `version.created`, after a version (a new prompt's first, a save, a restore, a saved draft run) committed. */
+export function announceVersionCreated(input: { workspaceId: string; promptId: string; versionNumber: number; authorId: string | null; slug?: string }): void {
+  void emitWorkspaceEvent({
+    workspaceId: input.workspaceId,
+    event: 'version.created',
+    data: async () => {
+      const slug = input.slug ?? (await getPromptWithCurrentVersion({ id: input.promptId, workspaceId: input.workspaceId }))?.prompt.slug ?? null;
+      return { promptId: input.promptId, slug, versionNumber: input.versionNumber, authorId: input.authorId };
+    },
+  });
+}
+
+const FINAL = new Set(['completed', 'canceled']);
+
+/**
+ * `experiment.completed`, when a write reported the experiment final: the statements that finish an experiment
+ * (recordCellOutcomes, stopExperiment) only report a final status from the one write that made it so.
+ */
+export function announceExperimentFinished(after: { id: string; status: string } | null | undefined): void {
+  if (!after || !FINAL.has(after.status)) return;
+  void (async () => {
+    const experiment = await getExperimentForEngine({ id: after.id });
+    if (!experiment) return;
+    await emitWorkspaceEvent({
+      workspaceId: experiment.workspaceId,
+      event: 'experiment.completed',
+      data: async () => {
+        const verdicts = await countExperimentVerdicts({ experimentId: experiment.id, workspaceId: experiment.workspaceId });
+        const scored = verdicts.pass + verdicts.fail;
+        return {
+          id: experiment.id,
+          name: experiment.name,
+          status: after.status,
+          totals: {
+            cells: experiment.totalCells,
+            succeeded: experiment.succeededCells,
+            errored: experiment.erroredCells,
+            canceled: experiment.canceledCells,
+            costUsd: experiment.costUsd,
+          },
+          passed: verdicts.pass,
+          failed: verdicts.fail,
+          passRate: scored > 0 ? verdicts.pass / scored : null,
+        };
+      },
+    });
+  })().catch((error: unknown) => console.error('[webhooks] could not announce a finished experiment', after.id, error));
+}
