@@ -28,6 +28,8 @@ for (const [label, command, args] of [
   ['lint', 'node_modules/.bin/eslint', ['--max-warnings=0', '.']],
   ['dead code', 'node_modules/.bin/knip', []],
   ['typecheck', 'node_modules/.bin/tsc', ['--noEmit']],
+  // The SDK and CLI package (packages/promptlab) builds with its own tsconfig; its tests run in vitest's `sdk` project.
+  ['sdk build', 'npm', ['run', 'build', '-w', 'promptlab']],
 ]) {
   const { ok, seconds } = run(label, command, args);
   suites.push({ label, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds });
