@@ -1,3 +1,5 @@
 #!/usr/bin/env node
-// Placeholder until the CLI lands (h6 replaces this file): `npx promptlab --help` must work after `npm install`.
-console.log('promptlab: the PromptLab CLI\n\nUsage: promptlab <command> [options]\n\nCommands are coming soon.');
+import { main } from './cli/main.js';
+
+const code = await main(process.argv.slice(2), { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, fetch: undefined });
+process.exitCode = code;

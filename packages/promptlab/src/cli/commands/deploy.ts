@@ -1,0 +1,41 @@
+import { flag, intOption, parseCommandArgs, stringOption } from '../args.js';
+import type { Context } from '../context.js';
+import { CliError } from '../errors.js';
+import { requirePromptBySlug } from '../prompts.js';
+
+export const deployHelp = `Usage: promptlab deploy <slug> --label production --version N [--note text]
+
+Points the label at version N of the prompt (a deployment, recorded with the note). Protected labels need an admin's key.
+
+Options:
+  --label <name>    the label to move (required)
+  --version <N>     the version it points at (required)
+  --note <text>     why, shown in the deployment timeline
+  --json            print the label and deployment as JSON`;
+
+type Targets = { versionNumber: number; weight: number }[] | null;
+type DeployAnswer = { label: { name: string }; deployment: { id: string; action: string; from: Targets; to: Targets } };
+
+const describeTargets = (t: Targets) => (t && t.length > 0 ? t.map((x) => (t.length > 1 ? `v${x.versionNumber} (${x.weight}%)` : `v${x.versionNumber}`)).join(' + ') : 'nothing');
+
+export async function deploy(ctx: Context, argv: string[]): Promise<number> {
+  const args = parseCommandArgs('deploy', argv, { label: { type: 'string', short: 'l' }, version: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' } });
+  if (flag(args, 'help')) return (ctx.out(deployHelp), 0);
+  const slug = args.positionals[0];
+  const label = stringOption(args, 'label');
+  const versionNumber = intOption(args, 'version');
+  if (!slug || !label || versionNumber === undefined) throw new CliError('deploy needs a slug, --label and --version', { hint: 'promptlab deploy <slug> --label production --version 3' });
+  const api = await ctx.api();
+  const prompt = await requirePromptBySlug(api, slug);
+  const note = stringOption(args, 'note');
+  const { data } = await api.request<DeployAnswer>('PUT', `/api/v1/prompts/${prompt.id}/labels/${encodeURIComponent(label)}`, {
+    body: { versionNumber, ...(note ? { note } : {}) },
+  });
+  if (flag(args, 'json')) ctx.out(JSON.stringify(data, null, 2));
+  else {
+    const { from, to } = data.deployment ?? { from: null, to: null };
+    ctx.out(`${slug}: ${label} → v${versionNumber} (was ${describeTargets(from)}${data.deployment ? '' : ', unchanged'})`);
+    if (!to && !from) ctx.out('nothing changed');
+  }
+  return 0;
+}

@@ -1,0 +1,43 @@
+import { createInterface } from 'node:readline/promises';
+import { Api } from '../api.js';
+import { flag, parseCommandArgs, stringOption } from '../args.js';
+import { configPath, normalizeUrl, writeStoredConfig } from '../config.js';
+import type { Context } from '../context.js';
+import { CliError } from '../errors.js';
+
+export const loginHelp = `Usage: promptlab login [--url https://promptlab.example.com] [--key pl_...]
+
+Checks the key against the server (GET /api/v1/me) and stores both in
+$XDG_CONFIG_HOME/promptlab/config.json (default ~/.config/promptlab/config.json, mode 0600).
+Asks for what is missing when run on a terminal. PROMPTLAB_URL and PROMPTLAB_API_KEY, when set, win over the file.
+Create a key in PromptLab under Settings → API keys.`;
+
+type Me = { user: { name: string | null; email: string | null }; workspace: { name: string; role: string } };
+
+export async function login(ctx: Context, argv: string[]): Promise<number> {
+  const args = parseCommandArgs('login', argv, { url: { type: 'string' }, key: { type: 'string' } }, { maxPositionals: 0 });
+  if (flag(args, 'help')) return (ctx.out(loginHelp), 0);
+  const url = normalizeUrl(stringOption(args, 'url') ?? ctx.io.env.PROMPTLAB_URL ?? (await ask(ctx, 'PromptLab URL: ')));
+  const apiKey = stringOption(args, 'key') ?? ctx.io.env.PROMPTLAB_API_KEY ?? (await ask(ctx, 'API key: '));
+  const me = await new Api({ url, apiKey, fetch: ctx.io.fetch }).get<Me>('/api/v1/me');
+  const file = await writeStoredConfig({ url, apiKey }, ctx.io.env);
+  ctx.out(`logged in to ${url} as ${me.user.name ?? me.user.email ?? 'this key'} (workspace ${me.workspace.name}, ${me.workspace.role})`);
+  ctx.out(`saved to ${file}`);
+  return 0;
+}
+
+async function ask(ctx: Context, question: string): Promise<string> {
+  const stdin = ctx.io.stdin;
+  if (!stdin?.isTTY) {
+    const missing = question.startsWith('API') ? '--key' : '--url';
+    throw new CliError(`${missing} is required when not on a terminal`, { hint: `promptlab login --url <url> --key <key> (stored in ${configPath(ctx.io.env)})` });
+  }
+  const rl = createInterface({ input: stdin, output: ctx.io.stderr as NodeJS.WritableStream });
+  try {
+    const answer = (await rl.question(question)).trim();
+    if (!answer) throw new CliError(`${question.replace(/: $/, '')} is required`);
+    return answer;
+  } finally {
+    rl.close();
+  }
+}
