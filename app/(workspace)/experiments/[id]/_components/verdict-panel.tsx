@@ -2,6 +2,8 @@
 
 import { ScaleIcon, TriangleAlertIcon } from 'lucide-react';
 import { variantColor } from '@/components/experiments/chart-scale';
+import { isExperimentLive } from '@/components/experiments/experiment-paths';
+import { PromoteWinner } from '@/components/labels/promote-winner';
 import { useComparison } from '@/components/experiments/use-experiments';
 import { NativeSelect } from '@/components/prompts/native-select';
 import { Label } from '@/components/ui/label';
@@ -24,6 +26,8 @@ export function VerdictPanel({ experiment: e, a, b, onChange }: Props) {
   if (variants.length < 2) return null;
   const c = comparison.data;
   const labelOf = (i: number) => variants[i]?.label ?? `Variant ${i}`;
+  // Promoted only once the experiment has stopped: a verdict mid-run can still change.
+  const winner = c && c.verdict !== 'inconclusive' && !isExperimentLive(e.status) ? variants[c.verdict === 'a_better' ? a : b] : undefined;
 
   return (
     <section aria-labelledby="verdict-title" className="grid gap-4 rounded-xl border bg-card p-4 shadow-xs">
@@ -61,6 +65,7 @@ export function VerdictPanel({ experiment: e, a, b, onChange }: Props) {
             <p className="text-sm text-muted-foreground" data-testid="verdict-reason">
               {c.reason}
             </p>
+            {winner ? <PromoteWinner promptId={winner.promptId} versionNumber={winner.versionNumber} experimentName={e.name} /> : null}
           </div>
           <div className="grid gap-4 md:grid-cols-2">
             <Metric
