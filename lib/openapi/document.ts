@@ -1,6 +1,7 @@
 import { createDocument, type ZodOpenApiObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import packageJson from '@/package.json';
 import { errorEnvelopeSchema } from './common';
+import { webhooksPaths } from './paths/webhooks';
 
 /*
  * The OpenAPI 3.1 document, assembled from one paths file per feature (conventions: /tmp/plan/h4.md → README
@@ -8,7 +9,7 @@ import { errorEnvelopeSchema } from './common';
  * (tests/unit/openapi-routes.test.ts) fails when an app/api/v1 route is missing here.
  */
 
-const featurePaths: ZodOpenApiPathsObject[] = [];
+const featurePaths: ZodOpenApiPathsObject[] = [webhooksPaths];
 
 export const openApiTags = [
   { name: 'Prompts', description: 'Prompts, their drafts, input sets and tags' },

@@ -30,18 +30,18 @@ const description = z.string().trim().max(500, 'must be at most 500 characters')
 
 export const createWebhookSchema = z
   .strictObject({ url, events, description: description.optional(), enabled: z.boolean().optional() })
-  .meta({ id: 'CreateWebhookInput' });
+  .meta({ id: 'CreateWebhookBody' });
 export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
 
 export const updateWebhookSchema = z
   .strictObject({ url: url.optional(), events: events.optional(), description: description.optional(), enabled: z.boolean().optional() })
   .refine((input) => Object.values(input).some((v) => v !== undefined), 'send at least one of url, events, description, enabled')
-  .meta({ id: 'UpdateWebhookInput' });
+  .meta({ id: 'UpdateWebhookBody' });
 export type UpdateWebhookInput = z.infer<typeof updateWebhookSchema>;
 
 export const testWebhookSchema = z
   .strictObject({ event: z.enum(TEST_EVENTS).default('ping').meta({ description: '`ping`, or an event to send with sample data' }) })
-  .meta({ id: 'TestWebhookInput' });
+  .meta({ id: 'TestWebhookBody' });
 
 export const listDeliveriesQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES, TEST_EVENTS, WEBHOOK_EVENTS } from './events';
 
+const date = () => z.string().meta({ format: 'date-time' });
+
 // The API's webhook objects: the routes answer these shapes, the OpenAPI document and the settings UI read them.
 
 export const webhookViewSchema = z
@@ -10,15 +12,15 @@ export const webhookViewSchema = z
     description: z.string(),
     events: z.array(z.enum(WEBHOOK_EVENTS)),
     enabled: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: date(),
+    updatedAt: date(),
   })
-  .meta({ id: 'Webhook' });
+  .meta({ id: 'WebhookView' });
 export type WebhookView = z.infer<typeof webhookViewSchema>;
 
 export const createdWebhookSchema = webhookViewSchema
   .extend({ secret: z.string().meta({ description: 'The signing secret (`whsec_…`): shown only in this answer, store it now' }) })
-  .meta({ id: 'CreatedWebhook' });
+  .meta({ id: 'CreatedWebhookView' });
 export type CreatedWebhookView = z.infer<typeof createdWebhookSchema>;
 
 export const deliveryViewSchema = z
@@ -34,11 +36,11 @@ export const deliveryViewSchema = z
     error: z.string().nullable(),
     durationMs: z.number().int().nullable(),
     payload: z.record(z.string(), z.unknown()).meta({ description: 'The JSON body POSTed to the URL' }),
-    createdAt: z.string(),
-    lastAttemptAt: z.string().nullable(),
-    deliveredAt: z.string().nullable(),
+    createdAt: date(),
+    lastAttemptAt: date().nullable(),
+    deliveredAt: date().nullable(),
   })
-  .meta({ id: 'WebhookDelivery' });
+  .meta({ id: 'WebhookDeliveryView' });
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
 export const deliveryPageSchema = z.object({ items: z.array(deliveryViewSchema), nextCursor: z.string().nullable() }).meta({ id: 'WebhookDeliveryPage' });
