@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as promptsRoute from '@/app/api/v1/prompts/route';
+import * as versionsRoute from '@/app/api/v1/prompts/[id]/versions/route';
+import * as labelsRoute from '@/app/api/v1/prompts/[id]/labels/route';
+import * as labelRoute from '@/app/api/v1/prompts/[id]/labels/[label]/route';
+import * as rollbackRoute from '@/app/api/v1/prompts/[id]/labels/[label]/rollback/route';
+import * as statsRoute from '@/app/api/v1/prompts/[id]/labels/[label]/stats/route';
+import * as deploymentsRoute from '@/app/api/v1/prompts/[id]/deployments/route';
+import { createApiKeyRecord } from '@/db/queries/api-keys';
+import { createUser } from '@/db/queries/users';
+import { getDb } from '@/db/client';
+import { workspaceMembers, type MemberRole } from '@/db/schema';
+import { generateApiKey } from '@/lib/auth/api-key-token';
+import { forgetPromptDelivery } from '@/lib/delivery/invalidate';
+import { emitWorkspaceEvent } from '@/lib/webhooks/emit-event';
+import { call, createTestUser, sessionCookie, type TestUser } from './helpers';
+
+// The two entry points other parts implement: this test checks the label services call them after each move.
+vi.mock('@/lib/delivery/invalidate', () => ({ forgetPromptDelivery: vi.fn() }));
+vi.mock('@/lib/webhooks/emit-event', () => ({ emitWorkspaceEvent: vi.fn(async () => {}) }));
+
+type Headers = Record<string, string>;
+type Target = { versionNumber: number; weight: number };
+type Deployment = { id: string; label: string; action: string; from: Target[] | null; to: Target[] | null; note: string; actor: { id: string; name: string } | null; via: string; rollbackOf: string | null };
+
+let owner: TestUser;
+let bob: TestUser;
+const member = {} as Record<'admin' | 'editor' | 'viewer', { id: string; headers: Headers }>;
+let promptId: string;
+
+async function addMember(role: MemberRole, name: string) {
+  const user = await createUser({ email: `${role}-${randomUUID()}@example.test`, name });
+  await (await getDb()).insert(workspaceMembers).values({ workspaceId: owner.workspace.id, userId: user.id, role });
+  const { key, prefix, hashedKey } = generateApiKey();
+  await createApiKeyRecord({ workspaceId: owner.workspace.id, userId: user.id, name: 'key', prefix, hashedKey });
+  return { id: user.id, headers: { authorization: `Bearer ${key}` } };
+}
+
+async function createPrompt(headers: Headers, versions = 3): Promise<string> {
+  const res = await call(promptsRoute.POST, { method: 'POST', headers, body: { title: `Labelled ${randomUUID()}`, userPrompt: 'v1 {{q}}' } });
+  expect(res.status).toBe(201);
+  for (let n = 2; n <= versions; n++) {
+    const saved = await call(versionsRoute.POST, { method: 'POST', headers, params: { id: res.body.data.id }, body: { userPrompt: `v${n} {{q}}` } });
+    expect(saved.status).toBe(201);
+  }
+  return res.body.data.id;
+}
+
+const put = (headers: Headers, label: string, body: unknown, id = promptId) => call(labelRoute.PUT, { method: 'PUT', headers, params: { id, label }, body });
+const remove = (headers: Headers, label: string, id = promptId) => call(labelRoute.DELETE, { method: 'DELETE', headers, params: { id, label } });
+const rollback = (headers: Headers, label: string, body?: unknown, id = promptId) =>
+  call(rollbackRoute.POST, { method: 'POST', headers, params: { id, label }, body });
+const labels = (headers: Headers, id = promptId) => call(labelsRoute.GET, { headers, params: { id } });
+const deployments = async (headers: Headers, query = '', id = promptId) => call(deploymentsRoute.GET, { headers, params: { id }, path: `/api/v1/prompts/${id}/deployments${query}` });
+const history = async (label: string): Promise<Deployment[]> => (await deployments(owner.headers, `?label=${label}&limit=100`)).body.data.items;
+const one = (versionNumber: number): Target[] => [{ versionNumber, weight: 100 }];
+
+beforeAll(async () => {
+  owner = await createTestUser();
+  bob = await createTestUser();
+  member.admin = await addMember('admin', 'Ada');
+  member.editor = await addMember('editor', 'Edith');
+  member.viewer = await addMember('viewer', 'Vic');
+  promptId = await createPrompt(owner.headers);
+});
+
+beforeEach(() => {
+  vi.mocked(forgetPromptDelivery).mockClear();
+  vi.mocked(emitWorkspaceEvent).mockClear();
+});
+
+describe('labels: create, move, split', () => {
+  it('lists only the virtual `latest` on a prompt without labels', async () => {
+    const res = await labels(member.viewer.headers);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([{ name: 'latest', targets: one(3), protected: false, updatedAt: null, updatedBy: null, virtual: true }]);
+  });
+
+  it('creates a label (201) with a `move` deployment naming who, how and why, then tells delivery and webhooks', async () => {
+    const res = await put(member.editor.headers, 'production', { versionNumber: 1, note: 'first release' });
+    expect(res.status).toBe(201);
+    expect(res.body.data.label).toMatchObject({ name: 'production', targets: one(1), protected: false, updatedBy: { id: member.editor.id, name: 'Edith' } });
+    expect(res.body.data.deployment).toMatchObject({ label: 'production', action: 'move', from: null, to: one(1), note: 'first release', actor: { id: member.editor.id, name: 'Edith' }, via: 'api_key', rollbackOf: null });
+    expect(forgetPromptDelivery).toHaveBeenCalledWith(owner.workspace.id, promptId);
+    expect(emitWorkspaceEvent).toHaveBeenCalledWith({
+      workspaceId: owner.workspace.id,
+      event: 'label.moved',
+      data: { promptId, slug: expect.any(String), label: 'production', from: null, to: one(1), deploymentId: res.body.data.deployment.id, action: 'move' },
+    });
+  });
+
+  it('moves it (200), recording from and to; the same target again is a no-op without a deployment or an event', async () => {
+    const moved = await put(member.editor.headers, 'production', { versionNumber: 2, note: 'v2 won' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data.deployment).toMatchObject({ action: 'move', from: one(1), to: one(2), note: 'v2 won' });
+    vi.mocked(emitWorkspaceEvent).mockClear();
+    const before = (await history('production')).length;
+    const again = await put(member.editor.headers, 'production', { versionNumber: 2 });
+    expect(again.status).toBe(200);
+    expect(again.body.data).toMatchObject({ label: { targets: one(2), updatedBy: { id: member.editor.id, name: 'Edith' } }, deployment: null });
+    expect(await history('production')).toHaveLength(before);
+    expect(emitWorkspaceEvent).not.toHaveBeenCalled();
+  });
+
+  it('records a session caller as `session`', async () => {
+    const headers = { cookie: await sessionCookie(owner.user.id), origin: 'http://localhost:3000', host: 'localhost:3000' };
+    const res = await put(headers, 'session-made', { versionNumber: 1 });
+    expect(res.status).toBe(201);
+    expect(res.body.data.deployment).toMatchObject({ via: 'session', actor: { id: owner.user.id } });
+  });
+
+  it('splits traffic across versions, kept in version order, and lists every label after `latest`', async () => {
+    const res = await put(member.editor.headers, 'canary', { split: [{ versionNumber: 3, weight: 10 }, { versionNumber: 2, weight: 90 }] });
+    expect(res.status).toBe(201);
+    expect(res.body.data.label.targets).toEqual([{ versionNumber: 2, weight: 90 }, { versionNumber: 3, weight: 10 }]);
+    // The same split in another order is the same split.
+    const same = await put(member.editor.headers, 'canary', { split: [{ versionNumber: 2, weight: 90 }, { versionNumber: 3, weight: 10 }] });
+    expect(same.body.data.deployment).toBeNull();
+    const list = (await labels(owner.headers)).body.data as { name: string }[];
+    expect(list.map((l) => l.name)).toEqual(['latest', 'canary', 'production', 'session-made']);
+  });
+
+  it.each([
+    ['weights not adding up to 100', { split: [{ versionNumber: 1, weight: 50 }, { versionNumber: 2, weight: 45 }] }, 'split', 'add up to 95'],
+    ['six versions', { split: [1, 2, 3, 1, 2, 3].map((versionNumber) => ({ versionNumber, weight: 10 })) }, 'split', 'at most 5'],
+    ['a version twice', { split: [{ versionNumber: 1, weight: 50 }, { versionNumber: 1, weight: 50 }] }, 'split.1.versionNumber', 'appears twice'],
+    ['a fractional weight', { split: [{ versionNumber: 1, weight: 50.5 }, { versionNumber: 2, weight: 49.5 }] }, 'split.0.weight', 'whole number'],
+    ['a zero weight', { split: [{ versionNumber: 1, weight: 0 }, { versionNumber: 2, weight: 100 }] }, 'split.0.weight', 'at least 1'],
+    ['a one-version split', { split: [{ versionNumber: 1, weight: 100 }] }, 'split', 'send `versionNumber`'],
+    ['both versionNumber and split', { versionNumber: 1, split: [{ versionNumber: 1, weight: 50 }, { versionNumber: 2, weight: 50 }] }, 'split', 'not both'],
+    ['no target', { note: 'hm' }, 'versionNumber', 'is required'],
+    ['an unknown version', { versionNumber: 9 }, 'versionNumber', 'version 9 does not exist'],
+    ['an unknown version in a split', { split: [{ versionNumber: 1, weight: 50 }, { versionNumber: 7, weight: 50 }] }, 'split.1.versionNumber', 'version 7 does not exist'],
+    ['a note over 500 characters', { versionNumber: 1, note: 'x'.repeat(501) }, 'note', 'at most 500'],
+    ['an unknown field', { versionNumber: 1, colour: 'red' }, 'colour', 'not a known field'],
+  ])('refuses %s with 422 at the field', async (_name, body, path, message) => {
+    const res = await put(member.editor.headers, 'staging-invalid', body);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('INVALID_INPUT');
+    expect(res.body.error.details?.fields).toContainEqual({ path, message: expect.stringContaining(message) });
+    expect((await labels(owner.headers)).body.data.map((l: { name: string }) => l.name)).not.toContain('staging-invalid');
+  });
+
+  it.each([
+    ['latest', '`latest` always means the newest version; pick another name'],
+    ['Production', 'lowercase'],
+    ['-dash-first', 'starting with a letter or digit'],
+    ['x'.repeat(51), '1 to 50'],
+  ])('refuses the label name %s', async (name, message) => {
+    for (const res of [await put(member.editor.headers, name, { versionNumber: 1 }), await remove(member.editor.headers, name), await rollback(member.editor.headers, name)]) {
+      expect(res.status).toBe(422);
+      expect(res.body.error.details?.fields).toEqual([{ path: 'label', message: expect.stringContaining(message) }]);
+    }
+  });
+});
+
+describe('rollback and delete', () => {
+  it('rolls back to the previous version, and a rollback of the rollback goes forward again', async () => {
+    const id = await createPrompt(owner.headers);
+    await put(owner.headers, 'production', { versionNumber: 1 }, id);
+    const toTwo = (await put(owner.headers, 'production', { versionNumber: 2 }, id)).body.data.deployment as Deployment;
+
+    const back = await rollback(member.editor.headers, 'production', { note: 'v2 broke checkout' }, id);
+    expect(back.status).toBe(200);
+    expect(back.body.data.label.targets).toEqual(one(1));
+    expect(back.body.data.deployment).toMatchObject({ action: 'rollback', from: one(2), to: one(1), rollbackOf: toTwo.id, note: 'v2 broke checkout', actor: { id: member.editor.id } });
+    expect(emitWorkspaceEvent).toHaveBeenLastCalledWith(expect.objectContaining({ data: expect.objectContaining({ action: 'rollback', from: one(2), to: one(1) }) }));
+    expect(forgetPromptDelivery).toHaveBeenCalledWith(owner.workspace.id, id);
+
+    const forward = await rollback(owner.headers, 'production', undefined, id);
+    expect(forward.status).toBe(200);
+    expect(forward.body.data.label.targets).toEqual(one(2));
+    expect(forward.body.data.deployment).toMatchObject({ action: 'rollback', from: one(1), to: one(2), rollbackOf: back.body.data.deployment.id, note: '' });
+  });
+
+  it('answers 409 when the label has served one thing since it was created, and 404 for a label that never existed', async () => {
+    const id = await createPrompt(owner.headers, 1);
+    await put(owner.headers, 'fresh', { versionNumber: 1 }, id);
+    const res = await rollback(owner.headers, 'fresh', {}, id);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('no earlier version') });
+    expect((await rollback(owner.headers, 'never', {}, id)).status).toBe(404);
+  });
+
+  it('deletes a label with a `delete` deployment; a rollback brings it back', async () => {
+    const id = await createPrompt(owner.headers, 2);
+    await put(owner.headers, 'staging', { split: [{ versionNumber: 1, weight: 50 }, { versionNumber: 2, weight: 50 }] }, id);
+    const gone = await remove(member.editor.headers, 'staging', id);
+    expect(gone.status).toBe(200);
+    expect(gone.body.data).toMatchObject({ deleted: true, deployment: { action: 'delete', to: null, from: [{ versionNumber: 1, weight: 50 }, { versionNumber: 2, weight: 50 }] } });
+    expect(emitWorkspaceEvent).toHaveBeenLastCalledWith(expect.objectContaining({ data: expect.objectContaining({ action: 'delete', label: 'staging', to: null }) }));
+    expect((await labels(owner.headers, id)).body.data.map((l: { name: string }) => l.name)).toEqual(['latest']);
+    expect((await remove(owner.headers, 'staging', id)).status).toBe(404);
+
+    const back = await rollback(owner.headers, 'staging', {}, id);
+    expect(back.status).toBe(200);
+    expect(back.body.data.deployment).toMatchObject({ action: 'rollback', from: null, rollbackOf: gone.body.data.deployment.id });
+    expect(back.body.data.label.targets).toEqual([{ versionNumber: 1, weight: 50 }, { versionNumber: 2, weight: 50 }]);
+  });
+});
+
+describe('deployment history', () => {
+  it('lists every move newest first with actor, note and label, filters by label, and pages with a cursor', async () => {
+    const id = await createPrompt(owner.headers);
+    await put(member.editor.headers, 'production', { versionNumber: 1, note: 'one' }, id);
+    await put(member.admin.headers, 'production', { versionNumber: 2, note: 'two' }, id);
+    await put(owner.headers, 'staging', { versionNumber: 3, note: 'three' }, id);
+    await rollback(member.editor.headers, 'production', { note: 'undo two' }, id);
+
+    const all = await deployments(member.viewer.headers, '', id);
+    expect(all.status).toBe(200);
+    expect(all.body.data.items.map((d: Deployment) => [d.label, d.action, d.note, d.actor?.name])).toEqual([
+      ['production', 'rollback', 'undo two', 'Edith'],
+      ['staging', 'move', 'three', 'Test User'],
+      ['production', 'move', 'two', 'Ada'],
+      ['production', 'move', 'one', 'Edith'],
+    ]);
+    expect(all.body.data.nextCursor).toBeNull();
+
+    const production = await deployments(owner.headers, '?label=production', id);
+    expect(production.body.data.items.map((d: Deployment) => d.note)).toEqual(['undo two', 'two', 'one']);
+
+    const first = await deployments(owner.headers, '?limit=3', id);
+    expect(first.body.data.items).toHaveLength(3);
+    const rest = await deployments(owner.headers, `?limit=3&cursor=${first.body.data.nextCursor}`, id);
+    expect(rest.body.data).toMatchObject({ items: [{ note: 'one' }], nextCursor: null });
+
+    expect((await deployments(owner.headers, '?cursor=garbage', id)).status).toBe(422);
+    expect((await deployments(owner.headers, '?limit=1000', id)).status).toBe(422);
+  });
+
+  it('serialises concurrent moves: each deployment starts where the previous one left the label', async () => {
+    const id = await createPrompt(owner.headers);
+    const targets = [1, 2, 3, 2, 1, 3, 1, 2, 3, 1];
+    const results = await Promise.all(targets.map((v, i) => put(i % 2 ? member.editor.headers : owner.headers, 'race', { versionNumber: v, note: `put ${i}` }, id)));
+    expect(results.map((r) => r.status).sort()).toEqual([...Array(9).fill(200), 201]);
+    const chain = (await deployments(owner.headers, '?label=race', id)).body.data.items.reverse() as Deployment[];
+    expect(chain[0]!.from).toBeNull();
+    for (let i = 1; i < chain.length; i++) expect(chain[i]!.from).toEqual(chain[i - 1]!.to);
+    // A no-op PUT records nothing, so the chain has one link per PUT that changed something.
+    expect(chain.length).toBe(results.filter((r) => r.body.data.deployment).length);
+    const final = (await labels(owner.headers, id)).body.data.find((l: { name: string }) => l.name === 'race');
+    expect(final.targets).toEqual(chain.at(-1)!.to);
+  });
+});
+
+describe('protected labels and roles', () => {
+  it('lets only admins protect a label, move, roll back or delete it while protected, and unprotect it', async () => {
+    const id = await createPrompt(owner.headers);
+    await put(member.editor.headers, 'production', { versionNumber: 1 }, id);
+
+    const editorProtects = await put(member.editor.headers, 'production', { protected: true }, id);
+    expect(editorProtects.status).toBe(403);
+    expect(editorProtects.body.error.message).toContain('Only admins protect');
+
+    const protect = await put(member.admin.headers, 'production', { protected: true, note: 'freeze' }, id);
+    expect(protect.status).toBe(200);
+    expect(protect.body.data.label).toMatchObject({ protected: true, targets: one(1) });
+    expect(protect.body.data.deployment).toMatchObject({ action: 'protect', from: one(1), to: one(1), note: 'freeze' });
+
+    for (const res of [await put(member.editor.headers, 'production', { versionNumber: 2 }, id), await rollback(member.editor.headers, 'production', {}, id)]) {
+      expect(res.status).toBe(403);
+      expect(res.body.error).toEqual({ code: 'FORBIDDEN', message: '`production` is protected: only admins move it' });
+    }
+    const editorDeletes = await remove(member.editor.headers, 'production', id);
+    expect(editorDeletes.status).toBe(403);
+    expect(editorDeletes.body.error.message).toBe('`production` is protected: only admins delete it');
+    expect((await labels(owner.headers, id)).body.data.find((l: { name: string }) => l.name === 'production').targets).toEqual(one(1));
+
+    const adminMoves = await put(member.admin.headers, 'production', { versionNumber: 2 }, id);
+    expect(adminMoves.status).toBe(200);
+    expect(adminMoves.body.data.label).toMatchObject({ protected: true, targets: one(2) });
+    const ownerRollsBack = await rollback(owner.headers, 'production', {}, id);
+    expect(ownerRollsBack.body.data.label).toMatchObject({ protected: true, targets: one(1) });
+
+    const unprotect = await put(member.admin.headers, 'production', { protected: false }, id);
+    expect(unprotect.body.data.deployment).toMatchObject({ action: 'unprotect' });
+    expect((await put(member.editor.headers, 'production', { versionNumber: 3 }, id)).status).toBe(200);
+    // Protect/unprotect rows are in the history but are not moves: a rollback undoes the editor's move.
+    expect((await rollback(member.editor.headers, 'production', {}, id)).body.data.label.targets).toEqual(one(1));
+  });
+
+  it('lets an admin create a protected label in one call; an editor may not', async () => {
+    const id = await createPrompt(owner.headers, 1);
+    expect((await put(member.editor.headers, 'prod', { versionNumber: 1, protected: true }, id)).status).toBe(403);
+    const res = await put(member.admin.headers, 'prod', { versionNumber: 1, protected: true, note: 'go' }, id);
+    expect(res.status).toBe(201);
+    expect(res.body.data.deployment).toMatchObject({ action: 'move', note: 'go' });
+    const own = (await deployments(owner.headers, '?label=prod', id)).body.data.items as Deployment[];
+    expect(own.map((d) => d.action)).toEqual(['protect', 'move']);
+  });
+
+  it('lets viewers read labels, deployments and stats but not write (403)', async () => {
+    const v = member.viewer.headers;
+    expect((await labels(v)).status).toBe(200);
+    expect((await deployments(v)).status).toBe(200);
+    expect((await call(statsRoute.GET, { headers: v, params: { id: promptId, label: 'production' }, path: '/x' })).status).toBe(200);
+    for (const res of [await put(v, 'production', { versionNumber: 1 }), await remove(v, 'production'), await rollback(v, 'production', {})]) {
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('another workspace', () => {
+  it('gets 404 from every label route, and a malformed id is 404 too', async () => {
+    for (const id of [promptId, 'not-a-uuid']) {
+      const b = bob.headers;
+      const answers = [
+        await labels(b, id),
+        await put(b, 'production', { versionNumber: 1 }, id),
+        await remove(b, 'production', id),
+        await rollback(b, 'production', {}, id),
+        await deployments(b, '', id),
+        await call(statsRoute.GET, { headers: b, params: { id, label: 'production' }, path: '/x' }),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
+      for (const res of answers) expect(res.body.error.code).toBe('NOT_FOUND');
+    }
+    // And nothing changed for the owner.
+    expect((await labels(owner.headers)).body.data.find((l: { name: string }) => l.name === 'production').targets).toEqual(one(2));
+  });
+});
