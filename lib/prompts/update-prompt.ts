@@ -2,6 +2,7 @@ import 'server-only';
 import { getPromptWithCurrentVersion, updatePromptRow } from '@/db/queries/prompts';
 import { isUniqueViolation } from '@/db/queries/errors';
 import { notFound } from '@/lib/api/errors';
+import { forgetPromptDelivery } from '@/lib/delivery/invalidate';
 import { slugTaken } from './create-prompt';
 import { forgetPrompt } from './prompt-cache';
 import type { UpdatePromptInput } from './schemas';
@@ -17,6 +18,7 @@ export async function updatePrompt(args: { id: string; workspaceId: string; inpu
     throw error;
   } finally {
     forgetPrompt({ id: args.id, workspaceId: args.workspaceId });
+    forgetPromptDelivery(args.workspaceId, args.id); // the slug or title apps resolve
   }
   const row = await getPromptWithCurrentVersion({ id: args.id, workspaceId: args.workspaceId });
   if (!row) throw notFound('Prompt');

@@ -5,6 +5,7 @@ import type { ModelConfig, PromptVersion, Run } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import type { Caller } from '@/lib/auth/resolve-caller';
 import { cachedRunColumns, getCachedRun, runCacheKey } from '@/lib/cache';
+import { resolvePrompt, type Resolution } from '@/lib/delivery/resolve-prompt';
 import { assertUsableModelSchemas } from '@/lib/llm/json-schema';
 import { readPromptWithCurrentVersion } from '@/lib/prompts/prompt-cache';
 import type { RunTemplate } from '@/lib/prompts/schemas';
@@ -26,10 +27,10 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   const workspace = caller.workspace;
   await enforceRateLimits(caller);
 
-  const found = await readPromptWithCurrentVersion({ id: input.promptId, workspaceId: workspace.id });
-  if (!found) throw new ApiError('NOT_FOUND', 'Prompt not found');
-  const { prompt } = found;
-  const source = await runSource({ input, workspaceId: workspace.id, promptId: prompt.id, current: found.version });
+  const { promptId, current, resolution } = await promptOfRun(input, workspace.id);
+  const source: RunSource = resolution
+    ? { version: resolution.version, template: null, model: resolution.version.model }
+    : await runSource({ input, workspaceId: workspace.id, promptId, current });
 
   const provider = input.provider ?? source.model.provider;
   const model = input.model ?? source.model.model;
@@ -54,12 +55,14 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
 
   const base = {
     workspaceId: workspace.id,
-    promptId: prompt.id,
+    promptId,
     promptVersionId: source.version?.id ?? null,
     versionNumber: source.version?.versionNumber ?? null,
     // Only a draft run sets these, so a version run keeps the prepared insert (db/queries/runs.ts). Its template
     // records the model settings in effect (the request's overrides included), so "Save as version" saves what ran.
     ...(source.template ? { draft: true, template: { ...source.template, model: { provider, model, ...params } } } : {}),
+    // Only a run through a label sets it, so the others keep the prepared insert too.
+    ...(resolution?.label ? { label: resolution.label } : {}),
     createdBy: caller.user.id,
     apiKeyId: caller.apiKeyId ?? null,
     provider,
@@ -100,7 +103,20 @@ export async function createRun({ caller, input }: { caller: Caller; input: Crea
   return result;
 }
 
-type RunSource = { version: PromptVersion; template: null; model: ModelConfig } | { version: null; template: RunTemplate; model: ModelConfig };
+type RunSource = { version: RunVersion; template: null; model: ModelConfig } | { version: null; template: RunTemplate; model: ModelConfig };
+type RunVersion = Pick<PromptVersion, 'id' | 'versionNumber' | 'systemPrompt' | 'userPrompt' | 'messages' | 'variables' | 'model'>;
+
+/** The prompt a run is of: by id (with its current version), or what its slug resolves to (a label's pick included). */
+async function promptOfRun(input: CreateRunInput, workspaceId: string): Promise<{ promptId: string; current: PromptVersion | null; resolution: Resolution | null }> {
+  if (input.slug !== undefined) {
+    const resolution = await resolvePrompt({ workspaceId, slug: input.slug, label: input.label, version: input.versionNumber, key: input.key });
+    return { promptId: resolution.promptId, current: null, resolution };
+  }
+  // The schema admits no body with neither promptId nor slug.
+  const found = await readPromptWithCurrentVersion({ id: input.promptId!, workspaceId });
+  if (!found) throw new ApiError('NOT_FOUND', 'Prompt not found');
+  return { promptId: found.prompt.id, current: found.version, resolution: null };
+}
 
 /** What the run renders: the requested (or current) version, or a draft checked like a save. */
 async function runSource(args: { input: CreateRunInput; workspaceId: string; promptId: string; current: PromptVersion | null }): Promise<RunSource> {

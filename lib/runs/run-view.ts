@@ -8,6 +8,8 @@ export function toRunView(run: Run) {
     promptId: run.promptId,
     /** Null for a draft run until it is saved as a version. */
     versionNumber: run.versionNumber,
+    /** The label that served versionNumber when the run was made through one (POST /runs { slug, label }). */
+    label: run.label,
     /** A run of unsaved editor content; stays true once saved as a version. */
     draft: run.draft,
     /** What a draft run rendered (templates, variables, model settings); null for a run of a version. */

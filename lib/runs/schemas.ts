@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateParamSchema } from '@/lib/column-ranges';
+import { deliveryLabelSchema, splitKeySchema } from '@/lib/delivery/schemas';
 import {
   MAX_TEMPLATE_CHARS,
   modelConfigSchema,
@@ -41,8 +42,16 @@ export const runDraftSchema = z
   });
 export type RunDraftInput = z.infer<typeof runDraftSchema>;
 
+/** Longest `wait` of POST /runs: the request holds until the run finishes or this passes. */
+export const MAX_RUN_WAIT_SECONDS = 60;
+
 const createRunObject = z.strictObject({
-  promptId: z.uuid({ message: 'must be a prompt id' }),
+  promptId: z.uuid({ message: 'must be a prompt id' }).optional(),
+  /** Instead of promptId, as apps call it: the version `label` (or versionNumber) resolves to, as GET /prompts/by-slug does. */
+  slug: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
+  label: deliveryLabelSchema.optional(),
+  /** Picks a split label's target stickily (a user or session id). */
+  key: splitKeySchema.optional(),
   versionNumber: versionNumberSchema.optional(),
   /** Run unsaved content (a draft run) instead of a version. */
   draft: runDraftSchema.optional(),
@@ -56,9 +65,23 @@ const createRunObject = z.strictObject({
   params: paramsSchema.optional(),
   cache: z.boolean().default(true),
   idempotencyKey: idempotencyKeySchema.optional(),
+  /** Seconds to hold the request for the finished run (200 with it), else 202 as without. */
+  wait: z.number({ message: 'must be a number of seconds' }).min(0, 'must be 0 or more').max(MAX_RUN_WAIT_SECONDS, `must be at most ${MAX_RUN_WAIT_SECONDS} seconds`).optional(),
 });
 
 export const createRunSchema = createRunObject.superRefine((input, ctx) => {
+  if ((input.promptId === undefined) === (input.slug === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [input.slug === undefined ? 'promptId' : 'slug'], message: 'send either `promptId` or `slug`' });
+  }
+  for (const field of ['label', 'key'] as const) {
+    if (input[field] !== undefined && input.slug === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'goes with `slug`: a label is resolved from the prompt\'s slug' });
+  }
+  if (input.slug !== undefined && input.draft !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['draft'], message: 'a draft runs by `promptId`, not by `slug`' });
+  }
+  if (input.label !== undefined && input.versionNumber !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['versionNumber'], message: 'send either `label` or `versionNumber`, not both' });
+  }
   if (input.draft !== undefined && input.versionNumber !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['versionNumber'], message: 'leave it out when running a draft: a draft runs instead of a saved version' });
   }
