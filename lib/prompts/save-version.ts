@@ -3,6 +3,7 @@ import type { Transaction } from '@/db/client';
 import { appendPromptVersion, getPromptVersionById } from '@/db/queries/prompt-versions';
 import type { PromptVersion } from '@/db/schema';
 import { ApiError, notFound } from '@/lib/api/errors';
+import { forgetPromptDelivery } from '@/lib/delivery/invalidate';
 import { forgetPrompt } from './prompt-cache';
 import type { NewVersionInput } from './schemas';
 import { versionContent } from './version-content';
@@ -39,7 +40,10 @@ export async function saveVersion(args: {
       return versionContent(input, current);
     },
     after: args.after,
-  }).finally(() => forgetPrompt({ id: args.promptId, workspaceId: args.workspaceId }));
+  }).finally(() => {
+    forgetPrompt({ id: args.promptId, workspaceId: args.workspaceId });
+    forgetPromptDelivery(args.workspaceId, args.promptId); // `latest` moved
+  });
   if (!saved) throw notFound('Prompt');
   const row = await getPromptVersionById({ id: saved.id, workspaceId: args.workspaceId });
   if (!row) throw new Error('a version just saved could not be read back');
