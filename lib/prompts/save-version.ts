@@ -4,6 +4,7 @@ import { appendPromptVersion, getPromptVersionById } from '@/db/queries/prompt-v
 import type { PromptVersion } from '@/db/schema';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { forgetPromptDelivery } from '@/lib/delivery/invalidate';
+import { announceVersionCreated } from '@/lib/webhooks/announce';
 import { forgetPrompt } from './prompt-cache';
 import type { NewVersionInput } from './schemas';
 import { versionContent } from './version-content';
@@ -47,5 +48,6 @@ export async function saveVersion(args: {
   if (!saved) throw notFound('Prompt');
   const row = await getPromptVersionById({ id: saved.id, workspaceId: args.workspaceId });
   if (!row) throw new Error('a version just saved could not be read back');
+  announceVersionCreated({ workspaceId: args.workspaceId, promptId: args.promptId, versionNumber: saved.versionNumber, authorId: args.userId });
   return toVersionView(row);
 }
