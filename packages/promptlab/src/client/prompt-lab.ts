@@ -3,7 +3,7 @@ import { send, type FetchLike, type HttpOptions, type RawAnswer, type RequestOpt
 import { PromptCache, type CacheOptions } from './prompt-cache.js';
 import { createResources, type Resources } from './resources.js';
 import { compilePrompt } from './template.js';
-import type { ModelConfig, RenderedPrompt, ResolvedPrompt, RunAccepted, RunView, TemplateMessage, VariableDef } from './types.js';
+import type { ModelConfig, RenderedPrompt, ResolvedPrompt, RunView, TemplateMessage, VariableDef } from './types.js';
 
 export type PromptLabOptions = {
   /** The app's origin, e.g. `https://promptlab.example.com`. Default: PROMPTLAB_URL. */
@@ -214,7 +214,7 @@ export class PromptLab implements Resources {
    * Starts a run of a prompt by slug (through a label) or id. With `wait`, answers the finished run when it
    * completes within that many seconds; otherwise (or without `wait`) `{ id, status }` of the queued run.
    */
-  async run(input: RunInput): Promise<RunView | RunAccepted> {
+  async run(input: RunInput): Promise<RunView> {
     const { version, variables = {}, wait, ...rest } = input;
     const body = { ...rest, variables, ...(version !== undefined ? ('slug' in input ? { version } : { versionNumber: version }) : {}), ...(wait !== undefined ? { wait } : {}) };
     const timeoutMs = Math.max(this.http.timeoutMs, (wait ?? 0) * 1000 + this.http.timeoutMs);

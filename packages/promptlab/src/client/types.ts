@@ -51,8 +51,8 @@ export type DeploymentView = {
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled' | (string & {});
-/** A run as GET /api/v1/runs/{id} answers it (the fields the SDK relies on; the rest pass through). */
-export type RunView = { id: string; status: RunStatus; output?: string | null; error?: unknown } & Record<string, unknown>;
+/** A run as GET /api/v1/runs/{id} answers it (the fields the SDK relies on; the rest pass through). A run still going after `wait` has only `id` and `status`. */
+export type RunView = { id: string; status: RunStatus; versionNumber?: number | null; label?: string | null; output?: string | null; error?: unknown } & Record<string, unknown>;
 export type RunAccepted = { id: string; status: RunStatus };
 
 export type ExperimentStatus = 'queued' | 'running' | 'completed' | 'canceled' | (string & {});
