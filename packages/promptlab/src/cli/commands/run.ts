@@ -39,7 +39,7 @@ export async function run(ctx: Context, argv: string[]): Promise<number> {
   const variables = { ...(await varsFile(ctx, stringOption(args, 'vars'))), ...parseVarOptions((args.values.var as string[] | undefined) ?? []) };
   const wait = intOption(args, 'wait', { min: 0, max: 60 }) ?? 30;
   const api = await ctx.api();
-  const body = { slug, variables, wait, ...(label ? { label } : {}), ...(version !== undefined ? { version } : {}), ...(stringOption(args, 'key') ? { key: stringOption(args, 'key') } : {}) };
+  const body = { slug, variables, wait, ...(label ? { label } : {}), ...(version !== undefined ? { versionNumber: version } : {}), ...(stringOption(args, 'key') ? { key: stringOption(args, 'key') } : {}) };
   const { status, data } = await api.request<RunView | { id: string; status: string }>('POST', '/api/v1/runs', { body, timeoutMs: (wait + 30) * 1000 });
   if (status === 202 || !('output' in data)) {
     ctx.err(`run ${data.id} is still ${data.status} after ${wait} s; see it with GET /api/v1/runs/${data.id}`);
