@@ -13,8 +13,10 @@ type Segment = { text: string } | { name: string };
 const NAME = /^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}/;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function parse(template: string): Segment[] {
+/** Segments, and whether an invalid `{{` was seen (the server refuses to render such a template). */
+function parse(template: string): { segments: Segment[]; invalid: boolean } {
   const segments: Segment[] = [];
+  let invalid = false;
   let text = '';
   let cursor = 0;
   let p = template.indexOf('{{');
@@ -36,12 +38,13 @@ function parse(template: string): Segment[] {
       cursor = open + 2 + match[0].length;
       p = template.indexOf('{{', cursor);
     } else {
+      invalid = true;
       p = template.indexOf('{{', open + 2);
     }
   }
   text += template.slice(cursor);
   if (text) segments.push({ text });
-  return segments;
+  return { segments, invalid };
 }
 
 function coerce(def: VariableDef, raw: unknown): { ok: true; text: string } | { ok: false } {
@@ -80,11 +83,16 @@ export function turnsOf(prompt: Pick<ResolvedPrompt, 'systemPrompt' | 'userPromp
 /** Renders the turns with `values`; throws PromptLabError INVALID_INPUT listing every problem. */
 export function renderTurns(turns: TemplateMessage[], variables: VariableDef[], values: Record<string, unknown>): TemplateMessage[] {
   const fields: FieldError[] = [];
+  const problems: string[] = [];
   const defs = new Map(variables.map((def) => [def.name, def]));
   for (const name of Object.keys(values)) {
     if (!defs.has(name)) fields.push({ path: `variables.${name}`, message: `unknown variable \`${name}\`: declare it or remove it` });
   }
-  const parsed = turns.map((turn) => ({ role: turn.role, segments: parse(turn.content) }));
+  const parsed = turns.map((turn, index) => {
+    const { segments, invalid } = parse(turn.content);
+    if (invalid) problems.push(`message ${index + 1} (${turn.role}): a \`{{\` is not a valid placeholder: write {{ name }} for a placeholder or \\{{ for a literal {{`);
+    return { role: turn.role, segments };
+  });
   const used = new Set(parsed.flatMap((turn) => turn.segments.flatMap((s) => ('name' in s ? [s.name] : []))));
   for (const name of used) {
     if (!defs.has(name)) fields.push({ path: `variables.${name}`, message: `variable \`${name}\` is used in the template but not declared` });
@@ -102,7 +110,9 @@ export function renderTurns(turns: TemplateMessage[], variables: VariableDef[], 
     if (!result.ok) fields.push({ path: `variables.${def.name}`, message: `variable \`${def.name}\` must be ${TYPE_PHRASES[def.type ?? 'string']}` });
     else rendered.set(def.name, result.text);
   }
-  if (fields.length > 0) throw new PromptLabError('INVALID_INPUT', fields.map((f) => f.message).join('; '), { status: 422, fields });
+  if (fields.length > 0 || problems.length > 0) {
+    throw new PromptLabError('INVALID_INPUT', [...problems, ...fields.map((f) => f.message)].join('; '), { status: 422, fields });
+  }
   return parsed.map((turn) => ({ role: turn.role, content: turn.segments.map((s) => ('name' in s ? (rendered.get(s.name) ?? '') : s.text)).join('') }));
 }
 
