@@ -155,6 +155,9 @@ describe('deploy and run', () => {
     const deployments = (await api('GET', `/api/v1/prompts/${created.data.id}/deployments`)).data.items;
     expect(deployments[0]).toMatchObject({ label: 'production', note: 'first release', via: 'api_key' });
 
+    const again = await cli(['deploy', 'cli-greet', '--label', 'production', '--version', '1']);
+    expect(again.out).toContain('production is already at v1 (nothing changed)');
+    expect((await api('GET', `/api/v1/prompts/${created.data.id}/deployments`)).data.items).toHaveLength(deployments.length);
     const unknown = await cli(['deploy', 'cli-greet', '--label', 'production', '--version', '9']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('versionNumber');

@@ -14,7 +14,7 @@ Options:
   --json            print the label and deployment as JSON`;
 
 type Targets = { versionNumber: number; weight: number }[] | null;
-type DeployAnswer = { label: { name: string }; deployment: { id: string; action: string; from: Targets; to: Targets } };
+type DeployAnswer = { label: { name: string }; deployment: { id: string; action: string; from: Targets; to: Targets } | null };
 
 const describeTargets = (t: Targets) => (t && t.length > 0 ? t.map((x) => (t.length > 1 ? `v${x.versionNumber} (${x.weight}%)` : `v${x.versionNumber}`)).join(' + ') : 'nothing');
 
@@ -32,10 +32,7 @@ export async function deploy(ctx: Context, argv: string[]): Promise<number> {
     body: { versionNumber, ...(note ? { note } : {}) },
   });
   if (flag(args, 'json')) ctx.out(JSON.stringify(data, null, 2));
-  else {
-    const { from, to } = data.deployment ?? { from: null, to: null };
-    ctx.out(`${slug}: ${label} → v${versionNumber} (was ${describeTargets(from)}${data.deployment ? '' : ', unchanged'})`);
-    if (!to && !from) ctx.out('nothing changed');
-  }
+  else if (!data.deployment) ctx.out(`${slug}: ${label} is already at v${versionNumber} (nothing changed)`);
+  else ctx.out(`${slug}: ${label} → v${versionNumber} (was ${describeTargets(data.deployment.from)})`);
   return 0;
 }
