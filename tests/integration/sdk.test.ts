@@ -109,6 +109,11 @@ describe('the SDK against the running app', () => {
     expect([run.label, run.versionNumber]).toEqual(['production', 2]);
     const fetched = await client.runs.get(run.id);
     expect(fetched.id).toBe(run.id);
+    const pinned = await client.run({ slug, version: 1, variables: { name: 'Alan' }, wait: 20 });
+    expect([pinned.status, pinned.versionNumber, String(pinned.output)]).toEqual(['succeeded', 1, expect.stringContaining('v1: greet Alan')]);
+    // Without wait: the queued run at once.
+    const queued = await client.run({ promptId, variables: { name: 'Edsger' } });
+    expect(Object.keys(queued).sort()).toEqual(['id', 'status']);
   });
 
   it('creates a dataset, adds items and reads it back', async () => {

@@ -191,7 +191,7 @@ export class PromptLab implements Resources {
       if (answer.status === 304) throw new PromptLabError('BAD_RESPONSE', 'the server answered 304 to a request without If-None-Match', { status: 304 });
       const prompt = answer.data as ResolvedPrompt;
       // The header is the validator; the body's etag is the same hash, quoted here as a strong ETag.
-      const etag = answer.headers.get('etag') ?? (prompt.etag ? `"${prompt.etag}"` : null);
+      const etag = answer.headers.get('etag') ?? (prompt.etag ? (/^(W\/)?"/.test(prompt.etag) ? prompt.etag : `"${prompt.etag}"`) : null);
       this.cache?.set(key, prompt, etag, this.now());
       return prompt;
     })().finally(() => this.inflight.delete(key));
@@ -216,7 +216,8 @@ export class PromptLab implements Resources {
    */
   async run(input: RunInput): Promise<RunView> {
     const { version, variables = {}, wait, ...rest } = input;
-    const body = { ...rest, variables, ...(version !== undefined ? ('slug' in input ? { version } : { versionNumber: version }) : {}), ...(wait !== undefined ? { wait } : {}) };
+    // The runs API names the version `versionNumber`, by slug as by id.
+    const body = { ...rest, variables, ...(version !== undefined ? { versionNumber: version } : {}), ...(wait !== undefined ? { wait } : {}) };
     const timeoutMs = Math.max(this.http.timeoutMs, (wait ?? 0) * 1000 + this.http.timeoutMs);
     return this.request('POST', 'api/v1/runs', { body, timeoutMs });
   }
