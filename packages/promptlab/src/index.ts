@@ -8,3 +8,4 @@ export type { RequestOptions } from './client/http.js';
 export type { LabelMove, ListOptions, WaitOptions } from './client/resources.js';
 export { compilePrompt } from './client/template.js';
 export type * from './client/types.js';
+export type { components, paths } from './generated/api.js';
