@@ -1,7 +1,8 @@
 import { createDocument, type ZodOpenApiObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import packageJson from '@/package.json';
-import { errorEnvelopeSchema } from './common';
+import { promptsPaths } from './paths/prompts';
 import { webhooksPaths } from './paths/webhooks';
+import { interopPaths } from './paths/interop';
 
 /*
  * The OpenAPI 3.1 document, assembled from one paths file per feature (conventions: /tmp/plan/h4.md → README
@@ -9,7 +10,12 @@ import { webhooksPaths } from './paths/webhooks';
  * (tests/unit/openapi-routes.test.ts) fails when an app/api/v1 route is missing here.
  */
 
-const featurePaths: ZodOpenApiPathsObject[] = [webhooksPaths];
+// One line each, so parallel additions merge cleanly.
+const featurePaths: ZodOpenApiPathsObject[] = [
+  interopPaths,
+  promptsPaths,
+  webhooksPaths,
+];
 
 export const openApiTags = [
   { name: 'Prompts', description: 'Prompts, their drafts, input sets and tags' },
@@ -60,6 +66,7 @@ function buildDocument() {
     tags: openApiTags.map((tag) => ({ ...tag })),
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     paths: mergePaths(featurePaths),
+    // The error envelope (ErrorEnvelope, ApiError) becomes a component through the error responses that use it.
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from Settings → API keys' },
@@ -70,7 +77,6 @@ function buildDocument() {
           description: 'The browser session after signing in (`__Secure-authjs.session-token` over HTTPS). Writes also need a same-origin `Origin` header.',
         },
       },
-      schemas: { ErrorEnvelope: errorEnvelopeSchema },
     },
   };
   return createDocument(spec);

@@ -3,13 +3,9 @@ import { z } from 'zod';
 import { deletePromptDraft, getPromptDraft, upsertPromptDraft } from '@/db/queries/prompt-drafts';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { rateLimit, rateLimitHeaders } from '@/lib/ratelimit';
-import { draftContentSchema, MAX_DRAFT_BYTES, versionNumberSchema, type DraftContent } from './schemas';
+import { MAX_DRAFT_BYTES, saveDraftSchema, type DraftContent } from './schemas';
 
-/** PUT /api/v1/prompts/{id}/draft */
-export const saveDraftSchema = z.strictObject({
-  content: draftContentSchema,
-  baseVersionNumber: versionNumberSchema.optional(),
-});
+export { saveDraftSchema };
 
 /** What GET /draft answers: the editor's unsaved state as the user last left it. */
 export type DraftView = { content: DraftContent; baseVersionNumber: number | null; updatedAt: Date };

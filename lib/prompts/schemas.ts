@@ -189,3 +189,9 @@ export const draftContentSchema = z.strictObject({
   values: z.record(z.string(), z.string().max(MAX_TEMPLATE_CHARS)).optional(),
 });
 export type DraftContent = z.infer<typeof draftContentSchema>;
+
+/** PUT /api/v1/prompts/{id}/draft (here rather than in drafts.ts, which is server-only, so the OpenAPI document can use it). */
+export const saveDraftSchema = z.strictObject({
+  content: draftContentSchema,
+  baseVersionNumber: versionNumberSchema.optional(),
+});

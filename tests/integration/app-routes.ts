@@ -16,6 +16,8 @@ export type AppRouteFile = {
   rank: number[];
 };
 
+const appDir = path.resolve(import.meta.dirname, '../../app');
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function toRoute(file: string, segments: string[]): AppRouteFile {
@@ -59,11 +61,10 @@ function compareRank(a: AppRouteFile, b: AppRouteFile): number {
 }
 
 /**
- * Every route.ts under `dir` (default app/api), most specific first (static segments before dynamic ones,
+ * Every route.ts under `dir` (default app/api; URLs are relative to app/), most specific first (static segments before dynamic ones,
  * so `/prompts/sample` wins over `/prompts/[id]`), skipping private `_folders`.
  */
-export function listAppRoutes(dir = path.resolve(import.meta.dirname, '../../app/api')): AppRouteFile[] {
-  const appDir = path.resolve(dir, '..');
+export function listAppRoutes(dir = path.join(appDir, 'api')): AppRouteFile[] {
   const routes: AppRouteFile[] = [];
   const walk = (current: string) => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
