@@ -5,6 +5,7 @@ import { ApiKeysPanel } from './_components/api-keys-panel';
 import { ModelPrices } from './_components/model-prices';
 import { PolicyPanel } from './_components/policy-panel';
 import { ProvidersPanel } from './_components/provider-panel';
+import { WebhooksPanel } from './_components/webhooks-panel';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -35,6 +36,7 @@ export default async function SettingsPage() {
       <ProvidersPanel canManage={canManage} canTest={caller.workspace.role !== 'viewer'} />
       <PolicyPanel canManage={canManage} />
       <ModelPrices canManage={canManage} />
+      <WebhooksPanel canManage={canManage} />
     </div>
   );
 }
