@@ -214,3 +214,72 @@ describe('test', () => {
     expect(bogus.code).toBe(2);
   });
 });
+
+describe('export and import', () => {
+  it('exports the workspace and imports it into another one, twice without duplicates', async () => {
+    await api('POST', '/api/v1/prompts', { title: 'Exported', slug: 'cli-exported', userPrompt: 'Export {{me}}' });
+    const dir = await workdir();
+    const exported = await cli(['export', '--out', 'bundle.json'], { cwd: dir });
+    expect(exported.code, exported.err).toBe(0);
+    const bundle = JSON.parse(await readFile(path.join(dir, 'bundle.json'), 'utf8'));
+    expect(bundle).toMatchObject({ format: 'promptlab.bundle', version: 1 });
+    expect(bundle.prompts.map((p: any) => p.slug)).toContain('cli-exported');
+
+    const dry = await cli(['import', 'bundle.json', '--dry-run'], { cwd: dir, key: other.key });
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toMatch(/would create: \d+ prompts/);
+    expect((await api('GET', '/api/v1/prompts?q=cli-exported', undefined, other.key)).data.items).toHaveLength(0);
+    const first = await cli(['import', 'bundle.json'], { cwd: dir, key: other.key });
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toContain('bundle.json (promptlab)');
+    expect(first.out).toMatch(/created: \d+ prompts/);
+    expect((await api('GET', '/api/v1/prompts?q=cli-exported', undefined, other.key)).data.items).toHaveLength(1);
+    const second = await cli(['import', 'bundle.json', '--json'], { cwd: dir, key: other.key });
+    expect(Object.values(JSON.parse(second.out).created).every((n) => n === 0)).toBe(true);
+
+    await writeFile(path.join(dir, 'mystery.txt'), 'hello');
+    const unknown = await cli(['import', 'mystery.txt'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('pass --format');
+  });
+});
+
+describe('test on promptfoo configs', () => {
+  let fixtures: string;
+  beforeAll(async () => {
+    fixtures = path.join(await workdir(), 'fixtures');
+    await cp(path.resolve('tests/fixtures/cli'), fixtures, { recursive: true });
+  });
+
+  it('runs an unchanged config with file:// prompts and CSV tests: exit 0 and JUnit', async () => {
+    const result = await cli(['test', 'promptfoo/promptfooconfig.yaml', '--junit', 'out/junit.xml'], { cwd: fixtures });
+    expect(result.code, result.err + result.out).toBe(0);
+    expect(result.out).toContain('PASS: all 3 passed');
+    const junit = await readFile(path.join(fixtures, 'out/junit.xml'), 'utf8');
+    expect(junit).toContain('tests="3" failures="0" errors="0"');
+    expect(junit).toContain('<testcase name="South Korea"');
+  });
+
+  it('exits 1 on a failing assertion', async () => {
+    const result = await cli(['test', 'promptfoo/failing.yaml'], { cwd: fixtures });
+    expect(result.code, result.err + result.out).toBe(1);
+    expect(result.out).toContain('✗ France (fail)');
+    expect(result.out).toContain('Paris');
+  });
+
+  it('exits 2 naming unsupported assertions, unless --skip-unsupported', async () => {
+    const refused = await cli(['test', 'promptfoo/unsupported.yaml'], { cwd: fixtures });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('not checked: similar');
+    expect(refused.err).toContain('nothing was run');
+    const skipped = await cli(['test', 'promptfoo/unsupported.yaml', '--skip-unsupported', '--markdown', 'out/u.md'], { cwd: fixtures });
+    expect(skipped.code, skipped.err + skipped.out).toBe(0);
+    expect(await readFile(path.join(fixtures, 'out/u.md'), 'utf8')).toContain('### Not checked');
+  });
+
+  it('exits 2 on a config that points at a missing file', async () => {
+    const result = await cli(['test', 'promptfoo/invalid.yaml'], { cwd: fixtures });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('`prompts.0`: cannot read file://missing-prompt.txt');
+  });
+});

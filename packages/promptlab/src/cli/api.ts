@@ -36,14 +36,6 @@ export class Api {
     return (await this.request<T>('POST', path, { body, query })).data;
   }
 
-  /** A non-JSON answer (an export file), as text; errors still come as the envelope. */
-  async text(path: string, query?: RequestOptions['query']): Promise<string> {
-    const response = await this.send('GET', path, { query });
-    const text = await response.text();
-    if (!response.ok) throw toApiError(response.status, parseEnvelope(text, response.status, path).error);
-    return text;
-  }
-
   private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const url = new URL(path, this.connection.url.endsWith('/') ? this.connection.url : `${this.connection.url}/`);
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));

@@ -29,10 +29,11 @@ export async function exportWorkspace(ctx: Context, argv: string[]): Promise<num
   const args = parseCommandArgs('export', argv, { out: { type: 'string', short: 'o' } }, { maxPositionals: 0 });
   if (flag(args, 'help')) return (ctx.out(exportHelp), 0);
   const api = await ctx.api();
-  const bundle = await api.text('/api/v1/export');
+  // The bundle is the envelope's data: the file is what `import` and the Import dialog read back.
+  const bundle = `${JSON.stringify(await api.get<unknown>('/api/v1/export'), null, 2)}\n`;
   const out = stringOption(args, 'out');
   if (!out) {
-    ctx.io.stdout.write(bundle.endsWith('\n') ? bundle : `${bundle}\n`);
+    ctx.io.stdout.write(bundle);
     return 0;
   }
   await writeFile(path.resolve(ctx.io.cwd, out), bundle);
