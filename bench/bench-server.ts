@@ -14,6 +14,8 @@ export type BenchServer = {
   /** The postgres column's database (its backends' CPU is measured too). */
   databaseUrl?: string;
   client: BenchClient;
+  /** The bench user's API key (for load generators of their own). */
+  apiKey: string;
   llm: FakeLlm;
   /** A prompt with one variable `n`, on openai/gpt-4o-mini (the fake provider). */
   promptId: string;
@@ -103,7 +105,7 @@ export async function startBenchServer(options: StartOptions): Promise<BenchServ
       model: { provider: 'openai', model: 'gpt-4o-mini' },
     });
     const peakRssMb = () => Math.round(peak / 1024 / 1024);
-    return { base, pid, databaseUrl: options.databaseUrl, client, llm, promptId: prompt.id, peakRssMb, logFile, stop };
+    return { base, pid, databaseUrl: options.databaseUrl, client, apiKey: key, llm, promptId: prompt.id, peakRssMb, logFile, stop };
   } catch (error) {
     await stop();
     throw new Error(`${driver} server did not start (see ${logFile}): ${(error as Error).message}`);

@@ -14,7 +14,7 @@ import type { ResolvedPrompt } from './resolve-prompt';
 export const DELIVERY_TTL_MS = 30_000;
 export const DELIVERY_CHECK_MS = 2_000;
 const MAX_PROMPTS = 2000;
-const CHANGE_KEY = 'delivery:v1:prompt-changes';
+export const DELIVERY_CHANGE_KEY = 'delivery:v1:prompt-changes';
 
 /** The JSON body and ETag of one (label, version) of the prompt, built once. */
 export type ServedBody = { etag: string; body: string; resolved: ResolvedPrompt };
@@ -40,7 +40,7 @@ export function deliveryChangeFeed(): ChangeFeed | null {
   if (globalForFeed.promptlabDeliveryChanges === undefined) {
     const redis = getRedis();
     globalForFeed.promptlabDeliveryChanges = redis
-      ? createChangeFeed({ store: redis, key: CHANGE_KEY, checkEveryMs: DELIVERY_CHECK_MS, onChange: () => deliveryEntries.clear() })
+      ? createChangeFeed({ store: redis, key: DELIVERY_CHANGE_KEY, checkEveryMs: DELIVERY_CHECK_MS, onChange: () => deliveryEntries.clear() })
       : null;
   }
   return globalForFeed.promptlabDeliveryChanges;
