@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 // The SDK entry runs in Node 20+, edge runtimes and browsers: nothing under it may import a Node built-in.
@@ -18,5 +19,12 @@ describe('SDK entry', () => {
     const files = [path.join(root, 'index.ts'), ...sources(path.join(root, 'client'))];
     const offenders = files.filter((file) => /from\s+['"](node:|fs['"]|path['"]|crypto['"]|http['"])/.test(readFileSync(file, 'utf8')));
     expect(offenders.map((file) => path.relative(root, file))).toEqual([]);
+  });
+
+  it('bundles for the browser (no Node built-ins, no dependencies) and stays small', async () => {
+    const result = await build({ entryPoints: [path.join(root, 'index.ts')], bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, logLevel: 'silent' });
+    const bytes = result.outputFiles[0]?.contents.byteLength ?? 0;
+    expect(bytes).toBeGreaterThan(1_000);
+    expect(bytes).toBeLessThan(20_000);
   });
 });
