@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as promptsRoute from '@/app/api/v1/prompts/route';
+import * as promptRoute from '@/app/api/v1/prompts/[id]/route';
 import * as versionsRoute from '@/app/api/v1/prompts/[id]/versions/route';
 import * as labelsRoute from '@/app/api/v1/prompts/[id]/labels/route';
 import * as labelRoute from '@/app/api/v1/prompts/[id]/labels/[label]/route';
@@ -320,5 +321,21 @@ describe('another workspace', () => {
     }
     // And nothing changed for the owner.
     expect((await labels(owner.headers)).body.data.find((l: { name: string }) => l.name === 'production').targets).toEqual(one(2));
+  });
+
+  it('treats a deleted prompt as gone: 404 on every label route', async () => {
+    const id = await createPrompt(owner.headers, 2);
+    await put(owner.headers, 'production', { versionNumber: 1 }, id);
+    await put(owner.headers, 'production', { versionNumber: 2 }, id);
+    expect((await call(promptRoute.DELETE, { method: 'DELETE', headers: owner.headers, params: { id } })).status).toBe(200);
+    const answers = [
+      await labels(owner.headers, id),
+      await put(owner.headers, 'production', { versionNumber: 1 }, id),
+      await remove(owner.headers, 'production', id),
+      await rollback(owner.headers, 'production', {}, id),
+      await deployments(owner.headers, '', id),
+      await call(statsRoute.GET, { headers: owner.headers, params: { id, label: 'production' }, path: '/x' }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
   });
 });
