@@ -101,7 +101,7 @@ function DeployForm({ promptId, preset, onDone }: { promptId: string; preset: De
       <DialogHeader>
         <DialogTitle>Deploy v{preset.versionNumber} to…</DialogTitle>
         <DialogDescription>
-          A label points apps at a version: they fetch it by slug with <code className="font-mono">?label=</code>. The move is recorded and can be rolled back.
+          A label points apps at a version: they fetch it by slug with <code className="font-mono whitespace-nowrap">?label=</code>. The move is recorded and can be rolled back.
         </DialogDescription>
       </DialogHeader>
       {server.form ? (

@@ -1,12 +1,10 @@
 // Pure rules of the labels UI (badge looks, the split editor's checks, what a deployment says); unit-tested.
+import { LABEL_NAME_PATTERN, LATEST_LABEL, MAX_DEPLOYMENT_NOTE, MAX_SPLIT_TARGETS } from '@/lib/labels/schemas';
 import type { LabelTarget } from './label-types';
 
 export type { LabelTarget };
-
-/** The API's label name rule (lowercase, starts with a letter or digit, at most 50). */
-export const LABEL_NAME = /^[a-z0-9][a-z0-9._-]{0,49}$/;
-export const MAX_SPLIT_TARGETS = 5;
-export const NOTE_MAX = 500;
+export { MAX_SPLIT_TARGETS };
+export const NOTE_MAX = MAX_DEPLOYMENT_NOTE;
 
 export type BadgeLook = 'production' | 'staging' | 'neutral';
 
@@ -36,9 +34,9 @@ export const sameTargets = (a: readonly LabelTarget[] | null, b: readonly LabelT
 export function checkLabelName(raw: string): { name: string; error: string | null } {
   const name = raw.trim().toLowerCase();
   if (!name) return { name, error: 'Pick a label or type a new name' };
-  if (name === 'latest') return { name, error: '“latest” always means the newest version; pick another name' };
+  if (name === LATEST_LABEL) return { name, error: '“latest” always means the newest version; pick another name' };
   if (name.length > 50) return { name, error: 'At most 50 characters' };
-  if (!LABEL_NAME.test(name)) return { name, error: 'Lowercase letters, digits, dots, dashes and underscores; start with a letter or digit' };
+  if (!LABEL_NAME_PATTERN.test(name)) return { name, error: 'Lowercase letters, digits, dots, dashes and underscores; start with a letter or digit' };
   return { name, error: null };
 }
 
@@ -84,10 +82,16 @@ export function evenWeights(n: number): number[] {
   return Array.from({ length: n }, (_, i) => (i === 0 ? 100 - base * (n - 1) : base));
 }
 
-/** The rows a split editor starts from: the label's split if it has one, else `first` at 90 and one other at 10. */
+/**
+ * The rows a split editor starts from: the label's split when it already includes `first` (an edit of it), else
+ * `first` at 90 beside what the label mostly serves now (or another version) at 10.
+ */
 export function initialSplit(first: number, current: readonly LabelTarget[] | undefined, versions: readonly number[]): SplitRow[] {
-  if (current && current.length >= 2) return current.map((t) => ({ versionNumber: t.versionNumber, weight: String(t.weight) }));
-  const other = (current?.[0] && current[0].versionNumber !== first ? current[0].versionNumber : undefined) ?? versions.find((v) => v !== first);
+  if (current && current.length >= 2 && current.some((t) => t.versionNumber === first)) {
+    return current.map((t) => ({ versionNumber: t.versionNumber, weight: String(t.weight) }));
+  }
+  const serving = [...(current ?? [])].sort((x, y) => y.weight - x.weight).find((t) => t.versionNumber !== first)?.versionNumber;
+  const other = serving ?? versions.find((v) => v !== first);
   if (other === undefined) return [{ versionNumber: first, weight: '100' }];
   return [
     { versionNumber: first, weight: '90' },

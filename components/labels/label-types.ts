@@ -1,52 +1,19 @@
-// JSON shapes of the labels API (api-contract "Labels"); replace with the server views once they land.
+// JSON shapes of the labels API as the browser receives them, from the server's own views (type-only imports).
+import type { deleteLabel } from '@/lib/labels/delete-label';
+import type { LabelStatsView, LabelVersionStats } from '@/lib/labels/label-stats';
+import type { MoveLabelResult as MoveLabelResultView } from '@/lib/labels/move-label';
+import type { PutLabelInput } from '@/lib/labels/schemas';
+import type { DeploymentView as DeploymentViewServer, LabelView as LabelViewServer } from '@/lib/labels/views';
+import type { Jsonify } from '@/lib/client/types';
 
-/** One version a label serves and its share of traffic (100 when alone). */
-export type LabelTarget = { versionNumber: number; weight: number };
-
-export type Person = { id: string; name: string | null };
-
-/** GET /prompts/{id}/labels: `latest` comes as a virtual entry that can't be moved. */
-export type LabelView = {
-  name: string;
-  targets: LabelTarget[];
-  protected: boolean;
-  updatedAt?: string | null;
-  updatedBy?: Person | null;
-  virtual?: boolean;
-};
-
-export type DeploymentAction = 'move' | 'rollback' | 'delete' | 'protect' | 'unprotect';
-
-export type DeploymentView = {
-  id: string;
-  label: string;
-  action: DeploymentAction;
-  from: LabelTarget[] | null;
-  to: LabelTarget[] | null;
-  note: string;
-  actor: Person | null;
-  via: 'session' | 'api_key';
-  rollbackOf: string | null;
-  createdAt: string;
-};
-
+export type LabelView = Jsonify<LabelViewServer>;
+export type LabelTarget = LabelView['targets'][number];
+export type DeploymentView = Jsonify<DeploymentViewServer>;
 /** PUT /prompts/{id}/labels/{label}: one version or a split, plus a note and (admins) protection. */
-export type MoveLabelBody = ({ versionNumber: number } | { split: LabelTarget[] }) & { note?: string; protected?: boolean };
-
-export type MoveLabelResult = { label: LabelView; deployment: DeploymentView | null };
-
-export type SplitVersionStats = {
-  versionNumber: number;
-  weight: number;
-  runs: number;
-  errors: number;
-  errorRate: number | null;
-  latencyP50Ms: number | null;
-  latencyP95Ms: number | null;
-  costUsd: number;
-  avgCostUsd: number | null;
-  experimentScore: { mean: number | null; cells: number } | null;
-};
-
+export type MoveLabelBody = PutLabelInput;
+/** `deployment` is null when the label already served those targets. */
+export type MoveLabelResult = Jsonify<MoveLabelResultView>;
+export type DeleteLabelResult = Jsonify<Awaited<ReturnType<typeof deleteLabel>>>;
 /** GET /prompts/{id}/labels/{label}/stats */
-export type LabelStats = { label: string; versions: SplitVersionStats[] };
+export type LabelStats = Jsonify<LabelStatsView>;
+export type SplitVersionStats = Jsonify<LabelVersionStats>;

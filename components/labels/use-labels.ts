@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClie
 import { promptPath } from '@/components/prompts/use-prompt';
 import { apiFetch } from '@/lib/client/api';
 import type { Page, WorkspaceSettings } from '@/lib/client/types';
-import type { DeploymentView, LabelStats, LabelView, MoveLabelBody, MoveLabelResult } from './label-types';
+import type { DeleteLabelResult, DeploymentView, LabelStats, LabelView, MoveLabelBody, MoveLabelResult } from './label-types';
 
 const DEPLOYMENTS_PAGE = 20;
 
@@ -74,7 +74,7 @@ export function useRollbackLabel(promptId: string) {
 export function useDeleteLabel(promptId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (label: string) => apiFetch<{ deleted: true }>(labelPath(promptId, label), { method: 'DELETE' }),
+    mutationFn: (label: string) => apiFetch<DeleteLabelResult>(labelPath(promptId, label), { method: 'DELETE' }),
     onSettled: () => forgetLabels(client, promptId),
   });
 }

@@ -84,8 +84,9 @@ describe('split editor checks', () => {
     for (const n of [1, 2, 3, 4, 5]) expect(evenWeights(n).reduce((a, b) => a + b, 0)).toBe(100);
   });
 
-  it('starts from the label split, else the version at 90 and the label or another version at 10', () => {
-    expect(initialSplit(4, [{ versionNumber: 1, weight: 70 }, { versionNumber: 2, weight: 30 }], [4, 3, 2, 1])).toEqual(rows([1, '70'], [2, '30']));
+  it('starts from the label split when it has the version, else the version at 90 and what the label mostly serves at 10', () => {
+    expect(initialSplit(2, [{ versionNumber: 1, weight: 70 }, { versionNumber: 2, weight: 30 }], [4, 3, 2, 1])).toEqual(rows([1, '70'], [2, '30']));
+    expect(initialSplit(4, [{ versionNumber: 1, weight: 30 }, { versionNumber: 2, weight: 70 }], [4, 3, 2, 1])).toEqual(rows([4, '90'], [2, '10']));
     expect(initialSplit(4, [{ versionNumber: 2, weight: 100 }], [4, 3, 2, 1])).toEqual(rows([4, '90'], [2, '10']));
     expect(initialSplit(4, undefined, [4, 3])).toEqual(rows([4, '90'], [3, '10']));
     expect(initialSplit(1, undefined, [1])).toEqual(rows([1, '100']));
