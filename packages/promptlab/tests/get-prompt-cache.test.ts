@@ -165,6 +165,22 @@ describe('getPrompt cache', () => {
     expect([error.code, error.status, error.message]).toEqual(['NOT_FOUND', 404, 'Prompt not found']);
   });
 
+  it('drops the cached copy when the server answers a 4xx (the prompt is gone), and throws it', async () => {
+    const { server, clock, client } = setup();
+    await client.getPrompt('greet');
+    clock.t += 20_000;
+    const gone = server.fetch;
+    server.state.down = false;
+    (client as unknown as { http: { fetch: unknown } }).http.fetch = async () => Response.json({ data: null, error: { code: 'NOT_FOUND', message: 'Prompt not found' } }, { status: 404 });
+    expect((await client.getPrompt('greet').catch((e: PromptLabError) => e)) as PromptLabError).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    (client as unknown as { http: { fetch: unknown } }).http.fetch = async (url: string, init?: RequestInit) => {
+      server.state.down = 'network';
+      return gone(url, init);
+    };
+    // Nothing cached any more: an outage now has no copy to serve.
+    expect(((await client.getPrompt('greet').catch((e: PromptLabError) => e)) as PromptLabError).code).toBe('NETWORK_ERROR');
+  });
+
   it('shares one request between concurrent cold callers', async () => {
     const { server, client } = setup();
     let open!: () => void;

@@ -55,12 +55,17 @@ export async function send(http: HttpOptions, method: string, path: string, opti
   const timeoutMs = options.timeoutMs ?? http.timeoutMs;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const signal = options.signal ? anySignal([options.signal, timeout.signal]) : timeout.signal;
+  // The caller's signal aborts this request too; its listener goes when the request ends.
+  const onCallerAbort = () => timeout.abort(options.signal?.reason);
+  if (options.signal?.aborted) onCallerAbort();
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const signal = timeout.signal;
   let response: Response;
   try {
     response = await http.fetch(buildUrl(http.baseUrl, path, options.query), { method, headers, body, signal });
   } catch (cause) {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCallerAbort);
     if (options.signal?.aborted) throw new PromptLabError('ABORTED', 'the request was aborted', { cause });
     if (timeout.signal.aborted) throw new PromptLabError('TIMEOUT', `no answer from ${http.baseUrl} within ${timeoutMs} ms`, { cause });
     throw new PromptLabError('NETWORK_ERROR', `cannot reach ${http.baseUrl}: ${(cause as Error)?.message ?? cause}`, { cause });
@@ -81,22 +86,11 @@ export async function send(http: HttpOptions, method: string, path: string, opti
     return { status: response.status, headers: response.headers, data: (parsed as { data: unknown }).data };
   } catch (error) {
     if (error instanceof PromptLabError) throw error;
+    if (options.signal?.aborted) throw new PromptLabError('ABORTED', 'the request was aborted', { cause: error });
     if (timeout.signal.aborted) throw new PromptLabError('TIMEOUT', `the answer from ${http.baseUrl} did not complete within ${timeoutMs} ms`, { cause: error });
     throw new PromptLabError('NETWORK_ERROR', `the answer from ${http.baseUrl} broke off: ${(error as Error)?.message ?? error}`, { cause: error });
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCallerAbort);
   }
-}
-
-// AbortSignal.any is missing from some runtimes the SDK supports (older browsers); this is the same in a few lines.
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
 }

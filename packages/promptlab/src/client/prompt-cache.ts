@@ -53,6 +53,10 @@ export class PromptCache {
     }
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   freshness(entry: CacheEntry, now: number): Freshness {
     const age = now - entry.fetchedAt;
     if (age < this.ttlMs) return 'fresh';

@@ -194,7 +194,13 @@ export class PromptLab implements Resources {
       const etag = answer.headers.get('etag') ?? (prompt.etag ? (/^(W\/)?"/.test(prompt.etag) ? prompt.etag : `"${prompt.etag}"`) : null);
       this.cache?.set(key, prompt, etag, this.now());
       return prompt;
-    })().finally(() => this.inflight.delete(key));
+    })()
+      .catch((error: unknown) => {
+        // A 4xx is the server's answer (the prompt or label is gone, the key revoked): the copy must not outlive it.
+        if (error instanceof PromptLabError && !error.unavailable) this.cache?.delete(key);
+        throw error;
+      })
+      .finally(() => this.inflight.delete(key));
     this.inflight.set(key, promise);
     return promise;
   }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { PromptLab, PromptLabError, type ExperimentProgress } from '../src/index.js';
+
+// An in-test API: experiments advance one cell per poll; errors come back in the API's envelope.
+function fakeApi() {
+  const calls: { method: string; path: string; body: unknown }[] = [];
+  let polls = 0;
+  const fetch = async (input: string, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input);
+    const body = init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined;
+    calls.push({ method: init?.method ?? 'GET', path: url.pathname + url.search, body });
+    if (url.pathname === '/api/v1/experiments/e1') {
+      polls += 1;
+      const succeeded = Math.min(3, polls - 1);
+      const progress = { total: 3, succeeded, errored: 0, canceled: 0, pending: 3 - succeeded };
+      return Response.json({ data: { id: 'e1', name: 'x', status: succeeded === 3 ? 'completed' : 'running', totalCells: 3, progress }, error: null });
+    }
+    if (url.pathname === '/api/v1/experiments/slow') {
+      return Response.json({ data: { id: 'slow', name: 'x', status: 'running', totalCells: 1, progress: { total: 1, succeeded: 0, errored: 0, canceled: 0, pending: 1 } }, error: null });
+    }
+    if (url.pathname === '/api/v1/prompts/by-slug/greet') return Response.json({ data: { id: '7f0c2f55-6a4e-4a43-9d7e-1d1f3d9b8a11' }, error: null });
+    if (url.pathname.startsWith('/api/v1/prompts/7f0c2f55-6a4e-4a43-9d7e-1d1f3d9b8a11/labels/')) {
+      return Response.json(
+        { data: null, error: { code: 'INVALID_INPUT', message: '`split.1.weight`: weights must add up to 100', details: { fields: [{ path: 'split.1.weight', message: 'weights must add up to 100' }] } } },
+        { status: 422 },
+      );
+    }
+    if (url.pathname === '/html') return new Response('<html>', { status: 502, headers: { 'content-type': 'text/html' } });
+    return Response.json({ data: { ok: true, path: url.pathname }, error: null });
+  };
+  return { calls, fetch };
+}
+
+describe('SDK resources', () => {
+  it('waits for an experiment, reporting each change of progress once', async () => {
+    const api = fakeApi();
+    const client = new PromptLab({ baseUrl: 'http://promptlab.test', fetch: api.fetch });
+    const seen: ExperimentProgress[] = [];
+    const done = await client.experiments.wait('e1', { intervalMs: 1, onProgress: (p) => seen.push(p) });
+    expect(done.status).toBe('completed');
+    expect(seen.map((p) => p.succeeded)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('gives up after timeoutMs with the last state, and stops on abort', async () => {
+    const api = fakeApi();
+    const client = new PromptLab({ baseUrl: 'http://promptlab.test', fetch: api.fetch });
+    const timedOut = (await client.experiments.wait('slow', { intervalMs: 5, timeoutMs: 30 }).catch((e: unknown) => e)) as PromptLabError;
+    expect(timedOut.code).toBe('TIMEOUT');
+    expect((timedOut.details?.experiment as { id: string }).id).toBe('slow');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const aborted = (await client.experiments.wait('slow', { intervalMs: 5, signal: controller.signal }).catch((e: unknown) => e)) as PromptLabError;
+    expect(aborted.code).toBe('ABORTED');
+  });
+
+  it('resolves a slug to the prompt id once for labels, and surfaces field errors', async () => {
+    const api = fakeApi();
+    const client = new PromptLab({ baseUrl: 'http://promptlab.test', fetch: api.fetch });
+    const move = { split: [{ versionNumber: 1, weight: 50 }, { versionNumber: 2, weight: 60 }] };
+    const first = (await client.labels.set('greet', 'production', move).catch((e: unknown) => e)) as PromptLabError;
+    await client.labels.set('greet', 'production', move).catch(() => {});
+    expect(first).toMatchObject({ code: 'INVALID_INPUT', status: 422, fields: [{ path: 'split.1.weight', message: 'weights must add up to 100' }] });
+    expect(api.calls.filter((c) => c.path.startsWith('/api/v1/prompts/by-slug/'))).toHaveLength(1);
+    expect(api.calls.at(-1)).toMatchObject({ method: 'PUT', path: '/api/v1/prompts/7f0c2f55-6a4e-4a43-9d7e-1d1f3d9b8a11/labels/production', body: move });
+  });
+
+  it('keeps a base path, encodes segments and drops undefined query values', async () => {
+    const api = fakeApi();
+    const client = new PromptLab({ baseUrl: 'http://promptlab.test/lab', fetch: api.fetch });
+    await client.datasets.list({ q: 'a b', cursor: undefined });
+    await client.runs.get('x/y');
+    expect(api.calls.map((c) => c.path)).toEqual(['/lab/api/v1/datasets?q=a+b', '/lab/api/v1/runs/x%2Fy']);
+  });
+
+  it('names an answer that is not the API envelope', async () => {
+    const client = new PromptLab({ baseUrl: 'http://promptlab.test', fetch: fakeApi().fetch });
+    const error = (await client.request('GET', 'html').catch((e: unknown) => e)) as PromptLabError;
+    expect([error.code, error.status, error.unavailable]).toEqual(['INTERNAL', 502, true]);
+  });
+
+  it('refuses a missing or relative base URL with a message that says what to pass', () => {
+    const env = process.env.PROMPTLAB_URL;
+    delete process.env.PROMPTLAB_URL;
+    try {
+      expect(() => new PromptLab()).toThrow(/PROMPTLAB_URL/);
+      expect(() => new PromptLab({ baseUrl: 'promptlab.example.com' })).toThrow(/absolute URL/);
+      process.env.PROMPTLAB_URL = 'http://from-env.test';
+      expect(new PromptLab().baseUrl).toBe('http://from-env.test');
+    } finally {
+      if (env === undefined) delete process.env.PROMPTLAB_URL;
+      else process.env.PROMPTLAB_URL = env;
+    }
+  });
+});
