@@ -1,5 +1,6 @@
 import { createDocument, type ZodOpenApiObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import packageJson from '@/package.json';
+import { deliveryPaths } from './paths/delivery';
 import { promptsPaths } from './paths/prompts';
 import { webhooksPaths } from './paths/webhooks';
 import { interopPaths } from './paths/interop';
@@ -12,6 +13,7 @@ import { interopPaths } from './paths/interop';
 
 // One line each, so parallel additions merge cleanly.
 const featurePaths: ZodOpenApiPathsObject[] = [
+  deliveryPaths,
   interopPaths,
   promptsPaths,
   webhooksPaths,
