@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import { getDb } from '../client';
 import { promptLabels, promptVersions, prompts, users, type LabelTarget, type Prompt, type PromptDeployment, type PromptLabel } from '../schema';
@@ -52,6 +52,8 @@ export type LabelWriter = {
   /** Which of these version numbers the prompt does not have. */
   missingVersions: (numbers: number[]) => Promise<number[]>;
   lastMove: () => Promise<PromptDeployment | null>;
+  /** How many labels the prompt has stored. */
+  labelCount: () => Promise<number>;
   save: (values: { targets: LabelTarget[]; protected: boolean; updatedBy: string | null }) => Promise<PromptLabel>;
   remove: () => Promise<void>;
   record: (deployment: Omit<NewDeployment, 'workspaceId' | 'promptId' | 'label'>) => Promise<PromptDeployment>;
@@ -87,6 +89,10 @@ export async function changeLabelLocked<T>(args: { workspaceId: string; promptId
         return numbers.filter((n) => !have.has(n));
       },
       lastMove: () => getLastLabelMove(tx, { promptId: prompt.id, label: args.name }),
+      labelCount: async () => {
+        const [row] = await tx.select({ n: count() }).from(promptLabels).where(eq(promptLabels.promptId, prompt.id));
+        return Number(row?.n ?? 0);
+      },
       save: async (values) => {
         const [row] = await tx
           .insert(promptLabels)

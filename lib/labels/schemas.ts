@@ -6,6 +6,7 @@ export const LABEL_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,49}$/;
 export const LATEST_LABEL = 'latest';
 export const MAX_SPLIT_TARGETS = 5;
 export const MAX_DEPLOYMENT_NOTE = 500;
+export const MAX_LABELS_PER_PROMPT = 50;
 
 const nameFormat = z
   .string({ message: 'must be a label name' })

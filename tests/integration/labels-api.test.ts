@@ -143,6 +143,15 @@ describe('labels: create, move, split', () => {
     expect((await labels(owner.headers)).body.data.map((l: { name: string }) => l.name)).not.toContain('staging-invalid');
   });
 
+  it('keeps at most 50 labels a prompt; moving an existing one still works', async () => {
+    const id = await createPrompt(owner.headers, 1);
+    for (let i = 0; i < 50; i++) expect((await put(owner.headers, `l${i}`, { versionNumber: 1 }, id)).status).toBe(201);
+    const over = await put(owner.headers, 'l50', { versionNumber: 1 }, id);
+    expect(over.status).toBe(422);
+    expect(over.body.error.details?.fields).toEqual([{ path: 'label', message: 'A prompt keeps at most 50 labels' }]);
+    expect((await put(owner.headers, 'l0', { versionNumber: 1, note: 'same' }, id)).status).toBe(200);
+  });
+
   it.each([
     ['latest', '`latest` always means the newest version; pick another name'],
     ['Production', 'lowercase'],
