@@ -1,7 +1,11 @@
 import { createDocument, type ZodOpenApiObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import packageJson from '@/package.json';
 import { deliveryPaths } from './paths/delivery';
+import { labelsPaths } from './paths/labels';
 import { promptsPaths } from './paths/prompts';
+import { providersPaths } from './paths/providers';
+import { runsPaths } from './paths/runs';
+import { workspacePaths } from './paths/workspace';
 import { webhooksPaths } from './paths/webhooks';
 import { interopPaths } from './paths/interop';
 
@@ -15,7 +19,11 @@ import { interopPaths } from './paths/interop';
 const featurePaths: ZodOpenApiPathsObject[] = [
   deliveryPaths,
   interopPaths,
+  labelsPaths,
   promptsPaths,
+  providersPaths,
+  runsPaths,
+  workspacePaths,
   webhooksPaths,
 ];
 

@@ -1,5 +1,4 @@
 import 'server-only';
-import { z } from 'zod';
 import {
   deleteProviderCredential,
   saveProviderCredential,
@@ -9,54 +8,11 @@ import {
 import { ApiError, fieldError } from '../api/errors';
 import { encryptSecret } from '../crypto/secret-box';
 import { assertPublicUrl } from '../net/ssrf';
-import { getCatalogEntry, LOCAL_PROVIDER_ID, PROVIDER_CATALOG, type CatalogEntry } from './catalog';
+import { getCatalogEntry, type CatalogEntry } from './catalog';
 import { forgetSavedCredentials } from './credential-cache';
 import { forgetProviderModels } from './model-list-cache';
 
-// Labels become the `provider` of versions and runs and appear in `provider/model` allowlist ids: no slashes.
-export const providerLabelSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, 'is required')
-  .max(50, 'must be at most 50 characters')
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use letters, digits, `.`, `_` or `-` (starting with a letter or digit)');
-
-export const providerApiKeySchema = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(1000, 'is too long')
-  .regex(/^\S+$/, 'must not contain spaces');
-
-export const providerBaseUrlSchema = z
-  .string()
-  .trim()
-  .max(2000, 'is too long')
-  .pipe(z.url({ protocol: /^https?$/, message: 'must be a full http(s) URL such as https://api.example.com/v1' }));
-
-const savableIds = PROVIDER_CATALOG.map((e) => e.id).filter((id) => id !== LOCAL_PROVIDER_ID) as [string, ...string[]];
-
-export const newProviderCredentialSchema = z.strictObject({
-  provider: z.enum(savableIds, { message: `must be one of ${savableIds.join(', ')}` }),
-  label: providerLabelSchema.optional(),
-  apiKey: providerApiKeySchema.optional(),
-  baseUrl: providerBaseUrlSchema.optional(),
-});
-
-export const providerCredentialPatchSchema = z.strictObject({
-  label: providerLabelSchema.optional(),
-  /** null removes the key. */
-  apiKey: providerApiKeySchema.nullable().optional(),
-  /** null removes the base URL. */
-  baseUrl: providerBaseUrlSchema.nullable().optional(),
-});
-
-export const testConnectionSchema = z.strictObject({
-  provider: z.string().trim().min(1, 'is required').max(50),
-  apiKey: providerApiKeySchema.optional(),
-  baseUrl: providerBaseUrlSchema.optional(),
-});
+export { newProviderCredentialSchema, providerCredentialPatchSchema, testConnectionSchema } from './credentials-schemas';
 
 /** Labels are unique in a workspace: one label, one provider. */
 export const labelTaken = (label: string) =>
