@@ -72,6 +72,19 @@ describe('SDK resources', () => {
     expect(api.calls.map((c) => c.path)).toEqual(['/lab/api/v1/datasets?q=a+b', '/lab/api/v1/runs/x%2Fy']);
   });
 
+  it('sends a raw body with its content type', async () => {
+    let seen: { type: string | null; body: unknown } | null = null;
+    const client = new PromptLab({
+      baseUrl: 'http://promptlab.test',
+      fetch: async (_url, init) => {
+        seen = { type: new Headers(init?.headers).get('content-type'), body: init?.body };
+        return Response.json({ data: { dryRun: true }, error: null });
+      },
+    });
+    await client.request('POST', 'api/v1/import', { query: { format: 'promptfoo' }, rawBody: { text: 'prompts: []', contentType: 'application/yaml' } });
+    expect(seen).toEqual({ type: 'application/yaml', body: 'prompts: []' });
+  });
+
   it('names an answer that is not the API envelope', async () => {
     const client = new PromptLab({ baseUrl: 'http://promptlab.test', fetch: fakeApi().fetch });
     const error = (await client.request('GET', 'html').catch((e: unknown) => e)) as PromptLabError;

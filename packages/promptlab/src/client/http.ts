@@ -7,6 +7,8 @@ export type HttpOptions = { baseUrl: string; apiKey: string | undefined; fetch: 
 export type RequestOptions = {
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
+  /** A body sent as is with its content type (a file to import), instead of JSON `body`. */
+  rawBody?: { text: string; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Overrides the client's timeout for this call (a run with `wait` needs longer). */
@@ -48,7 +50,10 @@ export async function send(http: HttpOptions, method: string, path: string, opti
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (http.apiKey) headers.authorization = `Bearer ${http.apiKey}`;
   let body: string | undefined;
-  if (options.body !== undefined) {
+  if (options.rawBody) {
+    headers['content-type'] = options.rawBody.contentType;
+    body = options.rawBody.text;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
