@@ -77,14 +77,3 @@ export async function listDeploymentRows(args: {
     .orderBy(desc(promptDeployments.createdAt), desc(promptDeployments.id))
     .limit(args.limit);
 }
-
-export async function getDeploymentRow(args: { workspaceId: string; id: string }): Promise<DeploymentRow | null> {
-  if (!isUuid(args.id)) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({ deployment: promptDeployments, actorName: users.name })
-    .from(promptDeployments)
-    .leftJoin(users, eq(users.id, promptDeployments.actorId))
-    .where(and(eq(promptDeployments.id, args.id), eq(promptDeployments.workspaceId, args.workspaceId)));
-  return row ?? null;
-}

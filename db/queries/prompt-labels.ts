@@ -32,18 +32,6 @@ export async function getLabelRow({ workspaceId, promptId, name }: { workspaceId
   return row ?? null;
 }
 
-/** What a label of a live prompt serves, for resolving a request through it; null when there is no such label. */
-export async function getLabelForResolution({ workspaceId, promptId, name }: { workspaceId: string; promptId: string; name: string }): Promise<{ targets: LabelTarget[] } | null> {
-  if (!isUuid(promptId)) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({ targets: promptLabels.targets })
-    .from(promptLabels)
-    .innerJoin(prompts, and(eq(prompts.id, promptLabels.promptId), isNull(prompts.deletedAt)))
-    .where(and(eq(promptLabels.workspaceId, workspaceId), eq(promptLabels.promptId, promptId), eq(promptLabels.name, name)));
-  return row ?? null;
-}
-
 /** The writes a label change may make, inside the transaction that holds the prompt row locked. */
 export type LabelWriter = {
   prompt: Prompt;

@@ -67,7 +67,6 @@ export const putLabelSchema = z
 export type PutLabelInput = z.infer<typeof putLabelSchema>;
 
 export const rollbackLabelSchema = z.strictObject({ note: noteSchema.optional() });
-export type RollbackLabelInput = z.infer<typeof rollbackLabelSchema>;
 
 export const listDeploymentsQuerySchema = z.strictObject({
   label: labelNameSchema.optional(),
