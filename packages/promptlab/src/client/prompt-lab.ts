@@ -3,7 +3,7 @@ import { send, type FetchLike, type HttpOptions, type RawAnswer, type RequestOpt
 import { PromptCache, type CacheOptions } from './prompt-cache.js';
 import { createResources, type Resources } from './resources.js';
 import { compilePrompt } from './template.js';
-import type { ModelConfig, RenderedPrompt, ResolvedPrompt, RunView, TemplateMessage, VariableDef } from './types.js';
+import type { ModelConfig, RenderedPrompt, ResolvedPrompt, RunView, TemplateMessage, VariableInput } from './types.js';
 
 export type PromptLabOptions = {
   /** The app's origin, e.g. `https://promptlab.example.com`. Default: PROMPTLAB_URL. */
@@ -38,7 +38,7 @@ export type FallbackPrompt = {
   systemPrompt?: string;
   userPrompt?: string;
   messages?: TemplateMessage[];
-  variables?: VariableDef[];
+  variables?: VariableInput[];
   model?: ModelConfig;
   title?: string;
 };
@@ -94,7 +94,7 @@ function fallbackPrompt(slug: string, fallback: string | FallbackPrompt, label: 
     systemPrompt: parts.systemPrompt ?? '',
     userPrompt: parts.userPrompt ?? '',
     messages: parts.messages ?? null,
-    variables: parts.variables ?? [],
+    variables: (parts.variables ?? []).map((def) => ({ type: 'string' as const, required: true, ...def })),
     model: parts.model ?? { provider: '', model: '' },
     etag: '',
   };

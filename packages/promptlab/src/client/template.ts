@@ -1,5 +1,5 @@
 import { PromptLabError, type FieldError } from './errors.js';
-import type { RenderedPrompt, ResolvedPrompt, TemplateMessage, VariableDef } from './types.js';
+import type { RenderedPrompt, ResolvedPrompt, TemplateMessage, VariableInput } from './types.js';
 
 /*
  * Local rendering with the server's rules (lib/templates): `{{ name }}` (blanks allowed inside the braces), `\{{` for
@@ -47,7 +47,7 @@ function parse(template: string): { segments: Segment[]; invalid: boolean } {
   return { segments, invalid };
 }
 
-function coerce(def: VariableDef, raw: unknown): { ok: true; text: string } | { ok: false } {
+function coerce(def: VariableInput, raw: unknown): { ok: true; text: string } | { ok: false } {
   switch (def.type ?? 'string') {
     case 'string':
       if (typeof raw === 'string') return { ok: true, text: raw };
@@ -81,7 +81,7 @@ export function turnsOf(prompt: Pick<ResolvedPrompt, 'systemPrompt' | 'userPromp
 }
 
 /** Renders the turns with `values`; throws PromptLabError INVALID_INPUT listing every problem. */
-export function renderTurns(turns: TemplateMessage[], variables: VariableDef[], values: Record<string, unknown>): TemplateMessage[] {
+export function renderTurns(turns: TemplateMessage[], variables: VariableInput[], values: Record<string, unknown>): TemplateMessage[] {
   const fields: FieldError[] = [];
   const problems: string[] = [];
   const defs = new Map(variables.map((def) => [def.name, def]));
