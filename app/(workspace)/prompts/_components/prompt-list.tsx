@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FileText, Plus, Search, SearchX } from 'lucide-react';
+import { Download, FileText, Plus, Search, SearchX, Upload } from 'lucide-react';
+import { ImportDialog } from '@/components/interop/import-dialog';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -23,6 +24,7 @@ export function PromptList() {
   const query = useDebounced(input.trim(), 200);
   const [tag, setTag] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const list = usePrompts({ q: query, tag });
   const items = useMemo(() => pageItems(list.data), [list.data]);
@@ -55,9 +57,18 @@ export function PromptList() {
           <h1 className="text-2xl font-semibold tracking-tight">Prompts</h1>
           <p className="text-sm text-muted-foreground">Templates with every change kept as a version.</p>
         </div>
-        <Button onClick={() => setCreating(true)} data-testid="new-prompt">
-          <Plus aria-hidden /> New prompt <Kbd className="ml-1 hidden sm:inline-flex">N</Kbd>
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="outline" asChild>
+            {/* The session cookie rides along; the file is the bundle the importer reads back. */}
+            <a href="/api/v1/export" download data-testid="export-workspace"><Download aria-hidden /> Export</a>
+          </Button>
+          <Button variant="outline" onClick={() => setImporting(true)} data-testid="import-prompts">
+            <Upload aria-hidden /> Import
+          </Button>
+          <Button onClick={() => setCreating(true)} data-testid="new-prompt">
+            <Plus aria-hidden /> New prompt <Kbd className="ml-1 hidden sm:inline-flex">N</Kbd>
+          </Button>
+        </div>
       </div>
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
@@ -148,6 +159,7 @@ export function PromptList() {
       )}
 
       <NewPromptDialog open={creating} onOpenChange={setCreating} />
+      <ImportDialog open={importing} onOpenChange={setImporting} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { ChevronLeftIcon, CodeIcon, FlaskConicalIcon, PencilIcon, Trash2Icon } from 'lucide-react';
 import { ExperimentFormDialog } from '@/components/experiments/experiment-form';
+import { PromptExportMenu } from '@/components/interop/prompt-export-menu';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toaster';
@@ -95,6 +96,7 @@ export function PromptHeader({ prompt, onDeleted, code }: Props) {
             Experiments
           </Link>
         </Button>
+        <PromptExportMenu promptId={prompt.id} />
         <Button variant="outline" size="sm" onClick={() => setEditing(true)} data-testid="edit-details">
           <PencilIcon aria-hidden="true" />
           Edit details
