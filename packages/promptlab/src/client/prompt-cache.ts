@@ -1,7 +1,7 @@
 import type { ResolvedPrompt } from './types.js';
 
 export type CacheOptions = {
-  /** How long a fetched prompt is served without asking the server. Default 60 s; 0 asks every time (with If-None-Match). */
+  /** How long a fetched prompt is served without asking the server. Default 60 s; 0 revalidates (If-None-Match) on every call. */
   ttlMs?: number;
   /** After the TTL, how long the stale copy is still answered at once while it revalidates in the background. Default 5 min. */
   staleWhileRevalidateMs?: number;
