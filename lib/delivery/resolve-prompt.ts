@@ -9,6 +9,8 @@ import { pickLabelTarget } from './pick-target';
 
 export const LATEST_LABEL = 'latest';
 export const DEFAULT_LABEL = 'production';
+// Per prompt entry: enough for every label's targets; asking for old versions one by one evicts the oldest kept.
+const MAX_KEPT_PER_PROMPT = 32;
 
 /** What an app fetches: the version a label (or number) resolves to, ready to render. */
 export type ResolvedPrompt = Pick<DeliveryVersionRow, 'versionNumber' | 'systemPrompt' | 'userPrompt' | 'messages' | 'variables' | 'model'> & {
@@ -42,7 +44,7 @@ export async function resolvePrompt(request: ResolveRequest): Promise<Resolution
     const etag = resolvedPromptEtag({ versionId: version.id, slug: entry.prompt.slug, title: entry.prompt.title, label, targets });
     const resolved = resolvedView(entry, version, label, etag);
     served = { etag, body: JSON.stringify({ data: resolved, error: null }), resolved };
-    entry.bodies.set(bodyKey, served);
+    keep(entry.bodies, bodyKey, served);
   }
   return { etag: served.etag, body: served.body, resolved: served.resolved, promptId: entry.prompt.id, label, version };
 }
@@ -89,8 +91,13 @@ async function entryVersion(entry: DeliveryEntry, versionNumber: number): Promis
   if (kept) return kept;
   const version = await getDeliveryVersion({ workspaceId: entry.workspaceId, promptId: entry.prompt.id, versionNumber });
   if (!version) throw new ApiError('NOT_FOUND', `Version ${versionNumber} of prompt \`${entry.prompt.slug}\` not found`);
-  entry.versions.set(versionNumber, version);
+  keep(entry.versions, versionNumber, version);
   return version;
+}
+
+function keep<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size >= MAX_KEPT_PER_PROMPT) map.delete(map.keys().next().value!);
+  map.set(key, value);
 }
 
 function resolvedView(entry: DeliveryEntry, version: DeliveryVersionRow, label: string | null, etag: string): ResolvedPrompt {

@@ -22,7 +22,6 @@ const oneOfLabelOrVersion = (input: { label?: string; version?: number }, ctx: z
 export const resolvePromptQuerySchema = z
   .strictObject({ label: deliveryLabelSchema.optional(), version: versionNumberParamSchema.optional(), key: splitKeySchema.optional() })
   .superRefine(oneOfLabelOrVersion);
-export type ResolvePromptQuery = z.infer<typeof resolvePromptQuerySchema>;
 
 /** POST /api/v1/prompts/by-slug/{slug}/render */
 export const renderPromptBodySchema = z
