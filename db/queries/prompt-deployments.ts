@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import type { Transaction } from '../client';
 import { getDb } from '../client';
@@ -47,6 +47,22 @@ export async function getLastLabelMove(tx: Transaction, args: { promptId: string
     .orderBy(desc(promptDeployments.createdAt), desc(promptDeployments.id))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Whether the label was protected just before `at` (a deletion's time): its latest protect or unprotect since it was
+ * last created says so. A deletion does not record protection itself, and a rollback of it restores it.
+ */
+export async function wasLabelProtected(tx: Transaction, args: { promptId: string; label: string; at: Date }): Promise<boolean> {
+  const d = promptDeployments;
+  const created = and(inArray(d.action, ['move', 'rollback']), isNull(d.fromTargets));
+  const [row] = await tx
+    .select({ action: d.action })
+    .from(d)
+    .where(and(eq(d.promptId, args.promptId), eq(d.label, args.label), lt(d.createdAt, args.at), or(inArray(d.action, ['protect', 'unprotect']), created)))
+    .orderBy(desc(d.createdAt), desc(d.id))
+    .limit(1);
+  return row?.action === 'protect';
 }
 
 /** Newest first, after the keyset position `after` when given; the prompt's liveness is the caller's check. */

@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import { getDb } from '../client';
 import { promptLabels, promptVersions, prompts, users, type LabelTarget, type Prompt, type PromptDeployment, type PromptLabel } from '../schema';
-import { getLastLabelMove, insertDeploymentRow, type NewDeployment } from './prompt-deployments';
+import { getLastLabelMove, insertDeploymentRow, wasLabelProtected, type NewDeployment } from './prompt-deployments';
 
 export type LabelRow = { label: PromptLabel; updatedByName: string | null };
 
@@ -40,6 +40,8 @@ export type LabelWriter = {
   /** Which of these version numbers the prompt does not have. */
   missingVersions: (numbers: number[]) => Promise<number[]>;
   lastMove: () => Promise<PromptDeployment | null>;
+  /** Whether the label was protected just before this time (for undoing a deletion). */
+  protectedBefore: (at: Date) => Promise<boolean>;
   /** How many labels the prompt has stored. */
   labelCount: () => Promise<number>;
   save: (values: { targets: LabelTarget[]; protected: boolean; updatedBy: string | null }) => Promise<PromptLabel>;
@@ -77,6 +79,7 @@ export async function changeLabelLocked<T>(args: { workspaceId: string; promptId
         return numbers.filter((n) => !have.has(n));
       },
       lastMove: () => getLastLabelMove(tx, { promptId: prompt.id, label: args.name }),
+      protectedBefore: (at) => wasLabelProtected(tx, { promptId: prompt.id, label: args.name, at }),
       labelCount: async () => {
         const [row] = await tx.select({ n: count() }).from(promptLabels).where(eq(promptLabels.promptId, prompt.id));
         return Number(row?.n ?? 0);

@@ -22,7 +22,10 @@ export async function rollbackLabel(args: { workspaceId: string; promptId: strin
       if (!last?.fromTargets) {
         throw new ApiError('CONFLICT', `\`${name}\` has no earlier version to roll back to: it has served what it serves since it was created`);
       }
-      const label = await w.save({ targets: last.fromTargets, protected: w.label?.protected ?? false, updatedBy: actor.userId });
+      // Undoing a deletion brings back the protection too, and needs the rights it asked for.
+      const isProtected = w.label ? w.label.protected : await w.protectedBefore(last.createdAt);
+      if (!w.label) assertMayChange({ name, protected: isProtected }, actor, 'move it');
+      const label = await w.save({ targets: last.fromTargets, protected: isProtected, updatedBy: actor.userId });
       const deployment = await w.record({
         action: 'rollback',
         fromTargets: w.label?.targets ?? null,
@@ -32,6 +35,10 @@ export async function rollbackLabel(args: { workspaceId: string; promptId: strin
         actorId: actor.userId,
         apiKeyId: actor.apiKeyId,
       });
+      // Recorded, so the history alone says the recreated label is protected (for undoing a later deletion).
+      if (!w.label && isProtected) {
+        await w.record({ action: 'protect', fromTargets: last.fromTargets, toTargets: last.fromTargets, note: '', actorId: actor.userId, apiKeyId: actor.apiKeyId });
+      }
       return { label, deployment, prompt: w.prompt };
     },
   });

@@ -291,6 +291,29 @@ describe('protected labels and roles', () => {
     expect((await rollback(member.editor.headers, 'production', {}, id)).body.data.label.targets).toEqual(one(1));
   });
 
+  it('brings a deleted protected label back protected, and only for admins', async () => {
+    const id = await createPrompt(owner.headers, 2);
+    await put(member.admin.headers, 'production', { versionNumber: 1, protected: true }, id);
+    await put(member.admin.headers, 'production', { versionNumber: 2 }, id);
+    expect((await remove(member.admin.headers, 'production', id)).status).toBe(200);
+    const editorTries = await rollback(member.editor.headers, 'production', {}, id);
+    expect(editorTries.status).toBe(403);
+    expect(editorTries.body.error.message).toBe('`production` is protected: only admins move it');
+    const back = await rollback(member.admin.headers, 'production', {}, id);
+    expect(back.status).toBe(200);
+    expect(back.body.data.label).toMatchObject({ protected: true, targets: one(2) });
+    // Deleted and restored again: still protected, since the restore recorded it.
+    await remove(member.admin.headers, 'production', id);
+    expect((await rollback(member.admin.headers, 'production', {}, id)).body.data.label.protected).toBe(true);
+
+    // A label unprotected before its deletion comes back unprotected, for editors too.
+    await put(member.admin.headers, 'production', { protected: false }, id);
+    await remove(member.admin.headers, 'production', id);
+    const editorRestores = await rollback(member.editor.headers, 'production', {}, id);
+    expect(editorRestores.status).toBe(200);
+    expect(editorRestores.body.data.label.protected).toBe(false);
+  });
+
   it('lets an admin create a protected label in one call; an editor may not', async () => {
     const id = await createPrompt(owner.headers, 1);
     expect((await put(member.editor.headers, 'prod', { versionNumber: 1, protected: true }, id)).status).toBe(403);
