@@ -102,6 +102,23 @@ describe('the SDK against the running app', () => {
     expect(localError.fields.map((f) => f.path)).toEqual(['variables.name']);
   });
 
+  it('compiles a chat template locally exactly as the server renders it (both shapes, empty turns dropped)', async () => {
+    const messages = [
+      { role: 'system', content: 'Rules for {{ name }}.' },
+      { role: 'system', content: '{{ extra }}' },
+      { role: 'user', content: 'Hi, I am {{ name }}' },
+      { role: 'assistant', content: 'Hello {{ name }}!' },
+      { role: 'user', content: 'Count to {{ n }}' },
+    ];
+    const variables = [{ name: 'name' }, { name: 'extra', required: false }, { name: 'n', type: 'number' }];
+    await client.request('POST', 'api/v1/prompts', { body: { title: 'SDK chat', slug: 'sdk-chat', messages, variables } });
+    const values = { name: 'Ada', n: '3' };
+    const served = await client.render('sdk-chat', { variables: values });
+    const local = (await client.getPrompt('sdk-chat')).compile(values);
+    expect(local).toEqual(served);
+    expect(served.anthropic.system).toBe('Rules for Ada.');
+  });
+
   it('runs through a label and waits for the finished run', async () => {
     const run = await client.run({ slug, label: 'production', variables: { name: 'Grace' }, wait: 20 });
     expect(run.status).toBe('succeeded');
