@@ -152,6 +152,10 @@ describe('getPrompt cache', () => {
     const fallback = await client.getPrompt('greet', { fallback: { userPrompt: 'Hi {{ name }}', variables: [{ name: 'name' }] } });
     expect(fallback.source).toBe('fallback');
     expect(fallback.compile({ name: 'Ada' }).openai.messages).toEqual([{ role: 'user', content: 'Hi Ada' }]);
+    const bare = await client.getPrompt('greet', { fallback: 'Hi {{ name }} from {{ place }}' });
+    expect(bare.variables.map((v) => [v.name, v.type, v.required])).toEqual([['name', 'string', true], ['place', 'string', true]]);
+    expect(bare.compile({ name: 'Ada', place: 'London' }).openai.messages).toEqual([{ role: 'user', content: 'Hi Ada from London' }]);
+    expect(() => bare.compile({ name: 'Ada' })).toThrow(/`place` is required/);
     const error = await client.getPrompt('greet').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PromptLabError);
     expect((error as PromptLabError).code).toBe('NETWORK_ERROR');

@@ -2,7 +2,7 @@ import { PromptLabError } from './errors.js';
 import { send, type FetchLike, type HttpOptions, type RawAnswer, type RequestOptions } from './http.js';
 import { PromptCache, type CacheOptions } from './prompt-cache.js';
 import { createResources, type Resources } from './resources.js';
-import { compilePrompt } from './template.js';
+import { compilePrompt, placeholderNames } from './template.js';
 import type { ModelConfig, RenderedPrompt, ResolvedPrompt, RunView, TemplateMessage, VariableInput } from './types.js';
 
 export type PromptLabOptions = {
@@ -28,7 +28,10 @@ export type GetPromptOptions = {
   version?: number;
   /** Sticky key for a traffic split: the same key always gets the same version. */
   key?: string;
-  /** Served when the server cannot be reached and nothing is cached: a user prompt template, or the prompt's parts. */
+  /**
+   * Served when the server cannot be reached and nothing is cached: a user prompt template, or the prompt's parts.
+   * Without `variables`, each placeholder is a required string.
+   */
   fallback?: string | FallbackPrompt;
   /** Skip the cache for this call (the answer still refreshes it). */
   fresh?: boolean;
@@ -84,7 +87,10 @@ function withCompile(prompt: ResolvedPrompt, source: PromptSource): Prompt {
 }
 
 function fallbackPrompt(slug: string, fallback: string | FallbackPrompt, label: string | undefined): ResolvedPrompt {
-  const parts = typeof fallback === 'string' ? { userPrompt: fallback } : fallback;
+  const parts: FallbackPrompt = typeof fallback === 'string' ? { userPrompt: fallback } : fallback;
+  // Without declared variables, every placeholder is a required string, so `compile` works on a bare template.
+  const texts = parts.messages ? parts.messages.map((m) => m.content) : [parts.systemPrompt ?? '', parts.userPrompt ?? ''];
+  const variables = parts.variables ?? placeholderNames(texts).map((name) => ({ name }));
   return {
     id: '',
     slug,
@@ -94,7 +100,7 @@ function fallbackPrompt(slug: string, fallback: string | FallbackPrompt, label: 
     systemPrompt: parts.systemPrompt ?? '',
     userPrompt: parts.userPrompt ?? '',
     messages: parts.messages ?? null,
-    variables: (parts.variables ?? []).map((def) => ({ type: 'string' as const, required: true, ...def })),
+    variables: variables.map((def) => ({ type: 'string' as const, required: true, ...def })),
     model: parts.model ?? { provider: '', model: '' },
     etag: '',
   };

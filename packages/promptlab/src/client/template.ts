@@ -72,6 +72,12 @@ function coerce(def: VariableInput, raw: unknown): { ok: true; text: string } | 
   }
 }
 
+/** The placeholder names of templates, in order of first use. */
+export function placeholderNames(templates: string[]): string[] {
+  const names = templates.flatMap((template) => parse(template).segments.flatMap((s) => ('name' in s ? [s.name] : [])));
+  return [...new Set(names)];
+}
+
 const TYPE_PHRASES: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'a boolean (true or false)', json: 'a JSON value' };
 
 /** The prompt's turns: its chat messages, or [system, user] (no system turn when it is empty). */
