@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError, fieldError } from '@/lib/api/errors';
 import { readJsonObject } from '@/lib/api/read-json';
 import { itemProblem, unsafeValueProblem } from './item-checks';
-import { addRunItemSchema, datasetItemSchema, MAX_DATASET_BODY_BYTES, MAX_ITEMS_PER_REQUEST, newDatasetSchema, type DatasetItemInput } from './schemas';
+import { addItemsBodySchema, addRunItemSchema, datasetItemSchema, MAX_DATASET_BODY_BYTES, MAX_ITEMS_PER_REQUEST, newDatasetSchema, type DatasetItemInput } from './schemas';
 
 const MB = MAX_DATASET_BODY_BYTES / (1024 * 1024);
 export const bodyTooLarge = () => new ApiError('PAYLOAD_TOO_LARGE', `Request body is larger than ${MB} MB: split the items over several requests`);
@@ -27,10 +27,6 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
-const itemsBodySchema = z.strictObject({
-  items: z.array(datasetItemSchema).min(1, 'send at least one item').max(MAX_ITEMS_PER_REQUEST, `at most ${MAX_ITEMS_PER_REQUEST} items at once`),
-});
-
 export type AddItemsBody = { kind: 'items'; items: DatasetItemInput[] } | { kind: 'run'; runId: string };
 
 /** POST …/items: one item, `{ items: [...] }`, or `{ runId }`. */
@@ -39,7 +35,7 @@ export async function readAddItemsBody(req: Request): Promise<AddItemsBody> {
   if ('runId' in body) return { kind: 'run', runId: parsed(addRunItemSchema, body).runId };
   if ('items' in body) {
     assertItemsSafe(body.items, 'items');
-    return { kind: 'items', items: parsed(itemsBodySchema, body).items };
+    return { kind: 'items', items: parsed(addItemsBodySchema, body).items };
   }
   const problem = itemProblem(body);
   if (problem) throw fieldError(problem.path, problem.message);

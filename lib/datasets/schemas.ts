@@ -39,6 +39,11 @@ export const datasetItemSchema = z.strictObject({
 });
 export type DatasetItemInput = z.infer<typeof datasetItemSchema>;
 
+/** POST …/items with several items at once. */
+export const addItemsBodySchema = z.strictObject({
+  items: z.array(datasetItemSchema).min(1, 'send at least one item').max(MAX_ITEMS_PER_REQUEST, `at most ${MAX_ITEMS_PER_REQUEST} items at once`),
+});
+
 /** Add a run to a dataset: its variables become the input and its output the expected value. */
 export const addRunItemSchema = z.strictObject({ runId: z.uuid({ message: 'must be a run id' }) });
 

@@ -77,6 +77,12 @@ export const listCellsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
+/** GET /experiments/{id}/items: the items it ran, in position order. */
+export const listExperimentItemsQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
 export const compareQuerySchema = z.strictObject({
   a: z.coerce.number().int().min(0).max(MAX_VARIANTS - 1),
   b: z.coerce.number().int().min(0).max(MAX_VARIANTS - 1),

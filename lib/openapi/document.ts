@@ -1,6 +1,8 @@
 import { createDocument, type ZodOpenApiObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import packageJson from '@/package.json';
+import { datasetsPaths } from './paths/datasets';
 import { deliveryPaths } from './paths/delivery';
+import { experimentsPaths } from './paths/experiments';
 import { labelsPaths } from './paths/labels';
 import { promptsPaths } from './paths/prompts';
 import { providersPaths } from './paths/providers';
@@ -17,7 +19,9 @@ import { interopPaths } from './paths/interop';
 
 // One line each, so parallel additions merge cleanly.
 const featurePaths: ZodOpenApiPathsObject[] = [
+  datasetsPaths,
   deliveryPaths,
+  experimentsPaths,
   interopPaths,
   labelsPaths,
   promptsPaths,

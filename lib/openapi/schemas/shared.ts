@@ -15,6 +15,10 @@ export const jsonValue = z.unknown();
 
 export const jsonObject = z.record(z.string(), z.unknown());
 
+/** A JSON value that is there (`x ?? null` in a view): any value or null. Only the TypeScript type is narrower. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is exactly what `unknown ?? null` leaves
+export const presentJsonValue = z.unknown() as unknown as z.ZodType<{} | null>;
+
 /** A keyset page: pass `nextCursor` back as `cursor` for the next one (null on the last page). */
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
