@@ -30,7 +30,7 @@ test('the CLI logs in, pulls and pushes prompts, deploys, runs, exports and impo
   const work = await mkdtemp(path.join(tmpdir(), 'promptlab-e2e-work-'));
   await cp(path.resolve('tests/fixtures/cli'), path.join(work, 'fixtures'), { recursive: true });
   // No PROMPTLAB_* variables: the commands after login use what it stored.
-  const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, 'xdg'), CI: 'true' };
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, 'xdg'), CI: 'true' };
   const run = (...args: string[]) => promptlab(args, { cwd: work, env });
 
   const login = await run('login', '--url', baseURL!, '--key', key);
