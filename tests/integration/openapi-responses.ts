@@ -96,7 +96,8 @@ export async function expectResponseMatchesDocument(response: Response, method: 
   expect(template, `${method} ${pathname} matches no documented path`).not.toBeNull();
   const contentType = response.headers.get('content-type') ?? '';
   const text = await response.text();
-  const body = contentType.includes('json') && text ? JSON.parse(text) : text;
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  const body = (mediaType === 'application/json' || mediaType.endsWith('+json')) && text ? JSON.parse(text) : text;
   expectMatchesDocument(method, template!, response.status, body, contentType || 'application/json');
   return body;
 }
