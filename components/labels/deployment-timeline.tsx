@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { BarChart3Icon, RocketIcon, Undo2Icon } from 'lucide-react';
+import { BarChart3Icon, RocketIcon, Trash2Icon, Undo2Icon } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -14,7 +14,7 @@ import { LabelBadge } from './label-badge';
 import { deploymentSummary, targetsText } from './label-model';
 import type { DeploymentView, LabelView } from './label-types';
 import { SplitCompare } from './split-compare';
-import { useDeployments, useLabels, useRollbackLabel, useWorkspaceRole } from './use-labels';
+import { useDeleteLabel, useDeployments, useLabels, useRollbackLabel, useWorkspaceRole } from './use-labels';
 
 /** The prompt's labels with what they serve, and every move (who, when, from → to, note); the newest move of a label rolls back. */
 export function DeploymentTimeline({ promptId }: { promptId: string }) {
@@ -23,6 +23,8 @@ export function DeploymentTimeline({ promptId }: { promptId: string }) {
   const history = useDeployments(promptId);
   const deployments = useMemo(() => pageItems(history.data), [history.data]);
   const rollback = useRollbackLabel(promptId);
+  const remove = useDeleteLabel(promptId);
+  const [deleting, setDeleting] = useState<LabelView | null>(null);
   const { canDeploy, isAdmin } = useWorkspaceRole();
   const [confirming, setConfirming] = useState<DeploymentView | null>(null);
   const [comparing, setComparing] = useState<string | null>(null);
@@ -73,7 +75,21 @@ export function DeploymentTimeline({ promptId }: { promptId: string }) {
       {stored.length > 0 ? (
         <ul className="grid gap-2" aria-label="Labels">
           {stored.map((label) => (
-            <LabelRow key={label.name} label={label} comparing={comparing === label.name} onCompare={() => setComparing(comparing === label.name ? null : label.name)} promptId={promptId} />
+            <LabelRow
+              key={label.name}
+              label={label}
+              comparing={comparing === label.name}
+              onCompare={() => setComparing(comparing === label.name ? null : label.name)}
+              onDelete={
+                canDeploy && (!label.protected || isAdmin)
+                  ? () => {
+                      remove.reset();
+                      setDeleting(label);
+                    }
+                  : undefined
+              }
+              promptId={promptId}
+            />
           ))}
         </ul>
       ) : null}
@@ -128,11 +144,33 @@ export function DeploymentTimeline({ promptId }: { promptId: string }) {
         error={rollback.isError ? errorMessage(rollback.error) : null}
         onConfirm={confirmRollback}
       />
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(open) => !open && setDeleting(null)}
+        title={`Delete the label ${deleting?.name ?? ''}?`}
+        description={`Apps that fetch this prompt with ?label=${deleting?.name ?? ''} stop getting a version. The deletion is recorded; rolling it back brings the label back.`}
+        confirmLabel="Delete label"
+        confirmTestId="confirm-delete-label"
+        destructive
+        pending={remove.isPending}
+        error={remove.isError ? errorMessage(remove.error) : null}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.name, {
+            onSuccess: () => {
+              toast({ title: `Deleted the label ${deleting.name}`, variant: 'success' });
+              setDeleting(null);
+            },
+          })
+        }
+      />
     </section>
   );
 }
 
-function LabelRow({ promptId, label, comparing, onCompare }: { promptId: string; label: LabelView; comparing: boolean; onCompare: () => void }) {
+type LabelRowProps = { promptId: string; label: LabelView; comparing: boolean; onCompare: () => void; onDelete?: () => void };
+
+function LabelRow({ promptId, label, comparing, onCompare, onDelete }: LabelRowProps) {
   const split = label.targets.length > 1;
   return (
     <li className="grid gap-2 rounded-lg border px-3 py-2" data-testid={`label-row-${label.name}`}>
@@ -145,6 +183,11 @@ function LabelRow({ promptId, label, comparing, onCompare }: { promptId: string;
           <Button variant="ghost" size="sm" className="ml-auto h-7" onClick={onCompare} aria-expanded={comparing} data-testid={`compare-split-${label.name}`}>
             <BarChart3Icon aria-hidden="true" />
             {comparing ? 'Hide comparison' : 'Compare versions'}
+          </Button>
+        ) : null}
+        {onDelete ? (
+          <Button variant="ghost" size="icon-sm" className={split ? 'size-7' : 'ml-auto size-7'} onClick={onDelete} aria-label={`Delete the label ${label.name}`} data-testid={`delete-label-${label.name}`}>
+            <Trash2Icon aria-hidden="true" />
           </Button>
         ) : null}
       </div>

@@ -118,6 +118,9 @@ const ACTION_WORDS: Record<string, string> = { move: 'Moved', rollback: 'Rolled 
 export function deploymentSummary(d: { label: string; action: string; from: readonly LabelTarget[] | null; to: readonly LabelTarget[] | null }): string {
   if (d.action === 'delete') return `Deleted ${d.label} (was ${targetsText(d.from)})`;
   if (d.action === 'protect' || d.action === 'unprotect') return `${ACTION_WORDS[d.action]} ${d.label}`;
-  if (d.action === 'move' && (!d.from || d.from.length === 0)) return `Deployed ${d.label} to ${targetsText(d.to)}`;
+  const fresh = !d.from || d.from.length === 0;
+  if (d.action === 'move' && fresh) return `Deployed ${d.label} to ${targetsText(d.to)}`;
+  // A rollback from nothing undid a deletion.
+  if (d.action === 'rollback' && fresh) return `Restored ${d.label} to ${targetsText(d.to)}`;
   return `${ACTION_WORDS[d.action] ?? 'Moved'} ${d.label}: ${targetsText(d.from)} → ${targetsText(d.to)}`;
 }

@@ -94,8 +94,27 @@ test('deploy v1 to production, move it to v2 with a note, roll back, then split 
   await expect(compare.locator('[data-version="1"]')).toContainText('10%');
   await expect(compare.locator('[data-version="3"]')).toContainText('90%');
 
+  // A second label, deleted, then brought back by rolling back its deletion.
+  await labels.openDeploy(2);
+  await labels.deploy({ label: 'staging' });
+  await expect(labels.badge(2, 'staging')).toHaveAttribute('data-look', 'staging');
+  await labels.panel().getByTestId('delete-label-staging').click();
+  await page.getByTestId('confirm-delete-label').click();
+  await expect(labels.labelRow('staging')).toHaveCount(0);
+  await expect(labels.badge(2, 'staging')).toHaveCount(0);
+  await expect(labels.entries().first()).toContainText('Deleted staging (was v2)');
+  await labels.rollBack('staging');
+  await expect(labels.badge(2, 'staging')).toBeVisible();
+  await expect(labels.entries().first()).toContainText('Restored staging to v2');
+  await expect(labels.entries()).toHaveCount(7);
+
+  await page.getByTestId('version-row-3').scrollIntoViewIfNeeded();
+  await page.locator('section[aria-labelledby="history-heading"]').screenshot({ path: `${shots}/versions.png` });
   await labels.panel().scrollIntoViewIfNeeded();
   await labels.panel().screenshot({ path: `${shots}/timeline.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await labels.panel().screenshot({ path: `${shots}/timeline-dark.png` });
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 390, height: 844 });
   await labels.panel().scrollIntoViewIfNeeded();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -107,7 +126,7 @@ test('deploy v1 to production, move it to v2 with a note, roll back, then split 
   // Esc closes without deploying.
   await page.keyboard.press('Escape');
   await expect(labels.dialog()).toBeHidden();
-  await expect(labels.entries()).toHaveCount(4);
+  await expect(labels.entries()).toHaveCount(7);
 });
 
 // The fake provider echoes the prompt: v1 always says banana, v2 only when the topic does, so v1 wins clearly.
