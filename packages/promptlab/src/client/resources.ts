@@ -1,10 +1,18 @@
 import { PromptLabError } from './errors.js';
 import type { RequestOptions } from './http.js';
 import type {
+  AddedItems,
+  CreateDatasetInput,
+  CreateExperimentInput,
+  DatasetDetail,
   DatasetItemInput,
+  DatasetItemList,
+  DatasetList,
   DatasetView,
   DeploymentView,
   ExperimentCreated,
+  ExperimentDetail,
+  ExperimentList,
   ExperimentProgress,
   ExperimentView,
   LabelTarget,
@@ -19,7 +27,7 @@ export type ListOptions = { cursor?: string; limit?: number };
 export type LabelMove = ({ versionNumber: number } | { split: LabelTarget[] }) & { note?: string; protected?: boolean };
 export type WaitOptions = {
   /** Called whenever the counts change, and once at the start. */
-  onProgress?: (progress: ExperimentProgress, experiment: ExperimentView) => void;
+  onProgress?: (progress: ExperimentProgress, experiment: ExperimentDetail) => void;
   /** Give up after this long (TIMEOUT error carrying the last experiment in `details`). Default 30 min. */
   timeoutMs?: number;
   /** Between polls. Default 1 s. */
@@ -62,17 +70,17 @@ export function createResources(client: Requester) {
   }
 
   const experiments = {
-    create: (input: Record<string, unknown>) => client.request<ExperimentCreated>('POST', 'api/v1/experiments', { body: input }),
-    get: (id: string) => client.request<ExperimentView>('GET', `api/v1/experiments/${seg(id)}`),
+    create: (input: CreateExperimentInput) => client.request<ExperimentCreated>('POST', 'api/v1/experiments', { body: input }),
+    get: (id: string) => client.request<ExperimentDetail>('GET', `api/v1/experiments/${seg(id)}`),
     list: (options: ListOptions & { datasetId?: string; promptId?: string; status?: string } = {}) =>
-      client.request<Page<ExperimentView>>('GET', 'api/v1/experiments', { query: options }),
-    cancel: (id: string) => client.request<ExperimentView>('POST', `api/v1/experiments/${seg(id)}/cancel`, { body: {} }),
+      client.request<ExperimentList>('GET', 'api/v1/experiments', { query: options }),
+    cancel: (id: string) => client.request<ExperimentView>('POST', `api/v1/experiments/${seg(id)}/cancel`),
     /** Polls until the experiment is completed or canceled; answers its final state. */
-    async wait(id: string, options: WaitOptions = {}): Promise<ExperimentView> {
+    async wait(id: string, options: WaitOptions = {}): Promise<ExperimentDetail> {
       const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
       let last: ExperimentProgress | null = null;
       for (;;) {
-        const experiment = await client.request<ExperimentView>('GET', `api/v1/experiments/${seg(id)}`, { signal: options.signal });
+        const experiment = await client.request<ExperimentDetail>('GET', `api/v1/experiments/${seg(id)}`, { signal: options.signal });
         if (!sameProgress(last, experiment.progress)) {
           last = experiment.progress;
           options.onProgress?.(experiment.progress, experiment);
@@ -88,13 +96,11 @@ export function createResources(client: Requester) {
 
   return {
     datasets: {
-      list: (options: ListOptions & { q?: string } = {}) => client.request<Page<DatasetView>>('GET', 'api/v1/datasets', { query: options }),
-      get: (id: string) => client.request<DatasetView>('GET', `api/v1/datasets/${seg(id)}`),
-      create: (input: { name: string; description?: string; items?: DatasetItemInput[] }) => client.request<DatasetView>('POST', 'api/v1/datasets', { body: input }),
-      addItems: (id: string, items: DatasetItemInput[]) =>
-        client.request<{ count: number; items: unknown[] }>('POST', `api/v1/datasets/${seg(id)}/items`, { body: { items } }),
-      items: (id: string, options: ListOptions & { q?: string } = {}) =>
-        client.request<Page<Record<string, unknown>>>('GET', `api/v1/datasets/${seg(id)}/items`, { query: options }),
+      list: (options: ListOptions & { q?: string } = {}) => client.request<DatasetList>('GET', 'api/v1/datasets', { query: options }),
+      get: (id: string) => client.request<DatasetDetail>('GET', `api/v1/datasets/${seg(id)}`),
+      create: (input: CreateDatasetInput) => client.request<DatasetView>('POST', 'api/v1/datasets', { body: input }),
+      addItems: (id: string, items: DatasetItemInput[]) => client.request<AddedItems>('POST', `api/v1/datasets/${seg(id)}/items`, { body: { items } }),
+      items: (id: string, options: ListOptions & { q?: string } = {}) => client.request<DatasetItemList>('GET', `api/v1/datasets/${seg(id)}/items`, { query: options }),
     },
     experiments,
     labels: {
@@ -111,7 +117,7 @@ export function createResources(client: Requester) {
     },
     runs: {
       get: (id: string) => client.request<RunView>('GET', `api/v1/runs/${seg(id)}`),
-      cancel: (id: string) => client.request<RunView>('POST', `api/v1/runs/${seg(id)}/cancel`, { body: {} }),
+      cancel: (id: string) => client.request<RunView>('POST', `api/v1/runs/${seg(id)}/cancel`),
     },
   };
 }

@@ -3,9 +3,11 @@
  * src/generated/api.ts is generated from it); the few the SDK builds on are named here so they read well in editors.
  */
 
-import type { components } from '../generated/api.js';
+import type { components, operations } from '../generated/api.js';
 
 type Schemas = components['schemas'];
+/** The `data` of an operation's JSON answer with status S. */
+type Data<Op extends keyof operations, S extends number = 200> = operations[Op]['responses'] extends Record<S, { content: { 'application/json': { data: infer D } } }> ? D : never;
 
 export type VariableType = Schemas['VariableDef']['type'];
 /** A declared variable as the API answers it (type and required filled in). */
@@ -32,10 +34,20 @@ export type RunAccepted = Schemas['RunAccepted'];
 /** A run as GET /api/v1/runs/{id} answers it; a run still going after `wait` has only `id` and `status`. */
 export type RunView = RunAccepted & Partial<Schemas['RunView']>;
 
-export type ExperimentStatus = 'queued' | 'running' | 'completed' | 'canceled' | (string & {});
-export type ExperimentProgress = { total: number; succeeded: number; errored: number; canceled: number; pending: number };
-export type ExperimentView = { id: string; name: string; status: ExperimentStatus; progress: ExperimentProgress; totalCells: number } & Record<string, unknown>;
-export type ExperimentCreated = { id: string; status: ExperimentStatus; totalCells: number; reusedCells: number };
+export type ExperimentStatus = Schemas['ExperimentStatus'];
+export type ExperimentProgress = Schemas['ExperimentProgress'];
+/** GET /api/v1/experiments/{id}: the experiment with its per-variant summary. */
+export type ExperimentDetail = Schemas['ExperimentDetail'];
+export type ExperimentView = Schemas['ExperimentView'];
+export type ExperimentCreated = Schemas['CreatedExperiment'];
+export type CreateExperimentInput = Schemas['CreateExperimentBody'];
+export type ExperimentList = Data<'listExperiments'>;
 
-export type DatasetItemInput = { input: Record<string, unknown>; expected?: unknown; metadata?: Record<string, unknown> };
-export type DatasetView = { id: string; name: string } & Record<string, unknown>;
+export type DatasetView = Schemas['DatasetView'];
+export type DatasetDetail = Schemas['DatasetDetail'];
+export type DatasetItem = Schemas['DatasetItem'];
+export type CreateDatasetInput = Schemas['CreateDatasetBody'];
+export type DatasetItemInput = NonNullable<CreateDatasetInput['items']>[number];
+export type AddedItems = Schemas['AddedItems'];
+export type DatasetList = Data<'listDatasets'>;
+export type DatasetItemList = Data<'listDatasetItems'>;

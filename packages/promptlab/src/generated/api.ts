@@ -44,6 +44,320 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List datasets, newest updated first */
+        get: operations["listDatasets"];
+        put?: never;
+        /**
+         * Create a dataset, optionally with its first items
+         * @description Up to 10,000 items in one transaction; bodies up to 20 MB. 409 when the name is taken.
+         */
+        post: operations["createDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a dataset with the variables its items fill */
+        get: operations["getDataset"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a dataset
+         * @description Experiments keep the items they ran; their `datasetId` becomes null.
+         */
+        delete: operations["deleteDataset"];
+        options?: never;
+        head?: never;
+        /** Rename a dataset or change its description */
+        patch: operations["updateDataset"];
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the items as CSV or JSONL
+         * @description The file imports back unchanged. A dataset too wide for CSV answers 422: export it as JSONL.
+         */
+        get: operations["exportDataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a CSV, JSONL or JSON file
+         * @description The body is the file, its format given by Content-Type. Every row is checked before anything is written: a bad file imports nothing, and the 422 names each problem. `mode=replace` swaps the items; `map.<column>=<target>` overrides where a CSV column goes (`input.<name>`, `expected`, `metadata.<key>`, `ignore`).
+         */
+        post: operations["importDatasetFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List items in position order */
+        get: operations["listDatasetItems"];
+        put?: never;
+        /**
+         * Add items
+         * @description One item, `{ items: [...] }` (up to 10,000 at once), or `{ runId }` to add a run (its variables as input, its output as expected).
+         */
+        post: operations["addDatasetItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an item */
+        delete: operations["deleteDatasetItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an item
+         * @description Experiments that ran it keep what they ran.
+         */
+        patch: operations["updateDatasetItem"];
+        trace?: never;
+    };
+    "/api/v1/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List experiments, newest first */
+        get: operations["listExperiments"];
+        put?: never;
+        /**
+         * Run prompt variants over a dataset
+         * @description Checks the variants, evaluators and budget, records every cell (items × variants × repeats, up to 50,000) and starts in the background: 202. Cells whose run is already known (same content, model, input, repeat) are reused at no cost when `cache` is on. Follow it with GET /experiments/{id} or its stream.
+         */
+        post: operations["createExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an experiment with its per-variant summary
+         * @description Pass rates with 95% intervals, scores, latency, tokens and cost per variant.
+         */
+        get: operations["getExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an experiment
+         * @description Stops every pending cell; 409 when it already finished.
+         */
+        post: operations["cancelExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/cells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List cells in grid order */
+        get: operations["listExperimentCells"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two variants, paired by item and repeat
+         * @description Pass-rate and score differences with intervals, an exact McNemar test and a verdict with its reason.
+         */
+        get: operations["compareExperimentVariants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the experiment (items, cells, summary) as JSON or CSV */
+        get: operations["exportExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The items it ran, as they were then */
+        get: operations["listExperimentItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a new experiment from this one's configuration, with changes
+         * @description Every field defaults to the original's. Unchanged cells are reused (`savedUsd` says what that saved).
+         */
+        post: operations["rerunExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/retry-errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run (or score) the errored cells again */
+        post: operations["retryExperimentErrors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow progress (Server-Sent Events)
+         * @description A `progress` event `{ type, status, progress, costUsd, reusedCells, stopReason, startedAt, finishedAt, etaSeconds }` whenever cells finish, then `done` with the same fields.
+         */
+        get: operations["streamExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/export": {
         parameters: {
             query?: never;
@@ -865,6 +1179,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddDatasetItemsBody: {
+            expected?: unknown;
+            input: unknown;
+            metadata?: unknown;
+        } | {
+            items: {
+                expected?: unknown;
+                input: unknown;
+                metadata?: unknown;
+            }[];
+        } | {
+            /** Format: uuid */
+            runId: string;
+        };
+        AddedItems: {
+            count: number;
+            items: components["schemas"]["DatasetItem"][];
+        };
         ApiError: {
             /** @enum {string} */
             code: "BAD_REQUEST" | "UNAUTHORIZED" | "BUDGET_EXCEEDED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "INVALID_INPUT" | "RATE_LIMITED" | "INTERNAL" | "PROVIDER_ERROR" | "UNAVAILABLE";
@@ -920,6 +1252,41 @@ export interface components {
             /** @enum {string} */
             source: "builtin" | "instance" | "workspace";
         };
+        CellView: {
+            costUsd: number | null;
+            errorCode: string | null;
+            errorMessage: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            latencyMs: number | null;
+            output: string | null;
+            outputTruncated: boolean;
+            pass: boolean | null;
+            repeat: number;
+            /** @description A cell whose call failed reads as `error` */
+            result: ("pass" | "fail" | "error") | null;
+            results: {
+                costUsd?: number;
+                evaluator: string;
+                pass: boolean | null;
+                reason: string;
+                score: number | null;
+                /** @enum {string} */
+                status: "pass" | "fail" | "error";
+                type: string;
+                weight: number;
+            }[];
+            reused: boolean;
+            runId: string | null;
+            runStatus: ("queued" | "running" | "succeeded" | "failed" | "canceled") | null;
+            score: number | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "errored" | "canceled";
+            usage: components["schemas"]["Usage"] | null;
+            variant: number;
+        };
         ConnectionTest: {
             models: string[];
             /** @constant */
@@ -951,6 +1318,23 @@ export interface components {
             prefix: string;
             revokedAt: string | null;
         };
+        CreateDatasetBody: {
+            description?: string;
+            items?: {
+                expected?: unknown;
+                input: unknown;
+                metadata?: unknown;
+            }[];
+            name: string;
+        };
+        CreatedExperiment: {
+            /** Format: uuid */
+            id: string;
+            reusedCells: number;
+            savedUsd: number;
+            status: components["schemas"]["ExperimentStatus"];
+            totalCells: number;
+        };
         CreatedWebhookView: {
             /** Format: date-time */
             createdAt: string;
@@ -964,84 +1348,38 @@ export interface components {
             updatedAt: string;
             url: string;
         };
-        CreatePromptBody: {
-            description?: string;
-            messages?: {
-                content: string;
-                /** @enum {string} */
-                role: "system" | "user" | "assistant";
-            }[];
-            model?: {
-                maxTokens?: number;
-                model: string;
-                provider: string;
-                responseSchema?: {
-                    /** @default response */
-                    name: string;
-                    schema: {
-                        [key: string]: unknown;
-                    };
-                    strict?: boolean;
-                };
-                stop?: string[];
-                temperature?: number;
-                tools?: {
-                    description?: string;
-                    name: string;
-                    /**
-                     * @default {
-                     *       "type": "object",
-                     *       "properties": {}
-                     *     }
-                     */
-                    parameters: {
-                        [key: string]: unknown;
-                    };
-                }[];
-                topP?: number;
-            };
-            notes?: string;
-            slug?: string;
-            systemPrompt?: string;
-            tags?: string[];
-            title: string;
-            userPrompt?: string;
-            variables?: {
-                default?: unknown;
-                description?: string;
-                name: string;
-                /** @default true */
-                required: boolean;
-                /**
-                 * @default string
-                 * @enum {string}
-                 */
-                type: "string" | "number" | "boolean" | "json";
-            }[];
-        };
-        CreateProviderCredentialBody: {
-            apiKey?: string;
-            baseUrl?: string;
-            label?: string;
-            /** @enum {string} */
-            provider: "openai" | "anthropic" | "groq" | "openrouter" | "together" | "ollama" | "lmstudio" | "vllm" | "custom";
-        };
-        CreateRunBody: {
+        CreateExperimentBody: {
+            budgetUsd?: number;
             /** @default true */
-            cache: boolean;
-            draft?: {
-                messages?: {
-                    content: string;
-                    /** @enum {string} */
-                    role: "system" | "user" | "assistant";
-                }[];
-                model?: {
+            cache?: boolean;
+            /** @default 10 */
+            concurrency?: number;
+            /** Format: uuid */
+            datasetId: string;
+            /** @default [] */
+            evaluators?: {
+                /** @default {} */
+                config?: {
+                    [key: string]: unknown;
+                };
+                name?: string;
+                not?: boolean;
+                threshold?: number;
+                type: string;
+                weight?: number;
+            }[];
+            name?: string;
+            /** @default 1 */
+            repeats?: number;
+            threshold?: number;
+            variants: {
+                label?: string;
+                model?: string;
+                params?: {
                     maxTokens?: number;
-                    model: string;
-                    provider: string;
                     responseSchema?: {
                         /** @default response */
-                        name: string;
+                        name?: string;
                         schema: {
                             [key: string]: unknown;
                         };
@@ -1058,36 +1396,32 @@ export interface components {
                          *       "properties": {}
                          *     }
                          */
-                        parameters: {
+                        parameters?: {
                             [key: string]: unknown;
                         };
                     }[];
                     topP?: number;
                 };
-                systemPrompt?: string;
-                userPrompt?: string;
-                variables?: {
-                    default?: unknown;
-                    description?: string;
-                    name: string;
-                    /** @default true */
-                    required: boolean;
-                    /**
-                     * @default string
-                     * @enum {string}
-                     */
-                    type: "string" | "number" | "boolean" | "json";
-                }[];
-            };
-            idempotencyKey?: string;
-            key?: string;
-            label?: string;
-            model?: string;
-            params?: {
+                /** Format: uuid */
+                promptId: string;
+                provider?: string;
+                versionNumber?: number;
+            }[];
+        };
+        CreatePromptBody: {
+            description?: string;
+            messages?: {
+                content: string;
+                /** @enum {string} */
+                role: "system" | "user" | "assistant";
+            }[];
+            model?: {
                 maxTokens?: number;
+                model: string;
+                provider: string;
                 responseSchema?: {
                     /** @default response */
-                    name: string;
+                    name?: string;
                     schema: {
                         [key: string]: unknown;
                     };
@@ -1104,7 +1438,117 @@ export interface components {
                      *       "properties": {}
                      *     }
                      */
-                    parameters: {
+                    parameters?: {
+                        [key: string]: unknown;
+                    };
+                }[];
+                topP?: number;
+            };
+            notes?: string;
+            slug?: string;
+            systemPrompt?: string;
+            tags?: string[];
+            title: string;
+            userPrompt?: string;
+            variables?: {
+                default?: unknown;
+                description?: string;
+                name: string;
+                /** @default true */
+                required?: boolean;
+                /**
+                 * @default string
+                 * @enum {string}
+                 */
+                type?: "string" | "number" | "boolean" | "json";
+            }[];
+        };
+        CreateProviderCredentialBody: {
+            apiKey?: string;
+            baseUrl?: string;
+            label?: string;
+            /** @enum {string} */
+            provider: "openai" | "anthropic" | "groq" | "openrouter" | "together" | "ollama" | "lmstudio" | "vllm" | "custom";
+        };
+        CreateRunBody: {
+            /** @default true */
+            cache?: boolean;
+            draft?: {
+                messages?: {
+                    content: string;
+                    /** @enum {string} */
+                    role: "system" | "user" | "assistant";
+                }[];
+                model?: {
+                    maxTokens?: number;
+                    model: string;
+                    provider: string;
+                    responseSchema?: {
+                        /** @default response */
+                        name?: string;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        strict?: boolean;
+                    };
+                    stop?: string[];
+                    temperature?: number;
+                    tools?: {
+                        description?: string;
+                        name: string;
+                        /**
+                         * @default {
+                         *       "type": "object",
+                         *       "properties": {}
+                         *     }
+                         */
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    topP?: number;
+                };
+                systemPrompt?: string;
+                userPrompt?: string;
+                variables?: {
+                    default?: unknown;
+                    description?: string;
+                    name: string;
+                    /** @default true */
+                    required?: boolean;
+                    /**
+                     * @default string
+                     * @enum {string}
+                     */
+                    type?: "string" | "number" | "boolean" | "json";
+                }[];
+            };
+            idempotencyKey?: string;
+            key?: string;
+            label?: string;
+            model?: string;
+            params?: {
+                maxTokens?: number;
+                responseSchema?: {
+                    /** @default response */
+                    name?: string;
+                    schema: {
+                        [key: string]: unknown;
+                    };
+                    strict?: boolean;
+                };
+                stop?: string[];
+                temperature?: number;
+                tools?: {
+                    description?: string;
+                    name: string;
+                    /**
+                     * @default {
+                     *       "type": "object",
+                     *       "properties": {}
+                     *     }
+                     */
+                    parameters?: {
                         [key: string]: unknown;
                     };
                 }[];
@@ -1115,7 +1559,7 @@ export interface components {
             provider?: string;
             slug?: string;
             /** @default {} */
-            variables: {
+            variables?: {
                 [key: string]: unknown;
             };
             versionNumber?: number;
@@ -1134,7 +1578,7 @@ export interface components {
                 provider: string;
                 responseSchema?: {
                     /** @default response */
-                    name: string;
+                    name?: string;
                     schema: {
                         [key: string]: unknown;
                     };
@@ -1151,7 +1595,7 @@ export interface components {
                      *       "properties": {}
                      *     }
                      */
-                    parameters: {
+                    parameters?: {
                         [key: string]: unknown;
                     };
                 }[];
@@ -1165,12 +1609,12 @@ export interface components {
                 description?: string;
                 name: string;
                 /** @default true */
-                required: boolean;
+                required?: boolean;
                 /**
                  * @default string
                  * @enum {string}
                  */
-                type: "string" | "number" | "boolean" | "json";
+                type?: "string" | "number" | "boolean" | "json";
             }[];
         };
         CreateWebhookBody: {
@@ -1189,6 +1633,66 @@ export interface components {
             model: string;
             outputPerMTok: number;
             provider: string;
+        };
+        DatasetDetail: {
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            createdAt: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            itemCount: number;
+            name: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            updatedAt: string;
+            /** @description The sorted union of its items' input keys */
+            variables: string[];
+        };
+        DatasetItem: {
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            createdAt: string;
+            /** @description Text or any JSON value; null when none */
+            expected: unknown;
+            /** Format: uuid */
+            id: string;
+            /** @description Variable values */
+            input: {
+                [key: string]: unknown;
+            };
+            metadata: {
+                [key: string]: unknown;
+            };
+            position: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        DatasetView: {
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            createdAt: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            itemCount: number;
+            name: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            updatedAt: string;
         };
         DeleteLabelResult: {
             /** @constant */
@@ -1288,9 +1792,146 @@ export interface components {
             data: null;
             error: components["schemas"]["ApiError"];
         };
+        EvaluatorSpec: {
+            /** @description Secrets read as `••••` */
+            config: {
+                [key: string]: unknown;
+            };
+            name?: string;
+            not?: boolean;
+            threshold?: number;
+            type: string;
+            weight?: number;
+        };
+        ExperimentDetail: {
+            config: {
+                budgetUsd: number | null;
+                cache: boolean;
+                concurrency: number;
+                evaluators: components["schemas"]["EvaluatorSpec"][];
+                repeats: number;
+                threshold: number | null;
+                variants: {
+                    index: number;
+                    label: string;
+                    model: string;
+                    params: {
+                        [key: string]: unknown;
+                    };
+                    /** Format: uuid */
+                    promptId: string;
+                    promptTitle: string;
+                    provider: string;
+                    /** Format: uuid */
+                    versionId: string;
+                    versionNumber: number;
+                }[];
+            };
+            costUsd: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            createdAt: string;
+            /** @description Null once the dataset is deleted (the experiment keeps its items) */
+            datasetId: string | null;
+            datasetName: string;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Set while a provider's rate limit pauses the experiment */
+            pausedUntil: string | null;
+            progress: components["schemas"]["ExperimentProgress"];
+            promptIds: string[];
+            reusedCells: number;
+            savedUsd: number;
+            /** @description The experiment this one reran */
+            sourceExperimentId: string | null;
+            startedAt: string | null;
+            status: components["schemas"]["ExperimentStatus"];
+            stopReason: ("canceled" | "budget") | null;
+            summary: components["schemas"]["VariantSummary"][];
+            totalCells: number;
+        };
+        ExperimentItem: {
+            expected: unknown;
+            input: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            itemId: string;
+            metadata: {
+                [key: string]: unknown;
+            };
+            position: number;
+        };
+        ExperimentProgress: {
+            canceled: number;
+            errored: number;
+            pending: number;
+            succeeded: number;
+            total: number;
+        };
+        /** @enum {string} */
+        ExperimentStatus: "queued" | "running" | "completed" | "canceled";
+        ExperimentView: {
+            config: {
+                budgetUsd: number | null;
+                cache: boolean;
+                concurrency: number;
+                evaluators: components["schemas"]["EvaluatorSpec"][];
+                repeats: number;
+                threshold: number | null;
+                variants: {
+                    index: number;
+                    label: string;
+                    model: string;
+                    params: {
+                        [key: string]: unknown;
+                    };
+                    /** Format: uuid */
+                    promptId: string;
+                    promptTitle: string;
+                    provider: string;
+                    /** Format: uuid */
+                    versionId: string;
+                    versionNumber: number;
+                }[];
+            };
+            costUsd: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            createdAt: string;
+            /** @description Null once the dataset is deleted (the experiment keeps its items) */
+            datasetId: string | null;
+            datasetName: string;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Set while a provider's rate limit pauses the experiment */
+            pausedUntil: string | null;
+            progress: components["schemas"]["ExperimentProgress"];
+            promptIds: string[];
+            reusedCells: number;
+            savedUsd: number;
+            /** @description The experiment this one reran */
+            sourceExperimentId: string | null;
+            startedAt: string | null;
+            status: components["schemas"]["ExperimentStatus"];
+            stopReason: ("canceled" | "budget") | null;
+            totalCells: number;
+        };
         FieldError: {
             message: string;
             path: string;
+        };
+        ImportedItems: {
+            count: number;
+            dataset: components["schemas"]["DatasetDetail"];
         };
         ImportReport: {
             created: {
@@ -1788,6 +2429,62 @@ export interface components {
             };
             versionNumber: number;
         };
+        RerunExperimentBody: {
+            budgetUsd?: number;
+            cache?: boolean;
+            concurrency?: number;
+            /** Format: uuid */
+            datasetId?: string;
+            evaluators?: {
+                /** @default {} */
+                config?: {
+                    [key: string]: unknown;
+                };
+                name?: string;
+                not?: boolean;
+                threshold?: number;
+                type: string;
+                weight?: number;
+            }[];
+            name?: string;
+            repeats?: number;
+            threshold?: number;
+            variants?: {
+                label?: string;
+                model?: string;
+                params?: {
+                    maxTokens?: number;
+                    responseSchema?: {
+                        /** @default response */
+                        name?: string;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        strict?: boolean;
+                    };
+                    stop?: string[];
+                    temperature?: number;
+                    tools?: {
+                        description?: string;
+                        name: string;
+                        /**
+                         * @default {
+                         *       "type": "object",
+                         *       "properties": {}
+                         *     }
+                         */
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    topP?: number;
+                };
+                /** Format: uuid */
+                promptId: string;
+                provider?: string;
+                versionNumber?: number;
+            }[];
+        };
         ResolvedPrompt: {
             /** @description The same as the `ETag` header */
             etag: string;
@@ -1959,7 +2656,7 @@ export interface components {
                     provider: string;
                     responseSchema?: {
                         /** @default response */
-                        name: string;
+                        name?: string;
                         schema: {
                             [key: string]: unknown;
                         };
@@ -1976,7 +2673,7 @@ export interface components {
                          *       "properties": {}
                          *     }
                          */
-                        parameters: {
+                        parameters?: {
                             [key: string]: unknown;
                         };
                     }[];
@@ -1993,12 +2690,12 @@ export interface components {
                     description?: string;
                     name: string;
                     /** @default true */
-                    required: boolean;
+                    required?: boolean;
                     /**
                      * @default string
                      * @enum {string}
                      */
-                    type: "string" | "number" | "boolean" | "json";
+                    type?: "string" | "number" | "boolean" | "json";
                 }[];
             };
         };
@@ -2028,7 +2725,16 @@ export interface components {
              * @default ping
              * @enum {string}
              */
-            event: "ping" | "version.created" | "label.moved" | "experiment.completed";
+            event?: "ping" | "version.created" | "label.moved" | "experiment.completed";
+        };
+        UpdateDatasetBody: {
+            description?: string;
+            name?: string;
+        };
+        UpdateDatasetItemBody: {
+            expected?: unknown;
+            input?: unknown;
+            metadata?: unknown;
         };
         UpdatePromptBody: {
             description?: string;
@@ -2075,6 +2781,80 @@ export interface components {
              * @enum {string}
              */
             type: "string" | "number" | "boolean" | "json";
+        };
+        VariantComparison: {
+            a: number;
+            b: number;
+            mcnemar: {
+                aOnly: number;
+                bOnly: number;
+                pValue: number | null;
+            };
+            minDetectableDiff: number | null;
+            pairs: number;
+            passRate: {
+                a: number | null;
+                b: number | null;
+                ci: {
+                    high: number;
+                    low: number;
+                } | null;
+                diff: number | null;
+            };
+            reason: string;
+            score: {
+                a: number | null;
+                b: number | null;
+                ci: {
+                    high: number;
+                    low: number;
+                } | null;
+                diff: number | null;
+            };
+            /** @enum {string} */
+            verdict: "a_better" | "b_better" | "inconclusive";
+        };
+        VariantSummary: {
+            canceled: number;
+            cells: number;
+            costPerItemUsd: number | null;
+            costUsd: number;
+            errored: number;
+            failed: number;
+            flakyItems: number | null;
+            flakyShare: number | null;
+            judgeCostUsd: number;
+            label: string;
+            latencyP50Ms: number | null;
+            latencyP95Ms: number | null;
+            meanScore: number | null;
+            /** @description 95% bootstrap interval */
+            meanScoreCi: {
+                high: number;
+                low: number;
+            } | null;
+            model: string;
+            passed: number;
+            passRate: number | null;
+            /** @description 95% Wilson interval */
+            passRateCi: {
+                high: number;
+                low: number;
+            } | null;
+            pending: number;
+            /** Format: uuid */
+            promptId: string;
+            provider: string;
+            reused: number;
+            scored: number;
+            tokens: {
+                input: number;
+                output: number;
+                total: number;
+            };
+            unknownCostCells: number;
+            variant: number;
+            versionNumber: number;
         };
         VersionAuthor: {
             email: string | null;
@@ -2400,6 +3180,1512 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listDatasets: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of datasets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: components["schemas"]["DatasetView"][];
+                            nextCursor: string | null;
+                        };
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDatasetBody"];
+            };
+        };
+        responses: {
+            /** @description The dataset */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DatasetDetail"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description The request is malformed (not JSON, wrong content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource changed or already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DatasetDetail"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                        };
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDatasetBody"];
+            };
+        };
+        responses: {
+            /** @description The dataset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DatasetDetail"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description The request is malformed (not JSON, wrong content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource changed or already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    exportDataset: {
+        parameters: {
+            query?: {
+                format?: "csv" | "jsonl";
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (an attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    importDatasetFile: {
+        parameters: {
+            query?: {
+                mode?: "append" | "replace";
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+                "application/jsonl": string;
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ImportedItems"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description The request is malformed (not JSON, wrong content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listDatasetItems: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: components["schemas"]["DatasetItem"][];
+                            nextCursor: string | null;
+                        };
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    addDatasetItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddDatasetItemsBody"];
+            };
+        };
+        responses: {
+            /** @description The added items */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AddedItems"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description The request is malformed (not JSON, wrong content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteDatasetItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The item id (a UUID) */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                        };
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateDatasetItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The item id (a UUID) */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDatasetItemBody"];
+            };
+        };
+        responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DatasetItem"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description The request is malformed (not JSON, wrong content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listExperiments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                datasetId?: string;
+                limit?: number;
+                promptId?: string;
+                status?: "queued" | "running" | "completed" | "canceled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of experiments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: components["schemas"]["ExperimentView"][];
+                            nextCursor: string | null;
+                        };
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExperimentBody"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            reusedCells: number;
+                            status: components["schemas"]["ExperimentStatus"];
+                            totalCells: number;
+                        };
+                        error: null;
+                    };
+                };
+            };
+            /** @description The request is malformed (not JSON, wrong content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description BUDGET_EXCEEDED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The experiment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ExperimentDetail"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    cancelExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The canceled experiment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ExperimentView"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource changed or already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listExperimentCells: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                itemId?: string;
+                limit?: number;
+                q?: string;
+                result?: "pass" | "fail" | "error";
+                status?: "pending" | "succeeded" | "errored" | "canceled";
+                variant?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cells */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: components["schemas"]["CellView"][];
+                            nextCursor: string | null;
+                        };
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    compareExperimentVariants: {
+        parameters: {
+            query: {
+                a: number;
+                b: number;
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VariantComparison"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    exportExperiment: {
+        parameters: {
+            query?: {
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (an attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listExperimentItems: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: components["schemas"]["ExperimentItem"][];
+                            nextCursor: string | null;
+                        };
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    rerunExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerunExperimentBody"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreatedExperiment"];
+                        error: null;
+                    };
+                };
+            };
+            /** @description The request is malformed (not JSON, wrong content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description BUDGET_EXCEEDED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    retryExperimentErrors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            retried: number;
+                        };
+                        error: null;
+                    };
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource changed or already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    streamExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description No session and no valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in your workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A field is invalid: `error.details.fields` says which and why */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
