@@ -11,6 +11,7 @@ import type { ExperimentConfig } from '@/lib/experiments/types';
 import type { RunStatus } from '@/lib/runs/statuses';
 import { quantile } from '@/lib/stats/percentile';
 import { call, createTestUser, type TestUser } from './helpers';
+import { expectMatchesDocument } from './openapi-responses';
 
 let alice: TestUser;
 let bob: TestUser;
@@ -44,8 +45,11 @@ async function insertRuns(specs: RunSpec[]): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-const stats = (user: TestUser, label: string, query = '') =>
-  call(statsRoute.GET, { headers: user.headers, params: { id: promptId, label }, path: `/api/v1/prompts/${promptId}/labels/${label}/stats${query}` });
+const stats = async (user: TestUser, label: string, query = '') => {
+  const res = await call(statsRoute.GET, { headers: user.headers, params: { id: promptId, label }, path: `/api/v1/prompts/${promptId}/labels/${label}/stats${query}` });
+  expectMatchesDocument('GET', '/api/v1/prompts/{id}/labels/{label}/stats', res.status, res.body);
+  return res;
+};
 
 const v1Latencies = [100, 200, 300, 400];
 const v2Latencies = [10, 20, 30, 40, 50, 60, 70, 80, 90, 1000];

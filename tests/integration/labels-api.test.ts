@@ -15,7 +15,8 @@ import { workspaceMembers, type MemberRole } from '@/db/schema';
 import { generateApiKey } from '@/lib/auth/api-key-token';
 import { forgetPromptDelivery } from '@/lib/delivery/invalidate';
 import { emitWorkspaceEvent } from '@/lib/webhooks/emit-event';
-import { call, createTestUser, sessionCookie, type TestUser } from './helpers';
+import { call, createTestUser, sessionCookie, type ApiResult, type TestUser } from './helpers';
+import { expectMatchesDocument } from './openapi-responses';
 
 // The two entry points other parts implement: this test checks the label services call them after each move.
 vi.mock('@/lib/delivery/invalidate', () => ({ forgetPromptDelivery: vi.fn() }));
@@ -48,12 +49,22 @@ async function createPrompt(headers: Headers, versions = 3): Promise<string> {
   return res.body.data.id;
 }
 
-const put = (headers: Headers, label: string, body: unknown, id = promptId) => call(labelRoute.PUT, { method: 'PUT', headers, params: { id, label }, body });
-const remove = (headers: Headers, label: string, id = promptId) => call(labelRoute.DELETE, { method: 'DELETE', headers, params: { id, label } });
+// Every answer, errors included, is checked against the OpenAPI document.
+const checked = async (method: string, template: string, answer: Promise<ApiResult>) => {
+  const res = await answer;
+  expectMatchesDocument(method, template, res.status, res.body);
+  return res;
+};
+const LABEL = '/api/v1/prompts/{id}/labels/{label}';
+const put = (headers: Headers, label: string, body: unknown, id = promptId) => checked('PUT', LABEL, call(labelRoute.PUT, { method: 'PUT', headers, params: { id, label }, body }));
+const remove = (headers: Headers, label: string, id = promptId) => checked('DELETE', LABEL, call(labelRoute.DELETE, { method: 'DELETE', headers, params: { id, label } }));
 const rollback = (headers: Headers, label: string, body?: unknown, id = promptId) =>
-  call(rollbackRoute.POST, { method: 'POST', headers, params: { id, label }, body });
-const labels = (headers: Headers, id = promptId) => call(labelsRoute.GET, { headers, params: { id } });
-const deployments = async (headers: Headers, query = '', id = promptId) => call(deploymentsRoute.GET, { headers, params: { id }, path: `/api/v1/prompts/${id}/deployments${query}` });
+  checked('POST', `${LABEL}/rollback`, call(rollbackRoute.POST, { method: 'POST', headers, params: { id, label }, body }));
+const labels = (headers: Headers, id = promptId) => checked('GET', '/api/v1/prompts/{id}/labels', call(labelsRoute.GET, { headers, params: { id } }));
+const deployments = (headers: Headers, query = '', id = promptId) =>
+  checked('GET', '/api/v1/prompts/{id}/deployments', call(deploymentsRoute.GET, { headers, params: { id }, path: `/api/v1/prompts/${id}/deployments${query}` }));
+const stats = (headers: Headers, label: string, id = promptId) =>
+  checked('GET', `${LABEL}/stats`, call(statsRoute.GET, { headers, params: { id, label }, path: `/api/v1/prompts/${id}/labels/${label}/stats` }));
 const history = async (label: string): Promise<Deployment[]> => (await deployments(owner.headers, `?label=${label}&limit=100`)).body.data.items;
 const one = (versionNumber: number): Target[] => [{ versionNumber, weight: 100 }];
 
@@ -328,7 +339,7 @@ describe('protected labels and roles', () => {
     const v = member.viewer.headers;
     expect((await labels(v)).status).toBe(200);
     expect((await deployments(v)).status).toBe(200);
-    expect((await call(statsRoute.GET, { headers: v, params: { id: promptId, label: 'production' }, path: '/x' })).status).toBe(200);
+    expect((await stats(v, 'production')).status).toBe(200);
     for (const res of [await put(v, 'production', { versionNumber: 1 }), await remove(v, 'production'), await rollback(v, 'production', {})]) {
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
@@ -346,7 +357,7 @@ describe('another workspace', () => {
         await remove(b, 'production', id),
         await rollback(b, 'production', {}, id),
         await deployments(b, '', id),
-        await call(statsRoute.GET, { headers: b, params: { id, label: 'production' }, path: '/x' }),
+        await stats(b, 'production', id),
       ];
       expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
       for (const res of answers) expect(res.body.error.code).toBe('NOT_FOUND');
@@ -366,7 +377,7 @@ describe('another workspace', () => {
       await remove(owner.headers, 'production', id),
       await rollback(owner.headers, 'production', {}, id),
       await deployments(owner.headers, '', id),
-      await call(statsRoute.GET, { headers: owner.headers, params: { id, label: 'production' }, path: '/x' }),
+      await stats(owner.headers, 'production', id),
     ];
     expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
   });
