@@ -10,6 +10,7 @@ import { getDb } from '@/db/client';
 import { workspaceMembers } from '@/db/schema';
 import { generateApiKey } from '@/lib/auth/api-key-token';
 import { call, createTestUser, type TestUser } from './helpers';
+import { expectMatchesDocument } from './openapi-responses';
 import { startRunPipeline } from './runs-harness';
 
 let pipeline: Awaited<ReturnType<typeof startRunPipeline>>;
@@ -53,8 +54,18 @@ async function promptWithVersions(count: number) {
   return { id, slug };
 }
 
-const get = (slug: string, query = '', headers: Record<string, string> = alice.headers) =>
-  call(routes.bySlug.GET, { path: `/api/v1/prompts/by-slug/${slug}${query}`, params: { slug }, headers });
+// Every answer is checked against the OpenAPI document too.
+async function get(slug: string, query = '', headers: Record<string, string> = alice.headers) {
+  const res = await call(routes.bySlug.GET, { path: `/api/v1/prompts/by-slug/${slug}${query}`, params: { slug }, headers });
+  expectMatchesDocument('GET', '/api/v1/prompts/by-slug/{slug}', res.status, res.body);
+  return res;
+}
+
+async function render(slug: string, body: Record<string, unknown>, headers: Record<string, string> = alice.headers) {
+  const res = await call(routes.render.POST, { method: 'POST', params: { slug }, headers, body });
+  expectMatchesDocument('POST', '/api/v1/prompts/by-slug/{slug}/render', res.status, res.body);
+  return res;
+}
 
 const setLabel = async (id: string, label: string, body: Record<string, unknown>) => {
   const res = await call(routes.label.PUT, { method: 'PUT', params: { id, label }, headers: alice.headers, body });
@@ -148,7 +159,7 @@ describe('GET /api/v1/prompts/by-slug/{slug}', () => {
     const { slug } = await promptWithVersions(1);
     const viewer = await viewerOf(alice);
     expect((await get(slug, '', viewer)).body.data.versionNumber).toBe(1);
-    const rendered = await call(routes.render.POST, { method: 'POST', params: { slug }, headers: viewer, body: { variables: { topic: 'owls' } } });
+    const rendered = await render(slug, { variables: { topic: 'owls' } }, viewer);
     expect(rendered.status).toBe(200);
   });
 
@@ -170,7 +181,7 @@ describe('POST /api/v1/prompts/by-slug/{slug}/render', () => {
   it('answers the rendered messages in the OpenAI and the Anthropic shapes', async () => {
     const { id, slug } = await promptWithVersions(2);
     await setLabel(id, 'production', { versionNumber: 1 });
-    const res = await call(routes.render.POST, { method: 'POST', params: { slug }, headers: alice.headers, body: { variables: { topic: 'tides' } } });
+    const res = await render(slug, { variables: { topic: 'tides' } });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
       versionNumber: 1,
@@ -179,19 +190,19 @@ describe('POST /api/v1/prompts/by-slug/{slug}/render', () => {
       anthropic: { system: 'Be brief.', messages: [{ role: 'user', content: 'v1 about tides' }] },
       model: expect.objectContaining({ provider: 'openai', model: 'gpt-4o-mini' }),
     });
-    const v2 = await call(routes.render.POST, { method: 'POST', params: { slug }, headers: alice.headers, body: { version: 2, variables: { topic: 'x' } } });
+    const v2 = await render(slug, { version: 2, variables: { topic: 'x' } });
     expect(v2.body.data).toMatchObject({ versionNumber: 2, label: null, openai: { messages: [{ role: 'system' }, { role: 'user', content: 'v2 about x' }] } });
   });
 
   it('refuses a missing variable with the same 422 as a run', async () => {
     const { slug } = await promptWithVersions(1);
-    const render = await call(routes.render.POST, { method: 'POST', params: { slug }, headers: alice.headers, body: { variables: {} } });
+    const missing = await render(slug, { variables: {} });
     const run = await pipeline.startRun(alice, { slug, variables: {} });
-    expect(render.status).toBe(422);
-    expect(render.body.error.details?.fields).toEqual([{ path: 'variables.topic', message: expect.any(String) }]);
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.details?.fields).toEqual([{ path: 'variables.topic', message: expect.any(String) }]);
     expect(run.status).toBe(422);
-    expect(render.body.error).toEqual(run.body.error);
-    expect((await call(routes.render.POST, { method: 'POST', params: { slug }, headers: bob.headers, body: { variables: { topic: 'a' } } })).status).toBe(404);
+    expect(missing.body.error).toEqual(run.body.error);
+    expect((await render(slug, { variables: { topic: 'a' } }, bob.headers)).status).toBe(404);
   });
 });
 
@@ -224,6 +235,7 @@ describe('POST /api/v1/runs by slug', () => {
     const { slug } = await promptWithVersions(1);
     const done = await pipeline.startRun(alice, { slug, variables: { topic: 'quick' }, wait: 10 });
     expect(done.status).toBe(200);
+    expectMatchesDocument('POST', '/api/v1/runs', done.status, done.body);
     expect(done.body.data).toMatchObject({ status: 'succeeded', output: 'Echo: v1 about quick', label: 'latest', versionNumber: 1, promptTitle: 'Pipeline' });
 
     pipeline.llm.configure({ ttftMs: 1500 });
@@ -231,6 +243,7 @@ describe('POST /api/v1/runs by slug', () => {
       const started = Date.now();
       const slow = await pipeline.startRun(alice, { slug, variables: { topic: 'slow' }, wait: 0.3 });
       expect(slow.status).toBe(202);
+      expectMatchesDocument('POST', '/api/v1/runs', slow.status, slow.body);
       expect(slow.body.data).toEqual({ id: expect.any(String), status: expect.stringMatching(/queued|running/) });
       expect(Date.now() - started).toBeLessThan(1200);
       expect((await pipeline.waitForRun(alice, slow.body.data.id)).status).toBe('succeeded');
