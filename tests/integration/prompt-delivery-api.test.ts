@@ -252,6 +252,24 @@ describe('POST /api/v1/runs by slug', () => {
     }
   });
 
+  it('stops waiting within a second of the request being aborted', async () => {
+    const { waitForRun } = await import('@/lib/runs/wait-for-run');
+    const { slug } = await promptWithVersions(1);
+    pipeline.llm.configure({ ttftMs: 1500 });
+    try {
+      const accepted = await pipeline.startRun(alice, { slug, variables: { topic: 'aborted' } });
+      const abort = new AbortController();
+      setTimeout(() => abort.abort(), 200);
+      const started = Date.now();
+      const latest = await waitForRun({ runId: accepted.body.data.id, workspaceId: alice.workspace.id, waitMs: 30_000, signal: abort.signal });
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(latest?.run.status).toMatch(/queued|running/);
+      await pipeline.waitForRun(alice, accepted.body.data.id); // nothing left running into the next test
+    } finally {
+      pipeline.llm.reset();
+    }
+  });
+
   it('refuses a body with both or neither of promptId and slug, and label without slug', async () => {
     const { id, slug } = await promptWithVersions(1);
     const paths = async (body: Record<string, unknown>) => (await pipeline.startRun(alice, body)).body.error.details?.fields?.map((f: { path: string }) => f.path);
