@@ -115,7 +115,7 @@ export function ImportDialog({ open, onOpenChange }: Props) {
             >
               <FileUp className="size-6 text-primary" aria-hidden />
               {file ? (
-                <span className="break-all"><span className="font-medium">{file.name}</span> · choose another</span>
+                <span><span className="font-medium break-all">{file.name}</span> · <span className="whitespace-nowrap">choose another</span></span>
               ) : (
                 <span><span className="font-medium text-primary">Choose a file</span> or drop it here <span className="text-muted-foreground">(YAML, JSON or JSONL, up to 5 MB; bundles up to 20 MB)</span></span>
               )}
