@@ -154,6 +154,22 @@ describe('webhooks API', () => {
     expect((await call(redeliverRoute.POST, { method: 'POST', params: { id, deliveryId: 'nope' }, headers: owner.headers })).status).toBe(404);
   });
 
+  it('sends a test event with or without a body, and names a bad event', async () => {
+    const { id } = (await create(owner.headers, { ...valid, url: 'http://127.0.0.1:9/never' })).body.data;
+    const bare = await call(testRoute.POST, { method: 'POST', params: { id }, headers: owner.headers });
+    expect(bare.status).toBe(202);
+    expect(bare.body.data).toMatchObject({ event: 'ping', status: 'pending', attempts: 0, payload: { type: 'ping', test: true, workspaceId: owner.workspace.id } });
+    const chosen = await call(testRoute.POST, { method: 'POST', params: { id }, body: { event: 'experiment.completed' }, headers: owner.headers });
+    expect(chosen.body.data.payload).toMatchObject({ type: 'experiment.completed', data: { status: 'completed' } });
+    const bad = await call(testRoute.POST, { method: 'POST', params: { id }, body: { event: 'run.finished' }, headers: owner.headers });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details!.fields![0]!.path).toBe('event');
+    const notJson = await call(testRoute.POST, { method: 'POST', params: { id }, rawBody: '{', headers: owner.headers });
+    expect(notJson.status).toBe(400);
+    // Deleted so the queued attempts end at once (nothing listens on port 9; a delivery without its webhook is dropped).
+    expect((await remove(owner.headers, id)).status).toBe(200);
+  });
+
   it('pages the delivery log newest first', async () => {
     const { id } = (await create(owner.headers, valid)).body.data;
     for (let i = 0; i < 5; i++) {
