@@ -4,6 +4,7 @@ import type { ImportPlan, ImportState } from '@/lib/interop/import-plan';
 import { getDb, type Database, type Transaction } from '../client';
 import { datasetItems, datasets, promptDeployments, promptLabels, promptVersions, prompts, runs, users, type Prompt } from '../schema';
 import { insertItemRows } from './dataset-items';
+import { insertDeploymentRow } from './prompt-deployments';
 
 type Reader = Database | Transaction;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -70,23 +71,21 @@ export async function applyImportPlan(tx: Transaction, args: { workspaceId: stri
     for (const l of p.labels) await tx.insert(promptLabels).values({ workspaceId, promptId: prompt.id, name: l.name, targets: l.targets, protected: l.protected, updatedBy: userId });
     const deploymentIds: string[] = [];
     for (const d of p.deployments) {
-      const [row] = await tx
-        .insert(promptDeployments)
-        .values({
-          workspaceId,
-          promptId: prompt.id,
-          label: d.label,
-          action: d.action,
-          fromTargets: d.from,
-          toTargets: d.to,
-          note: d.note,
-          rollbackOf: d.rollbackOf === null ? null : (deploymentIds[d.rollbackOf] ?? null),
-          // History from another workspace keeps its time; its actors are not users here.
-          actorId: d.createdAt ? null : userId,
-          apiKeyId: d.createdAt ? null : args.apiKeyId,
-          ...(d.createdAt ? { createdAt: d.createdAt } : {}),
-        })
-        .returning({ id: promptDeployments.id });
+      const values = {
+        workspaceId,
+        promptId: prompt.id,
+        label: d.label,
+        action: d.action,
+        fromTargets: d.from,
+        toTargets: d.to,
+        note: d.note,
+        rollbackOf: d.rollbackOf === null ? null : (deploymentIds[d.rollbackOf] ?? null),
+      };
+      // History from another workspace keeps its time (its actors are not users here); this import's own moves are
+      // timed after the prompt's last deployment, as every label move is.
+      const row = d.createdAt
+        ? (await tx.insert(promptDeployments).values({ ...values, actorId: null, apiKeyId: null, createdAt: d.createdAt }).returning({ id: promptDeployments.id }))[0]
+        : await insertDeploymentRow(tx, { ...values, actorId: userId, apiKeyId: args.apiKeyId });
       deploymentIds.push(row?.id ?? '');
     }
   }

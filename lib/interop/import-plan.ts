@@ -118,7 +118,11 @@ function planDeployments(source: SourcePrompt, existing: ExistingPrompt | null, 
     });
     return out;
   }
-  return labels.map((l) => ({ label: l.name, action: 'move', from: null, to: l.targets, note, rollbackOf: null, createdAt: null }));
+  // A protected label gets its `protect` record too, as a label protected in the app has: a rollback reads it.
+  return labels.flatMap((l): PlannedDeployment[] => [
+    { label: l.name, action: 'move', from: null, to: l.targets, note, rollbackOf: null, createdAt: null },
+    ...(l.protected ? [{ label: l.name, action: 'protect' as const, from: l.targets, to: l.targets, note: '', rollbackOf: null, createdAt: null }] : []),
+  ]);
 }
 
 function planItems(items: SourceItem[], what: string, skipped: Skipped[]): SourceItem[] {

@@ -1,6 +1,7 @@
 import type { EvaluatorSpec } from '@/lib/evaluators/types';
 import { slugify } from '@/lib/prompts/slug';
 import { mapAssert, EXPECTED_TYPES } from './promptfoo-asserts';
+import { PER_TEST_METADATA_KEY, PER_TEST_TYPES, perTestEvaluator, type PerTestAssert } from './promptfoo-per-test';
 import { readModelParams } from './model-params';
 import { chatMessages, textVersion } from './prompt-text';
 import { invalidFile, isRecord, readStructured } from './read-file';
@@ -68,7 +69,7 @@ function readPrompt(raw: unknown, index: number, base: string, skipped: Skipped[
   };
 }
 
-type Assertion = { spec: EvaluatorSpec; key: string; test: number; raw: string };
+type Assertion = { spec: EvaluatorSpec; key: string; test: number; raw: string; value: unknown };
 
 function readTests(config: Record<string, unknown>, skipped: Skipped[]) {
   const defaults = isRecord(config.defaultTest) ? config.defaultTest : {};
@@ -109,23 +110,38 @@ function readTests(config: Record<string, unknown>, skipped: Skipped[]) {
         void _moved;
         spec = { ...spec, config };
       }
-      perTest.push({ spec, key: JSON.stringify(spec), test: i, raw: mapped.type });
+      perTest.push({ spec, key: JSON.stringify(spec), test: i, raw: mapped.type, value: mapped.value });
     }
     const metadata: Record<string, unknown> = isRecord(test.metadata) ? { ...test.metadata } : {};
     if (typeof test.description === 'string') metadata.description = test.description;
     items.push({ input: vars, expected, metadata });
   });
 
-  // PromptLab runs every evaluator on every item: a per-test assertion carries over only when all tests share it.
-  const tested = new Set(perTest.map((a) => a.test)).size === tests.length ? tests.length : -1;
+  // PromptLab runs every evaluator on every item: an assertion every test shares becomes an evaluator; the others
+  // are checked per item from its metadata by one JavaScript evaluator, or reported when they need a model or a clock.
   const byKey = new Map<string, Assertion[]>();
   for (const a of perTest) byKey.set(a.key, [...(byKey.get(a.key) ?? []), a]);
+  let perItem = false;
   for (const group of byKey.values()) {
     const first = group[0];
     if (!first) continue;
-    if (tested > 0 && new Set(group.map((a) => a.test)).size === tests.length) evaluators.push(first.spec);
-    else for (const a of group) skipped.push({ what: `tests.${a.test} assertion \`${a.raw}\``, why: 'only some tests have it, and PromptLab runs every evaluator on every item: add it to defaultTest or to every test' });
+    if (new Set(group.map((a) => a.test)).size === tests.length) {
+      evaluators.push(first.spec);
+      continue;
+    }
+    for (const a of group) {
+      const base = a.raw.replace(/^not-/, '');
+      if (!PER_TEST_TYPES.has(base)) {
+        skipped.push({ what: `tests.${a.test} assertion \`${a.raw}\``, why: 'only some tests have it, and PromptLab runs every evaluator on every item: add it to defaultTest or to every test' });
+        continue;
+      }
+      const item = items[a.test];
+      const check: PerTestAssert = { type: base, ...(a.value !== undefined ? { value: a.value } : {}), ...(a.raw.startsWith('not-') ? { not: true } : {}) };
+      if (item) item.metadata[PER_TEST_METADATA_KEY] = [...((item.metadata[PER_TEST_METADATA_KEY] as PerTestAssert[] | undefined) ?? []), check];
+      perItem = true;
+    }
   }
+  if (perItem) evaluators.push(perTestEvaluator());
   return { items, evaluators };
 }
 

@@ -9,6 +9,7 @@ import * as importRoute from '@/app/api/v1/import/route';
 import * as promptExportRoute from '@/app/api/v1/prompts/[id]/export/route';
 import * as labelRoute from '@/app/api/v1/prompts/[id]/labels/[label]/route';
 import * as labelsRoute from '@/app/api/v1/prompts/[id]/labels/route';
+import * as deploymentsRoute from '@/app/api/v1/prompts/[id]/deployments/route';
 import * as promptsRoute from '@/app/api/v1/prompts/route';
 import * as versionsRoute from '@/app/api/v1/prompts/[id]/versions/route';
 import * as renderRoute from '@/app/api/v1/prompts/by-slug/[slug]/render/route';
@@ -19,6 +20,7 @@ import { createUser } from '@/db/queries/users';
 import { datasets, prompts, workspaceMembers } from '@/db/schema';
 import { generateApiKey } from '@/lib/auth/api-key-token';
 import { BASE, call, createTestUser, type TestUser } from './helpers';
+import { expectMatchesDocument } from './openapi-responses';
 import { startRunPipeline } from './runs-harness';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/interop', name), 'utf8');
@@ -94,6 +96,9 @@ describe('bundle round trip', () => {
 
     const first = await importFile(bob, 'promptlab', file);
     expect(first.status).toBe(201);
+    expectMatchesDocument('get', '/api/v1/export', exported.status, exported.body);
+    expectMatchesDocument('post', '/api/v1/import', dry.status, dry.body);
+    expectMatchesDocument('post', '/api/v1/import', first.status, first.body);
     expect(first.body.data.created).toEqual(dry.body.data.created);
     expect(comparable((await exportWorkspace(bob)).body.data)).toEqual(comparable(exported.body.data));
 
@@ -111,6 +116,7 @@ describe('bundle round trip', () => {
     const json = await call(promptExportRoute.GET, { path: `/api/v1/prompts/${id}/export?runs=true`, params: { id }, headers: alice.headers });
     expect(json.status).toBe(200);
     expect(json.body.data.prompts[0]).toMatchObject({ slug: 'solo', runs: { cap: 1000, truncated: false, items: [] } });
+    expectMatchesDocument('get', '/api/v1/prompts/{id}/export', json.status, json.body);
     const md = await promptExportRoute.GET(new Request(`${BASE}/api/v1/prompts/${id}/export?format=markdown`, { headers: alice.headers }), { params: Promise.resolve({ id }) });
     expect(md.headers.get('content-type')).toMatch(/text\/markdown/);
     expect(await md.text()).toMatch(/^# Solo\n[\s\S]*### Version 1[\s\S]*Say \{\{word\}\}/);
@@ -137,6 +143,21 @@ describe('imports from other tools', () => {
     expect(missing.status).toBe(422);
     const again = await importFile(user, 'langfuse', fixture('langfuse/prompts.json'));
     expect(again.body.data.created).toMatchObject({ prompts: 0, versions: 0, labels: 0 });
+  });
+
+  it('appends to an existing prompt of the same slug without overwriting, and records its label move', async () => {
+    const user = await createTestUser();
+    const created = await call(promptsRoute.POST, { method: 'POST', body: { title: 'Critic', slug: 'movie-critic', userPrompt: 'Old {{movie}}' }, headers: user.headers });
+    const id = created.body.data.id as string;
+    const res = await importFile(user, 'langfuse', fixture('langfuse/prompts.json'));
+    expect(res.body.data.existing.prompts).toBe(1);
+    expect(res.body.data.prompts.find((p: { slug: string }) => p.slug === 'movie-critic')).toEqual({ id, slug: 'movie-critic', versionNumbers: [2, 3] });
+    const labels = await call(labelsRoute.GET, { params: { id }, headers: user.headers });
+    expect(labels.body.data.find((l: { name: string }) => l.name === 'production').targets).toEqual([{ versionNumber: 3, weight: 100 }]);
+    const history = await call(deploymentsRoute.GET, { path: `/api/v1/prompts/${id}/deployments`, params: { id }, headers: user.headers });
+    expect(history.body.data.items).toMatchObject([{ label: 'production', action: 'move', from: null, to: [{ versionNumber: 3, weight: 100 }], note: 'Imported from langfuse', actor: { id: user.user.id } }]);
+    const old = await render(user, 'movie-critic', { version: 1, variables: { movie: 'Alien' } });
+    expect(old.body.data.openai.messages.at(-1).content).toBe('Old Alien');
   });
 
   it('turns OpenAI prompts and eval JSONL into prompts and datasets', async () => {
@@ -169,6 +190,7 @@ describe('imports from other tools', () => {
     expect(experiment.evaluators.map((e: { type: string }) => e.type).sort()).toEqual(['contains', 'icontains', 'latency', 'llm-judge']);
     const created = await call(experimentsRoute.POST, { method: 'POST', body: experiment, headers: user.headers });
     expect(created.status).toBe(202);
+    expectMatchesDocument('post', '/api/v1/import', res.status, res.body);
     const experimentId = created.body.data.id as string;
     // Not this test's subject: stop it so it does not outlive the database.
     await call(cancelRoute.POST, { method: 'POST', params: { id: experimentId }, headers: user.headers });
@@ -190,6 +212,7 @@ describe('refusals', () => {
     const big = await importFile(alice, 'promptfoo', `prompts: ["${'x'.repeat(5 * 1024 * 1024)}"]`);
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expectMatchesDocument('post', '/api/v1/import', big.status, big.body);
   });
 
   it('writes nothing on a dry run', async () => {
