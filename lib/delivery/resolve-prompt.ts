@@ -51,7 +51,9 @@ export async function resolvePrompt(request: ResolveRequest): Promise<Resolution
 
 async function deliveryEntry(workspaceId: string, slug: string): Promise<DeliveryEntry> {
   // A slug that cannot exist needs no query (and is never a cache key).
-  if (slug.length > 80 || !SLUG_PATTERN.test(slug)) throw promptNotFound(slug);
+  if (slug.length > 80 || !SLUG_PATTERN.test(slug)) {
+    throw new ApiError('NOT_FOUND', 'Prompt not found: slugs are lowercase letters, digits and single dashes, like `support-reply`');
+  }
   await deliveryChangeFeed()?.check();
   const key = deliveryKey(workspaceId, slug);
   const cached = deliveryEntries.get(key);
