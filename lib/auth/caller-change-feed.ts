@@ -34,7 +34,7 @@ export function createChangeFeed(options: {
       if (seen !== undefined && value !== seen) onChange();
       seen = value;
     } catch (error) {
-      logger.warn(`[auth] reading ${key} failed; cached callers expire on their own: ${error instanceof Error ? error.message : String(error)}`);
+      logger.warn(`[cache] reading ${key} failed; the cached entries expire on their own: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
@@ -45,7 +45,7 @@ export function createChangeFeed(options: {
         (value) => {
           if (seen !== undefined && value === seen + 1) seen = value;
         },
-        (error: unknown) => logger.warn(`[auth] publishing to ${key} failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => logger.warn(`[cache] publishing to ${key} failed: ${error instanceof Error ? error.message : String(error)}`),
       );
     },
     check() {
