@@ -185,7 +185,7 @@ describe('test', () => {
   it('runs a PromptLab test file: 0 when every case passes, with JUnit and Markdown written', async () => {
     const result = await cli(['test', 'capitals.test.yaml', '--junit', 'out/junit.xml', '--markdown', 'out/summary.md'], { cwd: fixtures });
     expect(result.code, result.err + result.out).toBe(0);
-    expect(result.out).toMatch(/v1 production\s+100%\s+2\s+0\s+0/);
+    expect(result.out).toMatch(/v1 production\s+100%\s+2\s+2\s+0\s+0/);
     expect(result.out).toContain('PASS: all 2 passed');
     const junit = await readFile(path.join(fixtures, 'out/junit.xml'), 'utf8');
     expect(junit).toContain('<testsuites name="Capitals (CLI)" tests="2" failures="0" errors="0"');

@@ -62,8 +62,8 @@ describe('summaries', () => {
   const r = report(variant('v1', [pass('Paris'), fail('Rome | Italy', 'equals: expected Roma')]));
   it('prints a table and the failing cases', () => {
     const lines = formatSummary(r, decideOutcome(r));
-    expect(lines[1]).toMatch(/^Variant\s+Pass rate\s+Passed\s+Failed\s+Errors\s+Cost\s+p50 latency$/);
-    expect(lines[3]).toMatch(/^v1\s+50%\s+1\s+1\s+0\s+\$0\.01\s+850 ms$/);
+    expect(lines[1]).toMatch(/^Variant\s+Pass rate\s+Cases\s+Passed\s+Failed\s+Errors\s+Cost\s+p50 latency$/);
+    expect(lines[3]).toMatch(/^v1\s+50%\s+2\s+1\s+1\s+0\s+\$0\.01\s+850 ms$/);
     expect(lines).toContain('  ✗ Rome | Italy (fail)');
     expect(lines).toContain('      equals: expected Roma');
     expect(lines.at(-1)).toBe('FAIL: 1 of 2 failed — http://x/experiments/e1');
@@ -72,7 +72,7 @@ describe('summaries', () => {
   it('writes Markdown with escaped table cells and the unsupported parts', () => {
     const md = toMarkdown(r, decideOutcome(r), ['tests.0.assert.1 (`similar`): no embeddings']);
     expect(md).toContain('## ❌ PromptLab test: capitals');
-    expect(md).toContain('| v1 | 50% | 1 | 1 | 0 | $0.01 | 850 ms |');
+    expect(md).toContain('| v1 | 50% | 2 | 1 | 1 | 0 | $0.01 | 850 ms |');
     expect(md).toContain('| v1 | Rome \\| Italy | fail | equals: expected Roma |');
     expect(md).toContain('### Not checked\n\n- tests.0.assert.1 (`similar`): no embeddings');
   });

@@ -6,8 +6,8 @@ const rate = (v: VariantResult) => (v.passed + v.failed > 0 ? `${Math.round((100
 const usd = (n: number) => (n === 0 ? '$0' : n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
 const ms = (n: number | null) => (n === null ? '-' : n < 1000 ? `${Math.round(n)} ms` : `${(n / 1000).toFixed(1)} s`);
 
-export const SUMMARY_COLUMNS = ['Variant', 'Pass rate', 'Passed', 'Failed', 'Errors', 'Cost', 'p50 latency'] as const;
-export const summaryRow = (v: VariantResult) => [v.label, rate(v), String(v.passed), String(v.failed), String(v.errored + v.pending), usd(v.costUsd), ms(v.latencyP50Ms)];
+export const SUMMARY_COLUMNS = ['Variant', 'Pass rate', 'Cases', 'Passed', 'Failed', 'Errors', 'Cost', 'p50 latency'] as const;
+export const summaryRow = (v: VariantResult) => [v.label, rate(v), String(v.cases.length), String(v.passed), String(v.failed), String(v.errored + v.pending), usd(v.costUsd), ms(v.latencyP50Ms)];
 
 /** The terminal summary: a table per variant, then the failing cases with their reasons. */
 export function formatSummary(report: TestReport, outcome: Outcome): string[] {
