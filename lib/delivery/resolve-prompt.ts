@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api/errors';
 import { SLUG_PATTERN } from '@/lib/prompts/schemas';
 import { deliveryChangeFeed, deliveryEntries, deliveryKey, type DeliveryEntry, type ServedBody } from './delivery-cache';
 import { resolvedPromptEtag } from './etag';
-import { pickLabelTarget } from './pick-target';
+import { pickLabelTarget, stickyKey } from './pick-target';
 
 export const LATEST_LABEL = 'latest';
 export const DEFAULT_LABEL = 'production';
@@ -85,7 +85,8 @@ function chooseVersion(entry: DeliveryEntry, request: ResolveRequest): { label: 
   if (name === LATEST_LABEL) return { label: LATEST_LABEL, targets: null, versionNumber: prompt.latestVersionNumber };
   const targets = entry.labels.get(name);
   if (!targets) throw new ApiError('NOT_FOUND', `Label \`${name}\` is not set on prompt \`${prompt.slug}\``);
-  return { label: name, targets, versionNumber: pickLabelTarget(targets, request.key).versionNumber };
+  const key = request.key === undefined ? undefined : stickyKey({ promptId: prompt.id, label: name, key: request.key });
+  return { label: name, targets, versionNumber: pickLabelTarget(targets, key).versionNumber };
 }
 
 async function entryVersion(entry: DeliveryEntry, versionNumber: number): Promise<DeliveryVersionRow> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, pickLabelTarget } from '@/lib/delivery/pick-target';
+import { bucketOf, pickLabelTarget, stickyKey } from '@/lib/delivery/pick-target';
 
 const split = [
   { versionNumber: 3, weight: 90 },
@@ -46,6 +46,25 @@ describe('pickLabelTarget', () => {
     ];
     const seen = new Set(Array.from({ length: 200 }, () => pickLabelTarget(half).versionNumber));
     expect(seen).toEqual(new Set([1, 2]));
+  });
+
+  it('salts keys per prompt and label: the canaries of two splits are independent', () => {
+    const canary = [
+      { versionNumber: 1, weight: 90 },
+      { versionNumber: 2, weight: 10 },
+    ];
+    const canaries = (promptId: string, label: string) =>
+      new Set(Array.from({ length: 10_000 }, (_, i) => `user-${i}`).filter((key) => pickLabelTarget(canary, stickyKey({ promptId, label, key })).versionNumber === 2));
+    const a = canaries('prompt-a', 'production');
+    const b = canaries('prompt-b', 'production');
+    const c = canaries('prompt-a', 'staging');
+    for (const other of [b, c]) {
+      const both = [...a].filter((key) => other.has(key)).length;
+      // Independent 10% picks share about 1% of keys (100 of 10,000); the same hash would share all ~1,000.
+      expect(both).toBeGreaterThan(50);
+      expect(both).toBeLessThan(160);
+    }
+    expect(stickyKey({ promptId: 'p', label: 'l', key: 'k' })).toBe(stickyKey({ promptId: 'p', label: 'l', key: 'k' }));
   });
 
   it('buckets are 0..99 and depend on the key only', () => {
