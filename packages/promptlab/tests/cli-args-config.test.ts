@@ -114,6 +114,6 @@ describe('main', () => {
     expect(t.err.join('')).toBe('error: `variables.topic` is required (INVALID_INPUT, HTTP 422)\n  variables.topic: is required\n');
     const html = io((async () => new Response('<html>', { status: 502 })) as unknown as typeof fetch);
     expect(await main(['run', 'greet'], html.io)).toBe(2);
-    expect(html.err.join('')).toContain('without a PromptLab JSON body');
+    expect(html.err.join('')).toContain("without the API's error envelope");
   });
 });

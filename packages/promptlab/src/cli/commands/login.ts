@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { Api } from '../api.js';
 import { flag, parseCommandArgs, stringOption } from '../args.js';
 import { configPath, normalizeUrl, writeStoredConfig } from '../config.js';
-import type { Context } from '../context.js';
+import type { CliIo, Context } from '../context.js';
 import { CliError } from '../errors.js';
 
 export const loginHelp = `Usage: promptlab login [--url https://promptlab.example.com] [--key pl_...]
@@ -18,7 +18,7 @@ export async function login(ctx: Context, argv: string[]): Promise<number> {
   const args = parseCommandArgs('login', argv, { url: { type: 'string' }, key: { type: 'string' } }, { maxPositionals: 0 });
   if (flag(args, 'help')) return (ctx.out(loginHelp), 0);
   const url = normalizeUrl(stringOption(args, 'url') ?? ctx.io.env.PROMPTLAB_URL ?? (await ask(ctx, 'PromptLab URL: ')));
-  const apiKey = stringOption(args, 'key') ?? ctx.io.env.PROMPTLAB_API_KEY ?? (await ask(ctx, 'API key: '));
+  const apiKey = stringOption(args, 'key') ?? ctx.io.env.PROMPTLAB_API_KEY ?? (await ask(ctx, 'API key: ', { secret: true }));
   const me = await new Api({ url, apiKey, fetch: ctx.io.fetch }).get<Me>('/api/v1/me');
   const file = await writeStoredConfig({ url, apiKey }, ctx.io.env);
   ctx.out(`logged in to ${url} as ${me.user.name ?? me.user.email ?? 'this key'} (workspace ${me.workspace.name}, ${me.workspace.role})`);
@@ -26,18 +26,50 @@ export async function login(ctx: Context, argv: string[]): Promise<number> {
   return 0;
 }
 
-async function ask(ctx: Context, question: string): Promise<string> {
+async function ask(ctx: Context, question: string, { secret = false } = {}): Promise<string> {
   const stdin = ctx.io.stdin;
   if (!stdin?.isTTY) {
-    const missing = question.startsWith('API') ? '--key' : '--url';
+    const missing = secret ? '--key' : '--url';
     throw new CliError(`${missing} is required when not on a terminal`, { hint: `promptlab login --url <url> --key <key> (stored in ${configPath(ctx.io.env)})` });
   }
-  const rl = createInterface({ input: stdin, output: ctx.io.stderr as NodeJS.WritableStream });
+  const answer = (secret ? await readHidden(stdin as NodeJS.ReadStream, ctx.io.stderr, question) : await readLine(stdin, ctx.io.stderr, question)).trim();
+  if (!answer) throw new CliError(`${question.replace(/: $/, '')} is required`);
+  return answer;
+}
+
+async function readLine(stdin: NodeJS.ReadableStream, output: CliIo['stderr'], question: string): Promise<string> {
+  const rl = createInterface({ input: stdin, output: output as NodeJS.WritableStream });
   try {
-    const answer = (await rl.question(question)).trim();
-    if (!answer) throw new CliError(`${question.replace(/: $/, '')} is required`);
-    return answer;
+    return await rl.question(question);
   } finally {
     rl.close();
   }
+}
+
+/** Reads a line without echoing it: an API key should not stay on the screen or in the scrollback. */
+function readHidden(stdin: NodeJS.ReadStream, output: CliIo['stderr'], question: string): Promise<string> {
+  output.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = (error?: Error) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      output.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n') return finish();
+        if (char === '\u0003') return finish(new CliError('canceled'));
+        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
+        else if (char >= ' ') value += char;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }
