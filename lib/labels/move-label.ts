@@ -2,7 +2,7 @@ import 'server-only';
 import { changeLabelLocked, getLabelRow } from '@/db/queries/prompt-labels';
 import type { LabelTarget, PromptDeployment } from '@/db/schema';
 import { ApiError, notFound, type FieldError } from '@/lib/api/errors';
-import { afterLabelMoved, assertMayChange, managesProtectedLabels, type LabelActorInput } from './label-rules';
+import { afterLabelMoved, assertMayChange, managesProtectedLabels, tooManyLabels, type LabelActorInput } from './label-rules';
 import { MAX_LABELS_PER_PROMPT, requestedTargets, sameTargets, type PutLabelInput } from './schemas';
 import { toDeploymentView, toLabelView, type DeploymentView, type LabelView } from './views';
 
@@ -29,7 +29,7 @@ export async function moveLabel(args: {
       const current = w.label;
       assertMayChange(current, actor, 'move it');
       if (!requested && !current) throw notCreatedYet(name);
-      if (!current && (await w.labelCount()) >= MAX_LABELS_PER_PROMPT) throw tooManyLabels();
+      if (!current && (await w.labelCount()) >= MAX_LABELS_PER_PROMPT) throw tooManyLabels('Delete one, or move an existing label instead.');
       const wasProtected = current?.protected ?? false;
       const isProtected = input.protected ?? wasProtected;
       if (isProtected !== wasProtected && !managesProtectedLabels(actor.role)) {
@@ -68,11 +68,6 @@ export async function moveLabel(args: {
 const notCreatedYet = (name: string) =>
   new ApiError('INVALID_INPUT', `\`${name}\` does not exist yet: send \`versionNumber\` or a \`split\` to create it`, {
     fields: [{ path: 'versionNumber', message: 'is required to create the label' }],
-  });
-
-const tooManyLabels = () =>
-  new ApiError('INVALID_INPUT', `This prompt already has ${MAX_LABELS_PER_PROMPT} labels. Delete one, or move an existing label instead.`, {
-    fields: [{ path: 'label', message: `A prompt keeps at most ${MAX_LABELS_PER_PROMPT} labels` }],
   });
 
 /** 422 naming each version the prompt does not have, at the field it was sent in. */

@@ -15,7 +15,7 @@ import { workspaceMembers, type MemberRole } from '@/db/schema';
 import { generateApiKey } from '@/lib/auth/api-key-token';
 import { forgetPromptDelivery } from '@/lib/delivery/invalidate';
 import { emitWorkspaceEvent } from '@/lib/webhooks/emit-event';
-import { call, createTestUser, sessionCookie, type ApiResult, type TestUser } from './helpers';
+import { BASE, call, createTestUser, sessionCookie, type ApiResult, type TestUser } from './helpers';
 import { expectMatchesDocument } from './openapi-responses';
 
 // The two entry points other parts implement: this test checks the label services call them after each move.
@@ -161,6 +161,16 @@ describe('labels: create, move, split', () => {
     expect(over.status).toBe(422);
     expect(over.body.error.details?.fields).toEqual([{ path: 'label', message: 'A prompt keeps at most 50 labels' }]);
     expect((await put(owner.headers, 'l0', { versionNumber: 1, note: 'same' }, id)).status).toBe(200);
+
+    // Bringing a deleted label back counts too: delete one, fill the gap, and the rollback of the deletion is refused.
+    expect((await remove(owner.headers, 'l0', id)).status).toBe(200);
+    expect((await put(owner.headers, 'l50', { versionNumber: 1 }, id)).status).toBe(201);
+    const restore = await rollback(owner.headers, 'l0', {}, id);
+    expect(restore.status).toBe(422);
+    expect(restore.body.error.message).toContain('Delete one before bringing `l0` back');
+    expect(restore.body.error.details?.fields).toEqual([{ path: 'label', message: 'A prompt keeps at most 50 labels' }]);
+    expect((await labels(owner.headers, id)).body.data).toHaveLength(51); // `latest` and 50 stored
+    expect((await deployments(owner.headers, '?label=l0', id)).body.data.items[0].action).toBe('delete');
   });
 
   it.each([
@@ -219,6 +229,57 @@ describe('rollback and delete', () => {
     expect(back.body.data.deployment).toMatchObject({ action: 'rollback', from: null, rollbackOf: gone.body.data.deployment.id });
     expect(back.body.data.label.targets).toEqual([{ versionNumber: 1, weight: 50 }, { versionNumber: 2, weight: 50 }]);
   });
+
+  it('rolls back a restore by deleting the label again, and that rollback brings it back once more', async () => {
+    const id = await createPrompt(owner.headers, 2);
+    await put(owner.headers, 'staging', { versionNumber: 2 }, id);
+    const gone = (await remove(owner.headers, 'staging', id)).body.data.deployment as Deployment;
+    const restored = (await rollback(owner.headers, 'staging', {}, id)).body.data.deployment as Deployment;
+    expect(restored).toMatchObject({ action: 'rollback', from: null, to: one(2), rollbackOf: gone.id });
+
+    const again = await rollback(member.editor.headers, 'staging', { note: 'not yet' }, id);
+    expect(again.status).toBe(200);
+    expect(again.body.data).toMatchObject({ label: null, deployment: { action: 'rollback', from: one(2), to: null, rollbackOf: restored.id, note: 'not yet' } });
+    expect(emitWorkspaceEvent).toHaveBeenLastCalledWith(expect.objectContaining({ data: expect.objectContaining({ action: 'rollback', label: 'staging', from: one(2), to: null }) }));
+    expect(forgetPromptDelivery).toHaveBeenLastCalledWith(owner.workspace.id, id);
+    expect((await labels(owner.headers, id)).body.data.map((l: { name: string }) => l.name)).toEqual(['latest']);
+
+    const once = await rollback(owner.headers, 'staging', {}, id);
+    expect(once.status).toBe(200);
+    expect(once.body.data).toMatchObject({ label: { targets: one(2) }, deployment: { from: null, to: one(2), rollbackOf: again.body.data.deployment.id } });
+    // Each rollback undid the one before it: the history is one chain.
+    const chain = (await deployments(owner.headers, '?label=staging', id)).body.data.items as Deployment[];
+    expect(chain.map((d) => [d.action, d.to])).toEqual([['rollback', one(2)], ['rollback', null], ['rollback', one(2)], ['delete', null], ['move', one(2)]]);
+  });
+
+  it('takes a bare POST as a rollback without a note, however the empty body arrives', async () => {
+    const id = await createPrompt(owner.headers, 3);
+    for (const v of [1, 2, 3]) await put(owner.headers, 'production', { versionNumber: v }, id);
+    const post = (body: BodyInit | null, headers: Headers = {}) =>
+      checked(
+        'POST',
+        `${LABEL}/rollback`,
+        (async () => {
+          const req = new Request(`${BASE}/api/v1/prompts/${id}/labels/production/rollback`, { method: 'POST', headers: { ...owner.headers, ...headers }, body, duplex: 'half' } as RequestInit);
+          const res = await rollbackRoute.POST(req as never, { params: Promise.resolve({ id, label: 'production' }) });
+          return { status: res.status, headers: res.headers, body: await res.json() };
+        })(),
+      );
+    // A stream that ends at once: no Content-Length, as a chunked empty body.
+    const streamed = await post(new ReadableStream({ start: (c) => c.close() }));
+    expect(streamed.status).toBe(200);
+    expect(streamed.body.data.deployment).toMatchObject({ from: one(3), to: one(2), note: '' });
+    const blank = await post('  \n', { 'content-type': 'application/json' });
+    expect(blank.status).toBe(200);
+    expect(blank.body.data.label.targets).toEqual(one(3));
+
+    expect((await post('{"note":', { 'content-type': 'application/json' })).body.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('not valid JSON') });
+    expect((await post('[]')).status).toBe(400);
+    expect((await post(JSON.stringify({ note: 'x'.repeat(20_000) }))).status).toBe(413);
+    const unknown = await post(JSON.stringify({ reason: 'x' }));
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details?.fields).toEqual([{ path: 'reason', message: expect.stringContaining('not a known field') }]);
+  });
 });
 
 describe('deployment history', () => {
@@ -251,6 +312,8 @@ describe('deployment history', () => {
     expect((await deployments(owner.headers, '?limit=1000', id)).status).toBe(422);
   });
 
+  // On PGlite (one transaction at a time) this cannot fail; it is meant for the integration-pg project (not excluded
+  // there), where the puts run as concurrent transactions and only the prompt row lock keeps the chain intact.
   it('serialises concurrent moves: each deployment starts where the previous one left the label', async () => {
     const id = await createPrompt(owner.headers);
     const targets = [1, 2, 3, 2, 1, 3, 1, 2, 3, 1];

@@ -3,7 +3,7 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { labelNameSchema, labelStatsQuerySchema, listDeploymentsQuerySchema, putLabelSchema, readableLabelNameSchema, rollbackLabelSchema } from '@/lib/labels/schemas';
 import { json, okResponse } from '../common';
 import { actionErrors, jsonBody, readErrors, writeErrors } from '../operations';
-import { deleteLabelResultSchema, deploymentPageSchema, labelStatsSchema, labelViewSchema, moveLabelResultSchema } from '../schemas/labels';
+import { deleteLabelResultSchema, deploymentPageSchema, labelStatsSchema, labelViewSchema, moveLabelResultSchema, rollbackLabelResultSchema } from '../schemas/labels';
 
 const promptId = z.string().meta({ description: 'The prompt id (a UUID)' });
 const labelPath = z.object({ id: promptId, label: labelNameSchema.meta({ description: 'A label name like `production`; `latest` is reserved' }) });
@@ -53,11 +53,13 @@ export const labelsPaths: ZodOpenApiPathsObject = {
       tags: ['Labels'],
       summary: 'Roll a label back',
       description:
-        'Moves the label back to what it served before its latest move, rollback or deletion, as one `rollback` deployment: ' +
-        `a rollback of a rollback goes forward again, a rollback of a deletion brings the label back. 409 when the label has served one thing since it was created. The body is optional. ${protectedNote}`,
+        'Undoes the label\'s latest move, rollback or deletion, as one `rollback` deployment: the label goes back to what that one took it from. ' +
+        'A rollback of a rollback goes forward again; a rollback of a deletion brings the label back (protection included; 422 when the prompt already has 50 labels); ' +
+        'a rollback of that restore deletes it again (`label: null`, `to: null`). 409 when the label has served one thing since it was created (DELETE removes it). ' +
+        `The body is optional (empty is \`{}\`). ${protectedNote}`,
       requestParams: { path: labelPath },
       requestBody: { required: false, ...json(rollbackLabelSchema.meta({ id: 'RollbackLabelBody' })) },
-      responses: { '200': okResponse('The label rolled back', moveLabelResultSchema), ...writeErrors('CONFLICT') },
+      responses: { '200': okResponse('The label rolled back', rollbackLabelResultSchema), ...writeErrors('CONFLICT') },
     },
   },
   '/api/v1/prompts/{id}/labels/{label}/stats': {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LabelStatsView } from '@/lib/labels/label-stats';
 import type { MoveLabelResult } from '@/lib/labels/move-label';
+import type { RollbackLabelResult } from '@/lib/labels/rollback-label';
 import type { DeploymentView, LabelView } from '@/lib/labels/views';
 import { describes, isoDate, page, uuid } from './shared';
 
@@ -47,6 +48,15 @@ export const moveLabelResultSchema = describes<MoveLabelResult>()(
       deployment: deploymentViewSchema.nullable().meta({ description: 'Null when the label already served these targets (nothing changed)' }),
     })
     .meta({ id: 'MoveLabelResult' }),
+);
+
+export const rollbackLabelResultSchema = describes<RollbackLabelResult>()(
+  z
+    .object({
+      label: labelViewSchema.nullable().meta({ description: 'Null when the rollback deleted the label (it undid the rollback that had restored it)' }),
+      deployment: deploymentViewSchema,
+    })
+    .meta({ id: 'RollbackLabelResult' }),
 );
 
 export const deleteLabelResultSchema = z.object({ deleted: z.literal(true), deployment: deploymentViewSchema }).meta({ id: 'DeleteLabelResult' });
