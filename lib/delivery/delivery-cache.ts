@@ -13,7 +13,12 @@ import type { ResolvedPrompt } from './resolve-prompt';
  */
 export const DELIVERY_TTL_MS = 30_000;
 export const DELIVERY_CHECK_MS = 2_000;
-const MAX_PROMPTS = 2000;
+const MAX_PROMPTS = 1000;
+// What one entry keeps of versions and answers (in UTF-16 code units): with MAX_PROMPTS, at most ~128 M units in all.
+// A single version or answer over MAX_KEPT_ITEM_CHARS is served from the database each time instead.
+export const MAX_ENTRY_CHARS = 128 * 1024;
+export const MAX_KEPT_ITEM_CHARS = 64 * 1024;
+export const MAX_KEPT_PER_PROMPT = 32;
 export const DELIVERY_CHANGE_KEY = 'delivery:v1:prompt-changes';
 
 /** The JSON body and ETag of one (label, version) of the prompt, built once. */
@@ -23,10 +28,24 @@ export type DeliveryEntry = {
   workspaceId: string;
   prompt: DeliveryPromptRow;
   labels: Map<string, DeliveryLabelRow['targets']>;
-  // Versions are immutable: kept as served, for as long as the entry.
-  versions: Map<number, DeliveryVersionRow>;
-  bodies: Map<string, ServedBody>;
+  // Versions (`v:<n>`) are immutable and answers (`b:<label>\n<n>`) built once: kept as served, oldest evicted first.
+  kept: Map<string, Kept>;
+  keptChars: number;
 };
+
+type Kept = { chars: number } & ({ version: DeliveryVersionRow } | { served: ServedBody });
+
+/** Keeps an item in the entry within its bounds (nothing over MAX_KEPT_ITEM_CHARS), evicting the oldest kept. */
+export function keepInEntry(entry: DeliveryEntry, key: string, item: Kept): void {
+  if (item.chars > MAX_KEPT_ITEM_CHARS || entry.kept.has(key)) return;
+  while (entry.kept.size > 0 && (entry.keptChars + item.chars > MAX_ENTRY_CHARS || entry.kept.size >= MAX_KEPT_PER_PROMPT)) {
+    const [oldest, old] = entry.kept.entries().next().value!;
+    entry.kept.delete(oldest);
+    entry.keptChars -= old.chars;
+  }
+  entry.kept.set(key, item);
+  entry.keptChars += item.chars;
+}
 
 /** By `<workspaceId>\n<slug>`. */
 export const deliveryEntries = sharedMemoryCache<DeliveryEntry>('delivery:prompts', { maxEntries: MAX_PROMPTS, ttlMs: DELIVERY_TTL_MS });

@@ -3,14 +3,12 @@ import { getDeliveryPromptBySlug, getDeliveryVersion, type DeliveryVersionRow } 
 import type { LabelTarget } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { SLUG_PATTERN } from '@/lib/prompts/schemas';
-import { deliveryChangeFeed, deliveryEntries, deliveryKey, type DeliveryEntry, type ServedBody } from './delivery-cache';
+import { deliveryChangeFeed, deliveryEntries, deliveryKey, keepInEntry, type DeliveryEntry, type ServedBody } from './delivery-cache';
 import { resolvedPromptEtag } from './etag';
 import { pickLabelTarget, stickyKey } from './pick-target';
 
 export const LATEST_LABEL = 'latest';
 export const DEFAULT_LABEL = 'production';
-// Per prompt entry: enough for every label's targets; asking for old versions one by one evicts the oldest kept.
-const MAX_KEPT_PER_PROMPT = 32;
 
 /** What an app fetches: the version a label (or number) resolves to, ready to render. */
 export type ResolvedPrompt = Pick<DeliveryVersionRow, 'versionNumber' | 'systemPrompt' | 'userPrompt' | 'messages' | 'variables' | 'model'> & {
@@ -37,14 +35,15 @@ export async function resolvePrompt(request: ResolveRequest): Promise<Resolution
   const entry = await deliveryEntry(request.workspaceId, request.slug);
   const { label, targets, versionNumber } = chooseVersion(entry, request);
   const version = await entryVersion(entry, versionNumber);
-  const bodyKey = `${label ?? ''}\n${versionNumber}`;
-  let served = entry.bodies.get(bodyKey);
+  const bodyKey = `b:${label ?? ''}\n${versionNumber}`;
+  const kept = entry.kept.get(bodyKey);
   // An entry's labels never change (a move drops the entry), so (label, version) names one body.
+  let served: ServedBody | undefined = kept && 'served' in kept ? kept.served : undefined;
   if (!served) {
     const etag = resolvedPromptEtag({ versionId: version.id, slug: entry.prompt.slug, title: entry.prompt.title, label, targets });
     const resolved = resolvedView(entry, version, label, etag);
     served = { etag, body: JSON.stringify({ data: resolved, error: null }), resolved };
-    keep(entry.bodies, bodyKey, served);
+    keepInEntry(entry, bodyKey, { chars: served.body.length, served });
   }
   return { etag: served.etag, body: served.body, resolved: served.resolved, promptId: entry.prompt.id, label, version };
 }
@@ -66,8 +65,8 @@ async function deliveryEntry(workspaceId: string, slug: string): Promise<Deliver
     workspaceId,
     prompt: found.prompt,
     labels: new Map(found.labels.map((row) => [row.name, row.targets])),
-    versions: new Map(),
-    bodies: new Map(),
+    kept: new Map(),
+    keptChars: 0,
   };
   deliveryEntries.set(key, entry, ticket);
   return entry;
@@ -90,17 +89,13 @@ function chooseVersion(entry: DeliveryEntry, request: ResolveRequest): { label: 
 }
 
 async function entryVersion(entry: DeliveryEntry, versionNumber: number): Promise<DeliveryVersionRow> {
-  const kept = entry.versions.get(versionNumber);
-  if (kept) return kept;
+  const key = `v:${versionNumber}`;
+  const kept = entry.kept.get(key);
+  if (kept && 'version' in kept) return kept.version;
   const version = await getDeliveryVersion({ workspaceId: entry.workspaceId, promptId: entry.prompt.id, versionNumber });
   if (!version) throw new ApiError('NOT_FOUND', `Version ${versionNumber} of prompt \`${entry.prompt.slug}\` not found`);
-  keep(entry.versions, versionNumber, version);
+  keepInEntry(entry, key, { chars: JSON.stringify(version).length, version });
   return version;
-}
-
-function keep<K, V>(map: Map<K, V>, key: K, value: V): void {
-  if (map.size >= MAX_KEPT_PER_PROMPT) map.delete(map.keys().next().value!);
-  map.set(key, value);
 }
 
 function resolvedView(entry: DeliveryEntry, version: DeliveryVersionRow, label: string | null, etag: string): ResolvedPrompt {
