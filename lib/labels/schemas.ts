@@ -27,7 +27,8 @@ export const labelTargetSchema = z.strictObject({
 });
 export type LabelTargetInput = z.infer<typeof labelTargetSchema>;
 
-const splitSchema = z
+/** A split of 2 to 5 distinct versions whose weights add up to 100 (also what an imported label must be). */
+export const splitSchema = z
   .array(labelTargetSchema, { message: 'must be a list of { versionNumber, weight }' })
   .min(2, `a split needs 2 to ${MAX_SPLIT_TARGETS} versions; for one version send \`versionNumber\``)
   .max(MAX_SPLIT_TARGETS, `a split has at most ${MAX_SPLIT_TARGETS} versions`)
