@@ -1,7 +1,7 @@
 import 'server-only';
 import { sharedMemoryCache } from '../memory-cache';
 import { getRedis } from '../redis';
-import { createChangeFeed, type ChangeFeed } from './caller-change-feed';
+import { createChangeFeed, type ChangeFeed } from '../change-feed';
 import type { Caller } from './resolve-caller';
 
 /*
@@ -53,6 +53,7 @@ function changeFeed(): ChangeFeed | null {
       ? createChangeFeed({
           store: redis,
           key: CHANGE_KEY,
+          label: 'cached callers',
           checkEveryMs: CHANGE_CHECK_MS,
           onChange: () => {
             apiKeyCallers.clear();

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DeliveryLabelRow, DeliveryPromptRow, DeliveryVersionRow } from '@/db/queries/delivery';
-import { createChangeFeed, type ChangeFeed } from '@/lib/auth/caller-change-feed';
+import { createChangeFeed, type ChangeFeed } from '@/lib/change-feed';
 import { sharedMemoryCache } from '@/lib/memory-cache';
 import { getRedis } from '@/lib/redis';
 import type { ResolvedPrompt } from './resolve-prompt';
@@ -59,7 +59,13 @@ export function deliveryChangeFeed(): ChangeFeed | null {
   if (globalForFeed.promptlabDeliveryChanges === undefined) {
     const redis = getRedis();
     globalForFeed.promptlabDeliveryChanges = redis
-      ? createChangeFeed({ store: redis, key: DELIVERY_CHANGE_KEY, checkEveryMs: DELIVERY_CHECK_MS, onChange: () => deliveryEntries.clear() })
+      ? createChangeFeed({
+          store: redis,
+          key: DELIVERY_CHANGE_KEY,
+          label: 'cached prompt resolutions',
+          checkEveryMs: DELIVERY_CHECK_MS,
+          onChange: () => deliveryEntries.clear(),
+        })
       : null;
   }
   return globalForFeed.promptlabDeliveryChanges;

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createChangeFeed } from '@/lib/auth/caller-change-feed';
+import { createChangeFeed } from '@/lib/change-feed';
 import { redisUnavailableReason, startUpstashStandin, type UpstashStandin } from '../fixtures/upstash-redis-standin';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';

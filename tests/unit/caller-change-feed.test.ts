@@ -1,6 +1,6 @@
-/** Cross-instance invalidation of cached callers through one Redis counter (lib/auth/caller-change-feed.ts). */
+/** Cross-instance invalidation of cached callers through one Redis counter (lib/change-feed.ts). */
 import { describe, expect, it, vi } from 'vitest';
-import { createChangeFeed, type CounterStore } from '@/lib/auth/caller-change-feed';
+import { createChangeFeed, type CounterStore } from '@/lib/change-feed';
 
 /** One Redis counter shared by every "instance" of a test. */
 function counterStore() {

@@ -1,11 +1,15 @@
 import 'server-only';
+import { after } from 'next/server';
 
 /** The two Redis commands the feed needs (the Upstash client has both). */
 export type CounterStore = { incr(key: string): Promise<number>; get(key: string): Promise<unknown> };
 
 export type ChangeFeed = {
-  /** Tells the other instances; never throws, never waits. */
-  publish(): void;
+  /**
+   * Tells the other instances; never throws or rejects. The request need not await it: in a request the increment
+   * is handed to `after()`, so a serverless instance frozen once the response is sent still makes it.
+   */
+  publish(): Promise<void>;
   /** Reads the counter when the last read is older than `checkEveryMs`, and calls onChange if another instance moved it. */
   check(): Promise<void>;
 };
@@ -18,12 +22,14 @@ export type ChangeFeed = {
 export function createChangeFeed(options: {
   store: CounterStore;
   key: string;
+  /** What the cached entries are, for the warnings ("cached callers"). */
+  label?: string;
   checkEveryMs: number;
   onChange: () => void;
   now?: () => number;
   logger?: Pick<Console, 'warn'>;
 }): ChangeFeed {
-  const { store, key, checkEveryMs, onChange, now = () => Date.now(), logger = console } = options;
+  const { store, key, label = 'cached entries', checkEveryMs, onChange, now = () => Date.now(), logger = console } = options;
   let seen: number | undefined;
   let checkedAt = -Infinity;
   let reading: Promise<void> | undefined;
@@ -34,19 +40,21 @@ export function createChangeFeed(options: {
       if (seen !== undefined && value !== seen) onChange();
       seen = value;
     } catch (error) {
-      logger.warn(`[cache] reading ${key} failed; the cached entries expire on their own: ${error instanceof Error ? error.message : String(error)}`);
+      logger.warn(`[cache] reading ${key} failed; ${label} expire on their own: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
   return {
     publish() {
-      store.incr(key).then(
+      const published = store.incr(key).then(
         // Only our own increment since the last read: nothing for this instance to drop.
         (value) => {
           if (seen !== undefined && value === seen + 1) seen = value;
         },
         (error: unknown) => logger.warn(`[cache] publishing to ${key} failed: ${error instanceof Error ? error.message : String(error)}`),
       );
+      untilDone(published);
+      return published;
     },
     check() {
       if (reading) return reading;
@@ -56,4 +64,13 @@ export function createChangeFeed(options: {
       return reading;
     },
   };
+}
+
+/** Lets the instance finish `task` after the response (Vercel's waitUntil); outside a request it simply runs on. */
+function untilDone(task: Promise<unknown>): void {
+  try {
+    after(task);
+  } catch {
+    // No request scope (scripts, tests, the local dispatcher): nothing freezes this process meanwhile.
+  }
 }
