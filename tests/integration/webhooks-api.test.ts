@@ -13,7 +13,8 @@ import { insertDeliveries } from '@/db/queries/webhooks';
 import { webhooks, workspaceMembers, type MemberRole } from '@/db/schema';
 import { generateApiKey } from '@/lib/auth/api-key-token';
 import { decryptSecret } from '@/lib/crypto/secret-box';
-import { call, createTestUser, type TestUser } from './helpers';
+import { call as rawCall, createTestUser, type TestUser } from './helpers';
+import { expectMatchesDocument } from './openapi-responses';
 
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 8).toString('base64');
 
@@ -36,6 +37,24 @@ beforeAll(async () => {
   member.editor = await addMember('editor');
   member.viewer = await addMember('viewer');
 });
+
+const templates = new Map<unknown, string>([
+  [webhooksRoute.GET, '/api/v1/webhooks'],
+  [webhooksRoute.POST, '/api/v1/webhooks'],
+  [webhookRoute.GET, '/api/v1/webhooks/{id}'],
+  [webhookRoute.PATCH, '/api/v1/webhooks/{id}'],
+  [webhookRoute.DELETE, '/api/v1/webhooks/{id}'],
+  [testRoute.POST, '/api/v1/webhooks/{id}/test'],
+  [deliveriesRoute.GET, '/api/v1/webhooks/{id}/deliveries'],
+  [redeliverRoute.POST, '/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver'],
+]);
+
+/** Every answer of these routes is checked against the OpenAPI document. */
+const call: typeof rawCall = async (handler, options = {}) => {
+  const res = await rawCall(handler, options);
+  expectMatchesDocument(options.method ?? 'GET', templates.get(handler)!, res.status, res.body);
+  return res;
+};
 
 const create = (headers: Headers, body: unknown) => call(webhooksRoute.POST, { method: 'POST', body, headers });
 const list = (headers: Headers) => call(webhooksRoute.GET, { headers });
