@@ -10,6 +10,9 @@ import { isActiveRunStatus } from '@/lib/runs/statuses';
 import { waitForRun } from '@/lib/runs/wait-for-run';
 import { createRunSchema, listRunsQuerySchema } from '@/lib/runs/schemas';
 
+// `wait` may hold a request for up to 60 s.
+export const maxDuration = 75;
+
 // POST /api/v1/runs – validate, render, record as queued and hand off; 202 { id, status }.
 // With `wait`, 200 and the finished run when it finishes within that many seconds.
 export const POST = withWorkspace(async ({ req, caller }) => {
