@@ -2,13 +2,13 @@ import 'server-only';
 import { getDeliveryPromptBySlug, getDeliveryVersion, type DeliveryVersionRow } from '@/db/queries/delivery';
 import type { LabelTarget } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
+import { LATEST_LABEL } from '@/lib/labels/schemas';
 import { SLUG_PATTERN } from '@/lib/prompts/schemas';
 import { deliveryChangeFeed, deliveryEntries, deliveryKey, keepInEntry, type DeliveryEntry, type ServedBody } from './delivery-cache';
 import { resolvedPromptEtag } from './etag';
 import { pickLabelTarget, stickyKey } from './pick-target';
 
-export const LATEST_LABEL = 'latest';
-export const DEFAULT_LABEL = 'production';
+const DEFAULT_LABEL = 'production';
 
 /** What an app fetches: the version a label (or number) resolves to, ready to render. */
 export type ResolvedPrompt = Pick<DeliveryVersionRow, 'versionNumber' | 'systemPrompt' | 'userPrompt' | 'messages' | 'variables' | 'model'> & {

@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { versionNumberParamSchema, versionNumberSchema } from '@/lib/prompts/schemas';
+import { readableLabelNameSchema } from '@/lib/labels/schemas';
+import { SLUG_PATTERN, versionNumberParamSchema, versionNumberSchema } from '@/lib/prompts/schemas';
 import { MAX_VARIABLES } from '@/lib/templates/variable-schema';
 
-/** A label name as prompt_labels stores it (the labels API refuses others), or the virtual `latest`. */
-export const LABEL_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,49}$/;
-export const deliveryLabelSchema = z
+/** A label to resolve: a stored one or the virtual `latest` (the labels' own rule). */
+export const deliveryLabelSchema = readableLabelNameSchema;
+
+/** A prompt's slug as apps send it (runs by slug): the prompts' own rule. */
+export const deliverySlugSchema = z
   .string()
-  .regex(LABEL_NAME_PATTERN, 'must be a label name: lowercase letters, digits, `.`, `_` and `-`, at most 50 characters');
+  .trim()
+  .max(80, 'must be at most 80 characters')
+  .regex(SLUG_PATTERN, 'must be a prompt slug: lowercase letters, digits and single dashes, like `support-reply`');
 
 /** The caller's stickiness key for a split (a user or session id): the same key always gets the same version. */
 export const MAX_SPLIT_KEY_LENGTH = 200;

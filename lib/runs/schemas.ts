@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateParamSchema } from '@/lib/column-ranges';
-import { deliveryLabelSchema, splitKeySchema } from '@/lib/delivery/schemas';
+import { deliveryLabelSchema, deliverySlugSchema, splitKeySchema } from '@/lib/delivery/schemas';
 import {
   MAX_TEMPLATE_CHARS,
   modelConfigSchema,
@@ -48,7 +48,7 @@ export const MAX_RUN_WAIT_SECONDS = 60;
 const createRunObject = z.strictObject({
   promptId: z.uuid({ message: 'must be a prompt id' }).optional(),
   /** Instead of promptId, as apps call it: the version `label` (or versionNumber) resolves to, as GET /prompts/by-slug does. */
-  slug: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
+  slug: deliverySlugSchema.optional(),
   label: deliveryLabelSchema.optional(),
   /** Picks a split label's target stickily (a user or session id). */
   key: splitKeySchema.optional(),

@@ -277,6 +277,7 @@ describe('POST /api/v1/runs by slug', () => {
     expect(await paths({ variables: { topic: 'a' } })).toEqual(['promptId']);
     expect(await paths({ promptId: id, label: 'production', variables: { topic: 'a' } })).toEqual(['label']);
     expect(await paths({ slug, wait: 61, variables: { topic: 'a' } })).toEqual(['wait']);
+    expect(await paths({ slug: 'Not A Slug', variables: { topic: 'a' } })).toEqual(['slug']);
     expect((await pipeline.startRun(bob, { slug, variables: { topic: 'a' } })).status).toBe(404);
   });
 });
