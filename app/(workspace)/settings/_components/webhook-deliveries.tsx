@@ -63,13 +63,13 @@ function DeliveryRow({ webhookId, delivery, canManage }: { webhookId: string; de
         aria-expanded={open}
         onClick={() => setOpen((v) => !v)}
       >
-        <StatusBadge status={delivery.status} looks={LOOK} />
-        <code className="truncate font-mono text-xs max-sm:col-span-2 max-sm:row-start-2">{delivery.event}</code>
-        <span className="text-xs tabular-nums max-sm:hidden" data-testid="webhook-delivery-code">
+        <StatusBadge status={delivery.status} looks={LOOK} className="max-sm:col-start-1 max-sm:row-start-1" />
+        <code className="truncate font-mono text-xs max-sm:col-start-1 max-sm:row-start-2">{delivery.event}</code>
+        <span className="text-right text-xs tabular-nums max-sm:col-start-2 max-sm:row-start-2" data-testid="webhook-delivery-code">
           {delivery.responseStatus ?? '—'}
         </span>
         <span className="text-xs text-muted-foreground tabular-nums max-sm:hidden">{delivery.durationMs !== null ? `${delivery.durationMs} ms` : ''}</span>
-        <span className="text-right text-xs text-muted-foreground" title={formatAbsolute(delivery.createdAt)}>
+        <span className="text-right text-xs text-muted-foreground max-sm:col-start-2 max-sm:row-start-1" title={formatAbsolute(delivery.createdAt)}>
           {formatRelative(delivery.createdAt)}
         </span>
       </button>

@@ -25,7 +25,7 @@ export function WebhooksPanel({ canManage }: { canManage: boolean }) {
   const [creating, setCreating] = useState(false);
   return (
     <Card data-testid="webhooks-panel">
-      <CardHeader className="flex flex-row items-start justify-between gap-4">
+      <CardHeader className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
         <div className="space-y-1.5">
           <CardTitle>Webhooks</CardTitle>
           <CardDescription>
@@ -97,14 +97,14 @@ function WebhookRow({ hook, canManage }: { hook: WebhookView; canManage: boolean
         >
           {open ? <ChevronDown aria-hidden className="mt-0.5 size-4 shrink-0" /> : <ChevronRight aria-hidden className="mt-0.5 size-4 shrink-0" />}
           <span className="min-w-0 space-y-1">
-            <span className="block font-mono text-sm break-all" data-testid="webhook-url">{hook.url}</span>
+            <span className="block font-mono text-sm break-all" data-testid="webhook-row-url">{hook.url}</span>
             {hook.description && <span className="block text-sm text-muted-foreground">{hook.description}</span>}
             <span className="flex flex-wrap items-center gap-1">
               {hook.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary" data-testid="webhook-disabled">Disabled</Badge>}
               {hook.events.map((event) => (
                 <Badge key={event} variant="outline" className="font-mono">{event}</Badge>
               ))}
-              <span className="text-xs text-muted-foreground">· added {formatRelative(hook.createdAt)}</span>
+              <span className="text-xs text-muted-foreground">added {formatRelative(hook.createdAt)}</span>
             </span>
           </span>
         </button>
