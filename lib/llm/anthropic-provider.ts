@@ -4,11 +4,11 @@ import type {
   Message,
   MessageCreateParamsBase,
   MessageDeltaUsage,
-  MessageParam,
   Usage as AnthropicUsage,
 } from '@anthropic-ai/sdk/resources/messages';
 import { providerFetch } from '../net/guarded-fetch';
 import { providerError } from './errors';
+import { toAnthropicMessages } from './anthropic-messages';
 import { createToolStreamReader, finishReasonOf, readBlocks, toolRequest, type ToolRequest } from './anthropic-tools';
 import { emitDelta, guardCall } from './guard-call';
 import { LIST_MODELS_TIMEOUT_MS } from './openai-provider';
@@ -64,13 +64,7 @@ export function usageFromAnthropic(usage: UsageCounts): Usage {
 }
 
 function requestBody(request: CompletionRequest, tools: ToolRequest): MessageCreateParamsBase {
-  const system = request.messages
-    .filter((m) => m.role === 'system')
-    .map((m) => m.content)
-    .join('\n\n');
-  const messages: MessageParam[] = request.messages.flatMap((m) =>
-    m.role === 'system' ? [] : [{ role: m.role, content: m.content }],
-  );
+  const { system, messages } = toAnthropicMessages(request.messages);
   const { maxTokens, stop } = request.params;
   return {
     model: request.model,

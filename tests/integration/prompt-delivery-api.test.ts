@@ -194,6 +194,14 @@ describe('POST /api/v1/prompts/by-slug/{slug}/render', () => {
     expect(v2.body.data).toMatchObject({ versionNumber: 2, label: null, openai: { messages: [{ role: 'system' }, { role: 'user', content: 'v2 about x' }] } });
   });
 
+  it('leaves Anthropic\'s `system` out when the prompt has no system turn, as the provider does', async () => {
+    const slug = `plain-${randomUUID().slice(0, 8)}`;
+    await pipeline.createPrompt(alice, { slug, userPrompt: 'Just {{ topic }}' });
+    const res = await render(slug, { variables: { topic: 'owls' } });
+    expect(res.body.data.anthropic).toEqual({ messages: [{ role: 'user', content: 'Just owls' }] });
+    expect(res.body.data.openai).toEqual({ messages: [{ role: 'user', content: 'Just owls' }] });
+  });
+
   it('refuses a missing variable with the same 422 as a run', async () => {
     const { slug } = await promptWithVersions(1);
     const missing = await render(slug, { variables: {} });

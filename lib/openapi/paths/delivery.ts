@@ -38,8 +38,8 @@ export const renderedPromptSchema = describes<Awaited<ReturnType<typeof renderPr
       label: z.string().nullable(),
       openai: z.object({ messages: z.array(chatMessage) }).meta({ description: 'Chat Completions `messages`' }),
       anthropic: z
-        .object({ system: z.string(), messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })) })
-        .meta({ description: 'Messages API `system` and `messages`' }),
+        .object({ system: z.string().optional(), messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })) })
+        .meta({ description: 'Messages API `system` (left out when the prompt has no system turn) and `messages`' }),
       model: modelConfigView,
     })
     .meta({ id: 'RenderedPrompt' }),
