@@ -154,7 +154,7 @@ describe('the SDK against the running app', () => {
     const labels = await client.labels.list(slug);
     expect(labels.map((l) => l.name).sort()).toEqual(['latest', 'production']);
     const rolled = await client.labels.rollback(slug, 'production', { note: 'bad deploy' });
-    expect(rolled.label.targets).toEqual([{ versionNumber: 1, weight: 100 }]);
+    expect(rolled.label?.targets).toEqual([{ versionNumber: 1, weight: 100 }]);
     const history = await client.labels.deployments(promptId, { label: 'production' });
     expect(history.items.length).toBeGreaterThanOrEqual(3);
     expect(history.items[0]?.rollbackOf).toBeTruthy();

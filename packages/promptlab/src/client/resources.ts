@@ -9,6 +9,7 @@ import type {
   DatasetItemList,
   DatasetList,
   DatasetView,
+  DeleteLabelResult,
   DeploymentView,
   ExperimentCreated,
   ExperimentDetail,
@@ -17,14 +18,17 @@ import type {
   ExperimentView,
   LabelTarget,
   LabelView,
+  MoveLabelResult,
   Page,
+  RollbackLabelResult,
   RunView,
 } from './types.js';
 
 type Requester = { request<T>(method: string, path: string, options?: RequestOptions): Promise<T> };
 
 export type ListOptions = { cursor?: string; limit?: number };
-export type LabelMove = ({ versionNumber: number } | { split: LabelTarget[] }) & { note?: string; protected?: boolean };
+/** One version, a split of 2..5 weighted versions, or (admins) only `protected` on an existing label. */
+export type LabelMove = (({ versionNumber: number } | { split: LabelTarget[] }) & { protected?: boolean } | { protected: boolean }) & { note?: string };
 export type WaitOptions = {
   /** Called whenever the counts change, and once at the start. */
   onProgress?: (progress: ExperimentProgress, experiment: ExperimentDetail) => void;
@@ -107,11 +111,11 @@ export function createResources(client: Requester) {
       list: async (prompt: string) => client.request<LabelView[]>('GET', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels`),
       /** Moves (or creates) a label: one version, or a split of 2..5 weighted versions. */
       set: async (prompt: string, label: string, move: LabelMove) =>
-        client.request<{ label: LabelView; deployment: DeploymentView }>('PUT', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}`, { body: move }),
+        client.request<MoveLabelResult>('PUT', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}`, { body: move }),
       remove: async (prompt: string, label: string) =>
-        client.request<{ deleted: true }>('DELETE', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}`),
+        client.request<DeleteLabelResult>('DELETE', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}`),
       rollback: async (prompt: string, label: string, options: { note?: string } = {}) =>
-        client.request<{ label: LabelView; deployment: DeploymentView }>('POST', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}/rollback`, { body: options }),
+        client.request<RollbackLabelResult>('POST', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}/rollback`, { body: options }),
       deployments: async (prompt: string, options: ListOptions & { label?: string } = {}) =>
         client.request<Page<DeploymentView>>('GET', `api/v1/prompts/${seg(await promptIdOf(prompt))}/deployments`, { query: options }),
     },

@@ -27,6 +27,11 @@ export type LabelTarget = Schemas['LabelTarget'];
 export type Actor = Schemas['LabelActor'] | null;
 export type LabelView = Schemas['LabelView'];
 export type DeploymentView = Schemas['DeploymentView'];
+/** PUT a label: `deployment` is null when it already served these targets. */
+export type MoveLabelResult = Schemas['MoveLabelResult'];
+/** A rollback: `label` is null when it deleted the label (undoing the rollback that had restored it). */
+export type RollbackLabelResult = Schemas['RollbackLabelResult'];
+export type DeleteLabelResult = Schemas['DeleteLabelResult'];
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type RunStatus = Schemas['RunStatus'];

@@ -636,7 +636,7 @@ export interface paths {
         put?: never;
         /**
          * Roll a label back
-         * @description Moves the label back to what it served before its latest move, rollback or deletion, as one `rollback` deployment: a rollback of a rollback goes forward again, a rollback of a deletion brings the label back. 409 when the label has served one thing since it was created. The body is optional. Editors and up; a protected label only admins (and owners).
+         * @description Undoes the label's latest move, rollback or deletion, as one `rollback` deployment: the label goes back to what that one took it from. A rollback of a rollback goes forward again; a rollback of a deletion brings the label back (protection included; 422 when the prompt already has 50 labels); a rollback of that restore deletes it again (`label: null`, `to: null`). 409 when the label has served one thing since it was created (DELETE removes it). The body is optional (empty is `{}`). Editors and up; a protected label only admins (and owners).
          */
         post: operations["rollbackLabel"];
         delete?: never;
@@ -2408,14 +2408,14 @@ export interface components {
             versionNumber?: number;
         };
         RenderedPrompt: {
-            /** @description Messages API `system` and `messages` */
+            /** @description Messages API `system` (left out when the prompt has no system turn) and `messages` */
             anthropic: {
                 messages: {
                     content: string;
                     /** @enum {string} */
                     role: "user" | "assistant";
                 }[];
-                system: string;
+                system?: string;
             };
             label: string | null;
             model: components["schemas"]["ModelConfig"];
@@ -2507,6 +2507,11 @@ export interface components {
         };
         RollbackLabelBody: {
             note?: string;
+        };
+        RollbackLabelResult: {
+            deployment: components["schemas"]["DeploymentView"];
+            /** @description Null when the rollback deleted the label (it undid the rollback that had restored it) */
+            label: components["schemas"]["LabelView"] | null;
         };
         RunAccepted: {
             /** Format: uuid */
@@ -6034,7 +6039,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MoveLabelResult"];
+                        data: components["schemas"]["RollbackLabelResult"];
                         error: null;
                     };
                 };
