@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -26,5 +26,12 @@ describe('SDK entry', () => {
     const bytes = result.outputFiles[0]?.contents.byteLength ?? 0;
     expect(bytes).toBeGreaterThan(1_000);
     expect(bytes).toBeLessThan(20_000);
+  });
+
+  // npm test builds the package first (scripts/test-all.mjs); a build that drops the exec bit breaks `npx promptlab`.
+  const cli = path.resolve(root, '../dist/cli.js');
+  it.skipIf(!existsSync(cli))('leaves the built CLI executable', () => {
+    expect(statSync(cli).mode & 0o111).not.toBe(0);
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });
