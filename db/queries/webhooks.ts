@@ -143,3 +143,15 @@ export async function pruneDeliveries({ webhookId, keep }: { webhookId: string; 
     .returning({ id: webhookDeliveries.id });
   return deleted.length;
 }
+
+/** Pending deliveries with no attempt (or no answer) for `olderThanMs`: their queue message was lost. */
+export async function listStaleDeliveries({ olderThanMs, limit }: { olderThanMs: number; limit: number }): Promise<Pick<WebhookDelivery, 'id'>[]> {
+  const db = await getDb();
+  const before = new Date(Date.now() - olderThanMs);
+  return db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.status, 'pending'), lt(sql`coalesce(${webhookDeliveries.lastAttemptAt}, ${webhookDeliveries.createdAt})`, before)))
+    .orderBy(webhookDeliveries.createdAt)
+    .limit(limit);
+}

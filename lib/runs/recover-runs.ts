@@ -3,6 +3,7 @@ import { getExperimentLanes } from '@/db/queries/experiments';
 import { listStaleRuns } from '@/db/queries/run-execution';
 import { recoverExperiments } from '@/lib/experiments/recover-experiments';
 import { dispatch, isDispatchPending, runsJob } from '@/lib/queue';
+import { recoverWebhookDeliveries } from '@/lib/webhooks/recover-deliveries';
 
 /**
  * Re-dispatches runs that a crash or a lost delivery left behind: queued and due for longer than
@@ -35,5 +36,6 @@ export async function recoverRuns({ queuedForMs = 60_000, limit = 200 } = {}): P
   if (redispatched > 0) console.log(`[runs] recovery re-dispatched ${redispatched} of ${stale.length} stale run(s)`);
   // Experiments left behind (a lost launch, cells never scored, a local queue lost in a restart): they log their own.
   await recoverExperiments({ olderThanMs: queuedForMs }).catch((error: unknown) => console.error('[experiments] recovery failed', error));
+  await recoverWebhookDeliveries({ quietForMs: queuedForMs }).catch((error: unknown) => console.error('[webhooks] recovery failed', error));
   return { redispatched, pending };
 }

@@ -3,7 +3,8 @@ import dns from 'node:dns';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insertWebhook } from '@/db/queries/webhooks';
+import { insertDeliveries, insertWebhook } from '@/db/queries/webhooks';
+import { recoverWebhookDeliveries } from '@/lib/webhooks/recover-deliveries';
 import { encryptSecret } from '@/lib/crypto/secret-box';
 import { verifyWebhookSignature } from '@/lib/webhooks/sign';
 import { startExperimentPipeline } from './experiments-harness';
@@ -203,6 +204,23 @@ describe('webhook deliveries', () => {
     } finally {
       pipeline.llm.reset();
     }
+  });
+});
+
+describe('recovery', () => {
+  it('re-dispatches a pending delivery whose queue message was lost, and leaves settled ones alone', async () => {
+    const hook = await createWebhook(user, '/recovered', ['version.created']);
+    // A row as emit writes it, but its message never reached a queue (a restart emptied the local one).
+    const [lost] = await insertDeliveries([{ webhookId: hook.id, workspaceId: user.workspace.id, eventId: '11111111-1111-4111-8111-111111111111', event: 'version.created', payload: { id: '11111111-1111-4111-8111-111111111111', type: 'version.created', data: {} } }]);
+    expect(await recoverWebhookDeliveries({ quietForMs: 60_000 })).toBe(0); // not quiet long enough yet
+    expect(await recoverWebhookDeliveries({ quietForMs: 0 })).toBeGreaterThanOrEqual(1);
+    const [delivery] = await settled(user, hook.id);
+    expect(delivery).toMatchObject({ id: lost!.id, status: 'delivered', attempts: 1 });
+    expect(received.filter((r) => r.path === '/recovered')).toHaveLength(1);
+    // Delivered: a second sweep sends nothing more.
+    await recoverWebhookDeliveries({ quietForMs: 0 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.filter((r) => r.path === '/recovered')).toHaveLength(1);
   });
 });
 
