@@ -1,15 +1,15 @@
 import 'server-only';
 import type { DeliveryLabelRow, DeliveryPromptRow, DeliveryVersionRow } from '@/db/queries/delivery';
-import { createChangeFeed, type ChangeFeed } from '@/lib/change-feed';
 import { sharedMemoryCache } from '@/lib/memory-cache';
 import { getRedis } from '@/lib/redis';
+import { createChangeLog, upstashChangeLog, type ChangeLog } from './prompt-change-log';
 import type { ResolvedPrompt } from './resolve-prompt';
 
 /*
  * What a slug resolves to, per instance, so apps fetching prompts cost no query. What changes a resolution drops the
  * prompt's entry at once (forgetPromptDelivery: a label move, a new version, a slug change, a deletion), so the next
- * request on this instance reads the database. Other instances hear of it through Upstash Redis when configured and
- * drop their entries within DELIVERY_CHECK_MS; without Redis an entry lives DELIVERY_TTL_MS at most.
+ * request on this instance reads the database. Other instances hear which prompt changed through Upstash Redis when
+ * configured and drop its entries within DELIVERY_CHECK_MS; without Redis an entry lives DELIVERY_TTL_MS at most.
  */
 export const DELIVERY_TTL_MS = 30_000;
 export const DELIVERY_CHECK_MS = 2_000;
@@ -20,6 +20,9 @@ export const MAX_ENTRY_CHARS = 128 * 1024;
 export const MAX_KEPT_ITEM_CHARS = 64 * 1024;
 export const MAX_KEPT_PER_PROMPT = 32;
 export const DELIVERY_CHANGE_KEY = 'delivery:v1:prompt-changes';
+export const DELIVERY_CHANGE_LOG_KEY = 'delivery:v1:prompt-change-log';
+// More changes than this between two checks of an instance: it drops everything instead.
+const CHANGE_LOG_MAX = 200;
 
 /** The JSON body and ETag of one (label, version) of the prompt, built once. */
 export type ServedBody = { etag: string; body: string; resolved: ResolvedPrompt };
@@ -52,19 +55,22 @@ export const deliveryEntries = sharedMemoryCache<DeliveryEntry>('delivery:prompt
 
 export const deliveryKey = (workspaceId: string, slug: string) => `${workspaceId}\n${slug}`;
 
-// One feed per process, like the cache it clears.
-const globalForFeed = globalThis as typeof globalThis & { promptlabDeliveryChanges?: ChangeFeed | null };
+// One change log per process, like the cache it prunes.
+const globalForFeed = globalThis as typeof globalThis & { promptlabDeliveryChanges?: ChangeLog | null };
 
-export function deliveryChangeFeed(): ChangeFeed | null {
+/** A changed prompt as the log names it. */
+export const changeSubject = (workspaceId: string, promptId: string) => `${workspaceId}:${promptId}`;
+
+export function deliveryChangeLog(): ChangeLog | null {
   if (globalForFeed.promptlabDeliveryChanges === undefined) {
     const redis = getRedis();
     globalForFeed.promptlabDeliveryChanges = redis
-      ? createChangeFeed({
-          store: redis,
-          key: DELIVERY_CHANGE_KEY,
+      ? createChangeLog({
+          store: upstashChangeLog(redis, { counterKey: DELIVERY_CHANGE_KEY, logKey: DELIVERY_CHANGE_LOG_KEY, max: CHANGE_LOG_MAX }),
           label: 'cached prompt resolutions',
           checkEveryMs: DELIVERY_CHECK_MS,
-          onChange: () => deliveryEntries.clear(),
+          onChange: (subjects) =>
+            subjects ? deliveryEntries.forget((entry) => subjects.has(changeSubject(entry.workspaceId, entry.prompt.id))) : deliveryEntries.clear(),
         })
       : null;
   }

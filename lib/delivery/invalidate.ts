@@ -1,5 +1,5 @@
 import 'server-only';
-import { deliveryChangeFeed, deliveryEntries } from './delivery-cache';
+import { changeSubject, deliveryChangeLog, deliveryEntries } from './delivery-cache';
 
 /**
  * After a label moves, a version is created or a prompt changes: drops this instance's cached resolutions of the
@@ -8,5 +8,5 @@ import { deliveryChangeFeed, deliveryEntries } from './delivery-cache';
  */
 export function forgetPromptDelivery(workspaceId: string, promptId: string): void {
   deliveryEntries.forget((entry) => entry.workspaceId === workspaceId && entry.prompt.id === promptId);
-  deliveryChangeFeed()?.publish();
+  void deliveryChangeLog()?.publish(changeSubject(workspaceId, promptId));
 }

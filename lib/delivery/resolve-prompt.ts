@@ -4,7 +4,7 @@ import type { LabelTarget } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { LATEST_LABEL } from '@/lib/labels/schemas';
 import { SLUG_PATTERN } from '@/lib/prompts/schemas';
-import { deliveryChangeFeed, deliveryEntries, deliveryKey, keepInEntry, type DeliveryEntry, type ServedBody } from './delivery-cache';
+import { deliveryChangeLog, deliveryEntries, deliveryKey, keepInEntry, type DeliveryEntry, type ServedBody } from './delivery-cache';
 import { resolvedPromptEtag } from './etag';
 import { pickLabelTarget, stickyKey } from './pick-target';
 
@@ -53,7 +53,7 @@ async function deliveryEntry(workspaceId: string, slug: string): Promise<Deliver
   if (slug.length > 80 || !SLUG_PATTERN.test(slug)) {
     throw new ApiError('NOT_FOUND', 'Prompt not found: slugs are lowercase letters, digits and single dashes, like `support-reply`');
   }
-  await deliveryChangeFeed()?.check();
+  await deliveryChangeLog()?.check();
   const key = deliveryKey(workspaceId, slug);
   const cached = deliveryEntries.get(key);
   if (cached) return cached;

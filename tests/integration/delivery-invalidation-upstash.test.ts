@@ -23,6 +23,7 @@ describe.skipIf(Boolean(skipReason))('delivery invalidation through Upstash', ()
   let lib: {
     helpers: typeof import('./helpers');
     cache: typeof import('@/lib/delivery/delivery-cache');
+    log: typeof import('@/lib/delivery/prompt-change-log');
     db: typeof import('@/db/client');
     schema: typeof import('@/db/schema');
     prompts: typeof import('@/app/api/v1/prompts/route');
@@ -40,6 +41,7 @@ describe.skipIf(Boolean(skipReason))('delivery invalidation through Upstash', ()
     lib = {
       helpers: await import('./helpers'),
       cache: await import('@/lib/delivery/delivery-cache'),
+      log: await import('@/lib/delivery/prompt-change-log'),
       db: await import('@/db/client'),
       schema: await import('@/db/schema'),
       prompts: await import('@/app/api/v1/prompts/route'),
@@ -52,40 +54,53 @@ describe.skipIf(Boolean(skipReason))('delivery invalidation through Upstash', ()
   afterAll(async () => {
     vi.unstubAllEnvs();
     const direct = new IORedis(REDIS_URL, { db: DB, protocol: 2 });
-    await direct.del(lib?.cache.DELIVERY_CHANGE_KEY ?? 'delivery:v1:prompt-changes');
+    await direct.del(lib?.cache.DELIVERY_CHANGE_KEY ?? 'delivery:v1:prompt-changes', lib?.cache.DELIVERY_CHANGE_LOG_KEY ?? 'delivery:v1:prompt-change-log');
     await direct.quit();
     await lib?.db.closeDb();
     await standin?.close();
   });
 
-  it("serves its cached resolution until its next check, then another instance's label move", async () => {
+  it("serves its cached resolution until its next check, then another instance's label move, and keeps the other prompts", async () => {
     const { call, createTestUser } = lib.helpers;
     const alice = await createTestUser();
-    const slug = `shared-${randomUUID().slice(0, 8)}`;
-    const created = await call(lib.prompts.POST, { method: 'POST', headers: alice.headers, body: { title: 'Shared', slug, userPrompt: 'v1 {{ x }}' } });
-    expect(created.status).toBe(201);
-    const id = created.body.data.id as string;
-    await call(lib.versions.POST, { method: 'POST', params: { id }, headers: alice.headers, body: { userPrompt: 'v2 {{ x }}' } });
-    const put = await call(lib.label.PUT, { method: 'PUT', params: { id, label: 'production' }, headers: alice.headers, body: { versionNumber: 1 } });
-    expect(put.status).toBe(201);
-    const get = () => call(lib.bySlug.GET, { path: `/api/v1/prompts/by-slug/${slug}`, params: { slug }, headers: alice.headers });
+    const promptWithProduction = async () => {
+      const slug = `shared-${randomUUID().slice(0, 8)}`;
+      const created = await call(lib.prompts.POST, { method: 'POST', headers: alice.headers, body: { title: 'Shared', slug, userPrompt: 'v1 {{ x }}' } });
+      expect(created.status).toBe(201);
+      const id = created.body.data.id as string;
+      await call(lib.versions.POST, { method: 'POST', params: { id }, headers: alice.headers, body: { userPrompt: 'v2 {{ x }}' } });
+      const put = await call(lib.label.PUT, { method: 'PUT', params: { id, label: 'production' }, headers: alice.headers, body: { versionNumber: 1 } });
+      expect(put.status).toBe(201);
+      return { id, slug };
+    };
+    const moved = await promptWithProduction();
+    const untouched = await promptWithProduction();
+    const get = (slug: string) => call(lib.bySlug.GET, { path: `/api/v1/prompts/by-slug/${slug}`, params: { slug }, headers: alice.headers });
 
-    // This instance's own move was published: the counter moved.
+    // This instance's own moves were published: the counter moved.
     await vi.waitFor(async () => expect(Number(await otherInstance.get(lib.cache.DELIVERY_CHANGE_KEY))).toBeGreaterThan(0));
-    expect((await get()).body.data.versionNumber).toBe(1);
+    expect((await get(moved.slug)).body.data.versionNumber).toBe(1);
+    expect((await get(untouched.slug)).body.data.versionNumber).toBe(1);
     const checkedAt = Date.now();
 
-    // Another instance moves the label: the shared row, then its publish.
+    // Another instance moves `moved`'s label: the shared row, then its publish. `untouched`'s row changes behind
+    // everyone's back (no publish), so only a full clear would show it.
     const db = await lib.db.getDb();
     const { promptLabels } = lib.schema;
-    await db.update(promptLabels).set({ targets: [{ versionNumber: 2, weight: 100 }] }).where(and(eq(promptLabels.promptId, id), eq(promptLabels.name, 'production')));
-    await otherInstance.incr(lib.cache.DELIVERY_CHANGE_KEY);
+    const toV2 = (id: string) =>
+      db.update(promptLabels).set({ targets: [{ versionNumber: 2, weight: 100 }] }).where(and(eq(promptLabels.promptId, id), eq(promptLabels.name, 'production')));
+    await toV2(moved.id);
+    await toV2(untouched.id);
+    const store = lib.log.upstashChangeLog(otherInstance, { counterKey: lib.cache.DELIVERY_CHANGE_KEY, logKey: lib.cache.DELIVERY_CHANGE_LOG_KEY, max: 200 });
+    await store.append(lib.cache.changeSubject(alice.workspace.id, moved.id));
 
-    const soon = await get();
+    const soon = await get(moved.slug);
     // Within the check interval this instance still answers from memory (no query saw the row change).
     if (Date.now() - checkedAt < lib.cache.DELIVERY_CHECK_MS) expect(soon.body.data.versionNumber).toBe(1);
 
     await new Promise((resolve) => setTimeout(resolve, lib.cache.DELIVERY_CHECK_MS + 100));
-    expect((await get()).body.data.versionNumber).toBe(2);
+    expect((await get(moved.slug)).body.data.versionNumber).toBe(2);
+    // Only the changed prompt was dropped.
+    expect((await get(untouched.slug)).body.data.versionNumber).toBe(1);
   });
 });
