@@ -126,6 +126,20 @@ describe('webhook deliveries', () => {
     for (const [owner, id] of [[user, disabled.id], [user, labels.id], [stranger, theirs.id]] as const) expect(await deliveries(owner, id)).toEqual([]);
   });
 
+  it('delivers label.moved when a version is deployed to a label', async () => {
+    const hook = await createWebhook(user, '/labels', ['label.moved']);
+    const prompt = await pipeline.createPrompt(user, { slug: 'deployed-prompt' });
+    const labelRoute = await import('@/app/api/v1/prompts/[id]/labels/[label]/route');
+    const moved = await call(labelRoute.PUT, { method: 'PUT', params: { id: prompt.id, label: 'production' }, body: { versionNumber: 1, note: 'ship it' }, headers: user.headers });
+    expect(moved.status).toBe(201);
+    const [delivery] = await settled(user, hook.id);
+    expect(delivery).toMatchObject({ status: 'delivered', event: 'label.moved' });
+    const got = received.filter((r) => r.path === '/labels');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.json.data).toMatchObject({ promptId: prompt.id, slug: 'deployed-prompt', label: 'production', to: [{ versionNumber: 1, weight: 100 }], deploymentId: moved.body.data.deployment.id });
+    expect(verifyWebhookSignature({ secret: hook.secret, header: got[0]!.headers['promptlab-signature'] as string, body: got[0]!.body })).toBe(true);
+  });
+
   it('retries a failing receiver with backoff: 500, 500, then 200 is delivered after 3 attempts', async () => {
     const hook = await createWebhook(user, '/flaky', ['label.moved']);
     script.set('/flaky', [500, 500, 200]);
