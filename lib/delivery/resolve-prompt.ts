@@ -57,7 +57,21 @@ async function deliveryEntry(workspaceId: string, slug: string): Promise<Deliver
   const key = deliveryKey(workspaceId, slug);
   const cached = deliveryEntries.get(key);
   if (cached) return cached;
+  // Concurrent misses of one slug (a deploy, a cold instance under load) share one read, unless it started before
+  // an invalidation: a request after a label move must not get what was read before it.
   const ticket = deliveryEntries.ticket();
+  const inFlight = loads.get(key);
+  if (inFlight?.ticket === ticket) return inFlight.entry;
+  const load = { ticket, entry: loadEntry(workspaceId, slug, key, ticket) };
+  loads.set(key, load);
+  return load.entry.finally(() => {
+    if (loads.get(key) === load) loads.delete(key);
+  });
+}
+
+const loads = new Map<string, { ticket: number; entry: Promise<DeliveryEntry> }>();
+
+async function loadEntry(workspaceId: string, slug: string, key: string, ticket: number): Promise<DeliveryEntry> {
   const found = await getDeliveryPromptBySlug({ workspaceId, slug });
   // Unknown slugs are not cached: creating the prompt then needs no invalidation.
   if (!found) throw promptNotFound(slug);

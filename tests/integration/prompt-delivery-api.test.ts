@@ -141,6 +141,14 @@ describe('GET /api/v1/prompts/by-slug/{slug}', () => {
     expect((await get(renamed)).status).toBe(404);
   });
 
+  it('answers concurrent first requests of a slug alike (they share one read)', async () => {
+    const { slug } = await promptWithVersions(2);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => get(slug)));
+    expect(new Set(answers.map((res) => res.status))).toEqual(new Set([200]));
+    expect(new Set(answers.map((res) => res.headers.get('etag'))).size).toBe(1);
+    expect(answers[0]!.body.data.versionNumber).toBe(2);
+  });
+
   it('is 404 for an unknown slug, label or version, and for another workspace; 422 for label with version', async () => {
     const { slug } = await promptWithVersions(1);
     expect((await get('no-such-prompt')).body.error.code).toBe('NOT_FOUND');
