@@ -205,6 +205,21 @@ describe('test', () => {
     expect(await readFile(path.join(fixtures, 'fail.xml'), 'utf8')).toMatch(/<failure message="contains: the output does not contain &quot;Paris&quot;/);
   });
 
+  it('cancels the experiment at --timeout and exits 2, the unfinished cases reported as errors', async () => {
+    app.llm.configure({ latencyMs: 8_000, ttftMs: 8_000 });
+    try {
+      // Cases no earlier run had, so no cell is reused from the cache and every call meets the slow provider.
+      await writeFile(path.join(fixtures, 'slow.test.yaml'), `prompt: cli-capitals\ncases:\n  - vars: { country: Slowland ${Date.now()} }\n  - vars: { country: Lateland ${Date.now()} }\nevaluators:\n  - type: contains\n    config: { value: land }\n`);
+      const result = await cli(['test', 'slow.test.yaml', '--timeout', '1', '--junit', 'timeout.xml'], { cwd: fixtures });
+      expect(result.code, result.err + result.out).toBe(2);
+      expect(result.err).toContain('timed out after 1 s: canceling the experiment');
+      expect(result.out).toMatch(/ERROR: 2 errored/);
+      expect(await readFile(path.join(fixtures, 'timeout.xml'), 'utf8')).toContain('errors="2"');
+    } finally {
+      app.llm.reset();
+    }
+  });
+
   it('exits 2 on an invalid file, naming the fields, and runs nothing', async () => {
     const result = await cli(['test', 'capitals-invalid.test.yaml'], { cwd: fixtures });
     expect(result.code).toBe(2);

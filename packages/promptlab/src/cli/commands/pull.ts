@@ -22,7 +22,7 @@ export async function pull(ctx: Context, argv: string[]): Promise<number> {
   const slug = args.positionals[0];
   const prompts: ServerPrompt[] = slug
     ? [await requirePromptBySlug(api, slug)]
-    : await Promise.all((await listPromptIds(api)).map((p) => api.get<ServerPrompt>(`/api/v1/prompts/${p.id}`)));
+    : await inBatches(await listPromptIds(api), (p) => api.get<ServerPrompt>(`/api/v1/prompts/${p.id}`));
   await mkdir(dir, { recursive: true });
   const written: { slug: string; version: number | null; file: string }[] = [];
   for (const prompt of prompts) {
@@ -36,4 +36,12 @@ export async function pull(ctx: Context, argv: string[]): Promise<number> {
     ctx.out(`${written.length} prompt${written.length === 1 ? '' : 's'} in ${path.relative(ctx.io.cwd, dir) || '.'}`);
   }
   return 0;
+}
+
+// A few requests at a time: a workspace of a thousand prompts should not open a thousand connections.
+const BATCH = 8;
+async function inBatches<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += BATCH) results.push(...(await Promise.all(items.slice(i, i + BATCH).map(fn))));
+  return results;
 }

@@ -3,7 +3,7 @@ import type { TestReport, VariantResult } from './report.js';
 
 const MAX_FAILING_SHOWN = 20;
 const rate = (v: VariantResult) => (v.passed + v.failed > 0 ? `${Math.round((100 * v.passed) / (v.passed + v.failed))}%` : '-');
-const usd = (n: number) => (n === 0 ? '$0' : n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
+const usd = (n: number) => (n === 0 ? '$0' : n < 0.0001 ? '<$0.0001' : n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
 const ms = (n: number | null) => (n === null ? '-' : n < 1000 ? `${Math.round(n)} ms` : `${(n / 1000).toFixed(1)} s`);
 
 export const SUMMARY_COLUMNS = ['Variant', 'Pass rate', 'Cases', 'Passed', 'Failed', 'Errors', 'Cost', 'p50 latency'] as const;
