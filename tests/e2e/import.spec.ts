@@ -48,3 +48,27 @@ test('the import dialog fits a phone screen', async ({ page, user: _user }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: path.join(shots, 'import-preview-390.png'), fullPage: true });
 });
+
+test('a promptfoo config imports as prompts and a dataset, runs as an experiment, and a prompt exports as Markdown', async ({ page, user: _user }) => {
+  const importer = new ImportDialogPage(page);
+  await importer.open();
+  await importer.choose('promptfooconfig.yaml', 'application/yaml', fs.readFileSync(path.join(import.meta.dirname, '../fixtures/interop/promptfoo/promptfooconfig.yaml')));
+  await expect(page.getByTestId('interop-format')).toHaveValue('promptfoo');
+  await expect(page.getByTestId('import-created')).toContainText('2 prompts');
+  await expect(page.getByTestId('import-skipped')).toContainText('similar');
+  await page.screenshot({ path: path.join(shots, 'import-promptfoo-preview-1280.png'), fullPage: true });
+  await page.getByTestId('interop-import').click();
+  await expect(page.getByTestId('import-created')).toContainText('Created: 2 prompts');
+  await page.getByTestId('interop-run-experiment').click();
+  await expect(page).toHaveURL(/\/experiments\/[0-9a-f-]{36}$/);
+
+  await page.goto('/prompts');
+  await page.getByTestId('prompt-card').filter({ hasText: 'triage-short' }).first().click();
+  await expect(page).toHaveURL(/\/prompts\/[0-9a-f-]{36}$/);
+  await page.getByTestId('export-prompt').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-prompt-markdown').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('triage-short.md');
+  expect(fs.readFileSync(await file.path(), 'utf8')).toContain('Ticket: {{ticket}}');
+});
