@@ -11,7 +11,7 @@ import { errorMessage } from '@/lib/client/api';
 import { formatAbsolute, formatRelative, useNow } from '@/lib/client/format';
 import { pageItems } from '@/lib/client/pages';
 import { LabelBadge } from './label-badge';
-import { deploymentSummary, targetsText } from './label-model';
+import { deploymentSummary, rollbackCandidates, targetsText } from './label-model';
 import type { DeploymentView, LabelView } from './label-types';
 import { SplitCompare } from './split-compare';
 import { useDeleteLabel, useDeployments, useLabels, useRollbackLabel, useWorkspaceRole } from './use-labels';
@@ -29,20 +29,10 @@ export function DeploymentTimeline({ promptId }: { promptId: string }) {
   const [confirming, setConfirming] = useState<DeploymentView | null>(null);
   const [comparing, setComparing] = useState<string | null>(null);
   const stored = (labels.data ?? []).filter((l) => !l.virtual);
-  // Deployments come newest first: the first one seen per label is its latest move.
-  const latestIds = useMemo(() => {
-    const seen = new Set<string>();
-    const ids = new Set<string>();
-    for (const d of deployments) {
-      if (seen.has(d.label)) continue;
-      seen.add(d.label);
-      ids.add(d.id);
-    }
-    return ids;
-  }, [deployments]);
+  const candidates = useMemo(() => rollbackCandidates(deployments), [deployments]);
   const canRollBack = (d: DeploymentView) => {
     const label = stored.find((l) => l.name === d.label);
-    return canDeploy && latestIds.has(d.id) && d.from !== null && d.from.length > 0 && (!label?.protected || isAdmin);
+    return canDeploy && candidates.get(d.label)?.id === d.id && (!label?.protected || isAdmin);
   };
 
   function confirmRollback() {
@@ -53,7 +43,7 @@ export function DeploymentTimeline({ promptId }: { promptId: string }) {
       {
         onSuccess: (result) => {
           setConfirming(null);
-          toast({ title: `Rolled ${d.label} back to ${targetsText(result.label.targets)}`, variant: 'success' });
+          toast({ title: result.label ? `Rolled ${d.label} back to ${targetsText(result.label.targets)}` : `Rolled ${d.label} back: the label is deleted again`, variant: 'success' });
         },
       },
     );
@@ -106,7 +96,7 @@ export function DeploymentTimeline({ promptId }: { promptId: string }) {
                       setConfirming(d);
                     }} data-testid={`rollback-${d.label}`}>
                     <Undo2Icon aria-hidden="true" />
-                    Roll back to {targetsText(d.from)}
+                    {d.from?.length ? `Roll back to ${targetsText(d.from)}` : 'Roll back (deletes it)'}
                   </Button>
                 ) : null}
               </div>
@@ -132,11 +122,13 @@ export function DeploymentTimeline({ promptId }: { promptId: string }) {
       <ConfirmDialog
         open={confirming !== null}
         onOpenChange={(open) => !open && setConfirming(null)}
-        title={confirming ? `Roll ${confirming.label} back to ${targetsText(confirming.from)}?` : 'Roll back?'}
+        title={confirming ? (confirming.from?.length ? `Roll ${confirming.label} back to ${targetsText(confirming.from)}?` : `Roll back and delete ${confirming.label}?`) : 'Roll back?'}
         description={
-          confirming
-            ? `${confirming.label} serves ${targetsText(confirming.to)} now. Apps fetching it get ${targetsText(confirming.from)} on their next request; the rollback is recorded and can itself be rolled back.`
-            : ''
+          !confirming
+            ? ''
+            : confirming.from?.length
+              ? `${confirming.label} serves ${targetsText(confirming.to)} now. Apps fetching it get ${targetsText(confirming.from)} on their next request; the rollback is recorded and can itself be rolled back.`
+              : `This undoes the restore of ${confirming.label}: the label is deleted again, and apps fetching it stop getting a version. It is recorded and can itself be rolled back.`
         }
         confirmLabel="Roll back"
         confirmTestId="confirm-rollback"

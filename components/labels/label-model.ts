@@ -27,9 +27,6 @@ export function targetsText(targets: readonly LabelTarget[] | null): string {
   return targets.map((t) => `v${t.versionNumber} ${t.weight}%`).join(' · ');
 }
 
-export const sameTargets = (a: readonly LabelTarget[] | null, b: readonly LabelTarget[] | null) =>
-  JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-
 /** A label name as typed: trimmed and lowercased, or the reason it can't be one. */
 export function checkLabelName(raw: string): { name: string; error: string | null } {
   const name = raw.trim().toLowerCase();
@@ -123,4 +120,22 @@ export function deploymentSummary(d: { label: string; action: string; from: read
   // A rollback from nothing undid a deletion.
   if (d.action === 'rollback' && fresh) return `Restored ${d.label} to ${targetsText(d.to)}`;
   return `${ACTION_WORDS[d.action] ?? 'Moved'} ${d.label}: ${targetsText(d.from)} → ${targetsText(d.to)}`;
+}
+
+type MoveLike = { id: string; label: string; action: string; from: readonly LabelTarget[] | null };
+
+/**
+ * The deployments a rollback would undo, one per label, from a newest-first history: the latest move, rollback or
+ * deletion (protection changes are skipped, as the server does), when it has something to go back to: its `from`,
+ * or for a rollback that restored a deleted label, deleting it again. A label's creation can't be rolled back.
+ */
+export function rollbackCandidates<D extends MoveLike>(deployments: readonly D[]): Map<string, D> {
+  const seen = new Set<string>();
+  const out = new Map<string, D>();
+  for (const d of deployments) {
+    if (d.action === 'protect' || d.action === 'unprotect' || seen.has(d.label)) continue;
+    seen.add(d.label);
+    if ((d.from && d.from.length > 0) || d.action === 'rollback') out.set(d.label, d);
+  }
+  return out;
 }

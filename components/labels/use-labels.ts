@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClie
 import { promptPath } from '@/components/prompts/use-prompt';
 import { apiFetch } from '@/lib/client/api';
 import type { Page, WorkspaceSettings } from '@/lib/client/types';
-import type { DeleteLabelResult, DeploymentView, LabelStats, LabelView, MoveLabelBody, MoveLabelResult } from './label-types';
+import type { DeleteLabelResult, DeploymentView, LabelStats, LabelView, MoveLabelBody, MoveLabelResult, RollbackLabelResult } from './label-types';
 
 const DEPLOYMENTS_PAGE = 20;
 
@@ -66,7 +66,7 @@ export function useRollbackLabel(promptId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ label, note }: { label: string; note?: string }) =>
-      apiFetch<MoveLabelResult>(`${labelPath(promptId, label)}/rollback`, { method: 'POST', body: note ? { note } : {} }),
+      apiFetch<RollbackLabelResult>(`${labelPath(promptId, label)}/rollback`, { method: 'POST', body: note ? { note } : {} }),
     onSettled: () => forgetLabels(client, promptId),
   });
 }

@@ -96,8 +96,11 @@ test('deploy v1 to production, move it to v2 with a note, roll back, then split 
 
   // A second label, deleted, then brought back by rolling back its deletion.
   await labels.openDeploy(2);
+  await labels.dialog().getByTestId('deploy-protected').check();
   await labels.deploy({ label: 'staging' });
   await expect(labels.badge(2, 'staging')).toHaveAttribute('data-look', 'staging');
+  // Protected: the owner still moves it; the badge says only admins may.
+  await expect(labels.badge(2, 'staging').getByLabel('protected')).toBeVisible();
   await labels.panel().getByTestId('delete-label-staging').click();
   await page.getByTestId('confirm-delete-label').click();
   await expect(labels.labelRow('staging')).toHaveCount(0);
@@ -105,8 +108,12 @@ test('deploy v1 to production, move it to v2 with a note, roll back, then split 
   await expect(labels.entries().first()).toContainText('Deleted staging (was v2)');
   await labels.rollBack('staging');
   await expect(labels.badge(2, 'staging')).toBeVisible();
-  await expect(labels.entries().first()).toContainText('Restored staging to v2');
-  await expect(labels.entries()).toHaveCount(7);
+  // Protection is recorded as its own entry, at creation and again on the restore; the restore is what rolls back.
+  await expect(labels.panel().locator('[data-action="rollback"][data-label="staging"]')).toContainText('Restored staging to v2');
+  await expect(labels.badge(2, 'staging').getByLabel('protected')).toBeVisible();
+  await expect(labels.panel().locator('[data-action="protect"]').getByTestId('rollback-staging')).toHaveCount(0);
+  await expect(labels.panel().locator('[data-action="rollback"][data-label="staging"]').getByTestId('rollback-staging')).toHaveText('Roll back (deletes it)');
+  await expect(labels.entries()).toHaveCount(9);
 
   await page.getByTestId('version-row-3').scrollIntoViewIfNeeded();
   await page.locator('section[aria-labelledby="history-heading"]').screenshot({ path: `${shots}/versions.png` });
@@ -126,7 +133,7 @@ test('deploy v1 to production, move it to v2 with a note, roll back, then split 
   // Esc closes without deploying.
   await page.keyboard.press('Escape');
   await expect(labels.dialog()).toBeHidden();
-  await expect(labels.entries()).toHaveCount(7);
+  await expect(labels.entries()).toHaveCount(9);
 });
 
 // The fake provider echoes the prompt: v1 always says banana, v2 only when the topic does, so v1 wins clearly.
@@ -152,6 +159,7 @@ test('promote the winner of an experiment to production', async ({ page, user: _
   await page.goto(`/experiments/${experimentId}`);
   await expect(experiment.verdict()).toHaveAttribute('data-verdict', 'b_better');
   await expect(page.getByTestId('promote-winner')).toHaveText('Promote v1 to production');
+  await page.getByTestId('verdict').screenshot({ path: `${shots}/promote-winner.png` });
   await page.getByTestId('promote-winner').click();
   const labels = new LabelsPage(page);
   await expect(labels.dialog().getByTestId('deploy-label')).toHaveValue('production');

@@ -7,6 +7,7 @@ import {
   evenWeights,
   initialSplit,
   labelsByVersion,
+  rollbackCandidates,
   splitText,
   targetsText,
 } from '@/components/labels/label-model';
@@ -112,5 +113,29 @@ describe('labels by version and deployment summaries', () => {
     expect(deploymentSummary({ label: 'canary', action: 'delete', from: v(2), to: null })).toBe('Deleted canary (was v2)');
     expect(deploymentSummary({ label: 'canary', action: 'rollback', from: null, to: v(2) })).toBe('Restored canary to v2');
     expect(deploymentSummary({ label: 'production', action: 'protect', from: v(2), to: v(2) })).toBe('Protected production');
+  });
+});
+
+describe('what a rollback undoes', () => {
+  const v = (n: number) => [{ versionNumber: n, weight: 100 }];
+  it('is the latest move of each label, skipping protection changes', () => {
+    const history = [
+      { id: 'd5', label: 'staging', action: 'protect', from: v(2), to: v(2) },
+      { id: 'd4', label: 'staging', action: 'rollback', from: null, to: v(2) },
+      { id: 'd3', label: 'production', action: 'move', from: v(1), to: v(2) },
+      { id: 'd2', label: 'production', action: 'move', from: null, to: v(1) },
+      { id: 'd1', label: 'canary', action: 'move', from: null, to: v(1) },
+    ];
+    const picked = rollbackCandidates(history);
+    expect(picked.get('production')?.id).toBe('d3');
+    // A restore (a rollback from nothing) can be undone: that deletes the label again.
+    expect(picked.get('staging')?.id).toBe('d4');
+    // A label's creation is not rolled back.
+    expect(picked.has('canary')).toBe(false);
+  });
+
+  it('includes a deletion, which a rollback brings back', () => {
+    const picked = rollbackCandidates([{ id: 'd2', label: 'canary', action: 'delete', from: v(3), to: null }]);
+    expect(picked.get('canary')?.id).toBe('d2');
   });
 });
