@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { LogOut, MenuIcon } from 'lucide-react';
+import { BookOpen, LogOut, MenuIcon } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -47,6 +47,11 @@ export function MobileMenu({ email, name, role, workspace }: Props) {
           );
         })}
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/api-docs" data-testid="mobile-api-docs-link">
+            <BookOpen aria-hidden /> API reference
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem data-testid="mobile-sign-out" onSelect={() => void signOut({ redirectTo: '/login' })}>
           <LogOut aria-hidden /> Sign out
         </DropdownMenuItem>

@@ -2,7 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import Link from 'next/link';
-import { Keyboard, LogOut, Settings } from 'lucide-react';
+import { BookOpen, Keyboard, LogOut, Settings } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -33,6 +33,11 @@ export function UserMenu({ email, name, role }: { email: string | null; name: st
         <DropdownMenuItem asChild>
           <Link href="/settings">
             <Settings aria-hidden /> Settings
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/api-docs" data-testid="api-docs-link">
+            <BookOpen aria-hidden /> API reference
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem data-testid="open-shortcuts" onSelect={openShortcutSheet}>
