@@ -36,6 +36,13 @@ describe('connection settings', () => {
     expect(await resolveConnection(env)).toEqual({ url: 'http://stored.test', apiKey: 'pl_stored' });
     expect(await resolveConnection({ ...env, PROMPTLAB_API_KEY: 'pl_env' })).toEqual({ url: 'http://stored.test', apiKey: 'pl_env' });
     expect(await resolveConnection({ PROMPTLAB_URL: 'https://x.test/', PROMPTLAB_API_KEY: 'k' })).toEqual({ url: 'https://x.test', apiKey: 'k' });
+    // The stored key goes only to the stored server, never to another one named by PROMPTLAB_URL.
+    expect(await resolveConnection({ ...env, PROMPTLAB_URL: 'HTTP://stored.test/' })).toEqual({ url: 'http://stored.test', apiKey: 'pl_stored' });
+    await expect(resolveConnection({ ...env, PROMPTLAB_URL: 'https://evil.test' })).rejects.toThrow(
+      'no API key for https://evil.test: run promptlab login --url https://evil.test or set PROMPTLAB_API_KEY',
+    );
+    await expect(resolveConnection({ ...env, PROMPTLAB_URL: 'http://stored.test:8080' })).rejects.toThrow(/no API key for/);
+    expect(await resolveConnection({ ...env, PROMPTLAB_URL: 'https://evil.test', PROMPTLAB_API_KEY: 'pl_env' })).toEqual({ url: 'https://evil.test', apiKey: 'pl_env' });
     await writeFile(file, 'not json');
     await expect(resolveConnection(env)).rejects.toThrow(/not a PromptLab config/);
     await expect(resolveConnection({ PROMPTLAB_URL: 'ftp://x', PROMPTLAB_API_KEY: 'k' })).rejects.toThrow(/http/);

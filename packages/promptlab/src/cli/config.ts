@@ -38,15 +38,26 @@ export async function writeStoredConfig(config: StoredConfig, env: Env = process
   return file;
 }
 
-/** PROMPTLAB_URL and PROMPTLAB_API_KEY win over what `login` stored, each on its own. */
+/**
+ * PROMPTLAB_URL and PROMPTLAB_API_KEY win over what `login` stored. The stored key belongs to the stored URL: it is
+ * never sent to another server named by PROMPTLAB_URL.
+ */
 export async function resolveConnection(env: Env = process.env): Promise<StoredConfig> {
   const stored = env.PROMPTLAB_URL && env.PROMPTLAB_API_KEY ? null : await readStoredConfig(env);
-  const url = env.PROMPTLAB_URL || stored?.url;
-  const apiKey = env.PROMPTLAB_API_KEY || stored?.apiKey;
-  if (!url || !apiKey) {
-    throw new CliError(`no ${!url ? 'server URL' : 'API key'}: set PROMPTLAB_URL and PROMPTLAB_API_KEY, or run \`promptlab login\``);
+  const rawUrl = env.PROMPTLAB_URL || stored?.url;
+  if (!rawUrl) throw new CliError('no server URL: set PROMPTLAB_URL and PROMPTLAB_API_KEY, or run `promptlab login`');
+  const url = normalizeUrl(rawUrl);
+  if (env.PROMPTLAB_API_KEY) return { url, apiKey: env.PROMPTLAB_API_KEY };
+  if (stored && sameServer(stored.url, url)) return { url, apiKey: stored.apiKey };
+  throw new CliError(`no API key for ${url}: run promptlab login --url ${url} or set PROMPTLAB_API_KEY`);
+}
+
+function sameServer(storedUrl: string, url: string): boolean {
+  try {
+    return normalizeUrl(storedUrl) === url;
+  } catch {
+    return false;
   }
-  return { url: normalizeUrl(url), apiKey };
 }
 
 export function normalizeUrl(url: string): string {
