@@ -119,6 +119,8 @@ export function deploymentSummary(d: { label: string; action: string; from: read
   if (d.action === 'move' && fresh) return `Deployed ${d.label} to ${targetsText(d.to)}`;
   // A rollback from nothing undid a deletion.
   if (d.action === 'rollback' && fresh) return `Restored ${d.label} to ${targetsText(d.to)}`;
+  // A rollback to nothing undid a restore.
+  if (d.action === 'rollback' && (!d.to || d.to.length === 0)) return `Deleted ${d.label} again (was ${targetsText(d.from)})`;
   return `${ACTION_WORDS[d.action] ?? 'Moved'} ${d.label}: ${targetsText(d.from)} → ${targetsText(d.to)}`;
 }
 

@@ -112,6 +112,7 @@ describe('labels by version and deployment summaries', () => {
     expect(deploymentSummary({ label: 'production', action: 'rollback', from: v(2), to: v(1) })).toBe('Rolled back production: v2 → v1');
     expect(deploymentSummary({ label: 'canary', action: 'delete', from: v(2), to: null })).toBe('Deleted canary (was v2)');
     expect(deploymentSummary({ label: 'canary', action: 'rollback', from: null, to: v(2) })).toBe('Restored canary to v2');
+    expect(deploymentSummary({ label: 'canary', action: 'rollback', from: v(2), to: null })).toBe('Deleted canary again (was v2)');
     expect(deploymentSummary({ label: 'production', action: 'protect', from: v(2), to: v(2) })).toBe('Protected production');
   });
 });
