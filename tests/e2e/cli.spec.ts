@@ -9,11 +9,12 @@ const BIN = path.resolve('packages/promptlab/dist/cli.js');
 
 type Result = { code: number; stdout: string; stderr: string };
 
-function promptlab(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Result> {
+function promptlab(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env, timeout: 120_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env, timeout: 120_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
     });
+    child.stdin?.end(options.input ?? '');
   });
 }
 
@@ -33,7 +34,8 @@ test('the CLI logs in, pulls and pushes prompts, deploys, runs, exports and impo
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, 'xdg'), CI: 'true' };
   const run = (...args: string[]) => promptlab(args, { cwd: work, env });
 
-  const login = await run('login', '--url', baseURL!, '--key', key);
+  // The key comes in on stdin, not the command line (where `ps` and the shell history would show it).
+  const login = await promptlab(['login', '--url', baseURL!, '--key', '-'], { cwd: work, env, input: `${key}\n` });
   expect(login.code, login.stderr).toBe(0);
   expect(login.stdout).toContain('logged in to');
 

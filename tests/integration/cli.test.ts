@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../packages/promptlab/src/cli/main';
 import { startAppServer, type AppServer } from './app-route-server';
@@ -25,12 +26,13 @@ afterAll(async () => {
 
 type Result = { code: number; out: string; err: string };
 
-async function cli(argv: string[], { cwd = home, key = user.key, env = {} as Record<string, string | undefined> } = {}): Promise<Result> {
+async function cli(argv: string[], { cwd = home, key = user.key, env = {} as Record<string, string | undefined>, stdin = undefined as string | undefined } = {}): Promise<Result> {
   let out = '';
   let err = '';
   const code = await main(argv, {
     env: { HOME: home, XDG_CONFIG_HOME: path.join(home, 'xdg'), PROMPTLAB_URL: app.url, PROMPTLAB_API_KEY: key, ...env },
     cwd,
+    stdin: stdin === undefined ? undefined : Readable.from([stdin]),
     stdout: { write: (t: string) => (out += t) },
     stderr: { write: (t: string) => (err += t) },
   });
@@ -64,6 +66,27 @@ describe('login', () => {
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ url: app.url, apiKey: user.key });
     const dir = await workdir();
     expect((await cli(['pull'], { cwd: dir, env: noEnv })).code).toBe(0);
+  });
+
+  it('reads the key from stdin with --key -, and points at it and PROMPTLAB_API_KEY when there is no terminal', async () => {
+    const env = { PROMPTLAB_URL: undefined, PROMPTLAB_API_KEY: undefined, XDG_CONFIG_HOME: path.join(home, 'xdg-stdin') };
+    const noTty = await cli(['login', '--url', app.url], { env, stdin: '' });
+    expect(noTty.code).toBe(2);
+    expect(noTty.err).toContain('--key -');
+    expect(noTty.err).toContain('PROMPTLAB_API_KEY');
+    const empty = await cli(['login', '--url', app.url, '--key', '-'], { env, stdin: '\n' });
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain('read no API key from stdin');
+    const ok = await cli(['login', '--url', app.url, '--key', '-'], { env, stdin: `${user.key}\n` });
+    expect(ok.code, ok.err).toBe(0);
+    expect(JSON.parse(await readFile(path.join(home, 'xdg-stdin', 'promptlab', 'config.json'), 'utf8'))).toEqual({ url: app.url, apiKey: user.key });
+  });
+
+  it('never sends the stored key to another server named by PROMPTLAB_URL', async () => {
+    const env = { PROMPTLAB_URL: 'http://127.0.0.1:9', PROMPTLAB_API_KEY: undefined };
+    const result = await cli(['pull'], { cwd: await workdir(), env });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('no API key for http://127.0.0.1:9');
   });
 });
 
