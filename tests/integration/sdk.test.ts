@@ -117,6 +117,11 @@ describe('the SDK against the running app', () => {
     const local = (await client.getPrompt('sdk-chat')).compile(values);
     expect(local).toEqual(served);
     expect(served.anthropic.system).toBe('Rules for Ada.');
+    // No system turn: no `system` in the Anthropic shape, on either side.
+    await client.request('POST', 'api/v1/prompts', { body: { title: 'SDK bare', slug: 'sdk-bare', userPrompt: 'Just {{ name }}', variables: [{ name: 'name' }] } });
+    const bare = await client.render('sdk-bare', { variables: { name: 'Ada' } });
+    expect(bare.anthropic).toEqual({ messages: [{ role: 'user', content: 'Just Ada' }] });
+    expect((await client.getPrompt('sdk-bare')).compile({ name: 'Ada' })).toEqual(bare);
   });
 
   it('runs through a label and waits for the finished run', async () => {

@@ -126,7 +126,9 @@ export function renderTurns(turns: TemplateMessage[], variables: VariableInput[]
 export function compilePrompt(prompt: ResolvedPrompt, values: Record<string, unknown> = {}): RenderedPrompt {
   // Turns that render empty are dropped, as runs drop them: providers refuse or misread them.
   const messages = renderTurns(turnsOf(prompt), prompt.variables, values).filter((turn) => turn.content.trim() !== '');
-  const system = messages.filter((turn) => turn.role === 'system').map((turn) => turn.content).join('\n\n');
+  const systems = messages.filter((turn) => turn.role === 'system').map((turn) => turn.content);
   const conversation = messages.flatMap((turn) => (turn.role === 'system' ? [] : [{ role: turn.role, content: turn.content }]));
-  return { versionNumber: prompt.versionNumber, label: prompt.label, openai: { messages }, anthropic: { system, messages: conversation }, model: prompt.model };
+  // No `system` without a system turn, as the server answers it (and as the Anthropic provider sends it).
+  const anthropic = { ...(systems.length > 0 ? { system: systems.join('\n\n') } : {}), messages: conversation };
+  return { versionNumber: prompt.versionNumber, label: prompt.label, openai: { messages }, anthropic, model: prompt.model };
 }

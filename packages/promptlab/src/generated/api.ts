@@ -1937,7 +1937,6 @@ export interface components {
             created: {
                 datasets: number;
                 deployments: number;
-                experiments: number;
                 items: number;
                 labels: number;
                 prompts: number;
@@ -3058,6 +3057,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     createApiKey: {
@@ -3139,6 +3147,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -3185,6 +3202,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3242,6 +3268,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3339,6 +3374,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getDataset: {
@@ -3385,6 +3429,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3440,6 +3493,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3540,6 +3602,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     exportDataset: {
@@ -3586,6 +3657,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3682,6 +3762,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listDatasetItems: {
@@ -3735,6 +3824,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3826,6 +3924,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteDatasetItem: {
@@ -3875,6 +3982,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3967,6 +4083,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listExperiments: {
@@ -4019,6 +4144,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4125,6 +4259,17 @@ export interface operations {
             /** @description Too many requests: retry after the `Retry-After` header */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4177,6 +4322,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4239,6 +4393,15 @@ export interface operations {
             };
             /** @description The resource changed or already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4310,6 +4473,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     compareExperimentVariants: {
@@ -4359,6 +4531,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4421,6 +4602,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listExperimentItems: {
@@ -4473,6 +4663,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4576,6 +4775,17 @@ export interface operations {
             /** @description Too many requests: retry after the `Retry-After` header */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4648,6 +4858,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     streamExperiment: {
@@ -4698,6 +4917,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     exportWorkspace: {
@@ -4723,6 +4951,15 @@ export interface operations {
             };
             /** @description No session and no valid API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4821,6 +5058,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getMe: {
@@ -4846,6 +5092,15 @@ export interface operations {
             };
             /** @description No session and no valid API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4904,6 +5159,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5001,6 +5265,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getPrompt: {
@@ -5047,6 +5320,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5104,6 +5386,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5204,6 +5495,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listDeployments: {
@@ -5254,6 +5554,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5317,6 +5626,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getDraft: {
@@ -5363,6 +5681,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5463,6 +5790,17 @@ export interface operations {
             /** @description Too many requests: retry after the `Retry-After` header */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5518,6 +5856,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5582,6 +5929,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listInputSets: {
@@ -5628,6 +5984,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5740,6 +6105,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteInputSet: {
@@ -5797,6 +6171,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listLabels: {
@@ -5843,6 +6226,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5948,6 +6340,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteLabel: {
@@ -6005,6 +6406,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6107,6 +6517,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getLabelStats: {
@@ -6156,6 +6575,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6256,6 +6684,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listVersions: {
@@ -6308,6 +6745,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6408,6 +6854,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getVersion: {
@@ -6462,6 +6917,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     replaceVersion: {
@@ -6488,6 +6952,15 @@ export interface operations {
             };
             /** @description METHOD_NOT_ALLOWED */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6528,6 +7001,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     updateVersion: {
@@ -6554,6 +7036,15 @@ export interface operations {
             };
             /** @description METHOD_NOT_ALLOWED */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6624,6 +7115,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6723,6 +7223,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     createSamplePrompt: {
@@ -6785,6 +7294,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listProviders: {
@@ -6828,6 +7346,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6925,6 +7452,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteProviderCredential: {
@@ -6971,6 +7507,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7071,6 +7616,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listProviderModels: {
@@ -7126,6 +7680,17 @@ export interface operations {
             };
             /** @description Too many requests: retry after the `Retry-After` header */
             429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7226,6 +7791,17 @@ export interface operations {
             /** @description Too many requests: retry after the `Retry-After` header */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7301,6 +7877,15 @@ export interface operations {
             };
             /** @description A field is invalid: `error.details.fields` says which and why */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7417,6 +8002,17 @@ export interface operations {
             /** @description Too many requests: retry after the `Retry-After` header */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7485,6 +8081,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     cancelRun: {
@@ -7540,6 +8145,15 @@ export interface operations {
             };
             /** @description The resource changed or already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7640,6 +8254,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     streamRun: {
@@ -7695,6 +8318,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listTags: {
@@ -7720,6 +8352,15 @@ export interface operations {
             };
             /** @description No session and no valid API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7754,6 +8395,15 @@ export interface operations {
             };
             /** @description No session and no valid API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7842,6 +8492,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getWebhook: {
@@ -7879,6 +8538,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7934,6 +8602,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8016,6 +8693,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWebhookDeliveries: {
@@ -8072,6 +8758,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     redeliverWebhookDelivery: {
@@ -8120,6 +8815,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8202,6 +8906,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getWorkspace: {
@@ -8227,6 +8940,15 @@ export interface operations {
             };
             /** @description No session and no valid API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8315,6 +9037,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWorkspacePrices: {
@@ -8342,6 +9073,15 @@ export interface operations {
             };
             /** @description No session and no valid API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8439,6 +9179,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteWorkspacePrice: {
@@ -8487,6 +9236,15 @@ export interface operations {
             };
             /** @description No such resource in your workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something went wrong on the server (the message is generic; the server log has the details) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
