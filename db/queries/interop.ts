@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { ImportPlan, ImportState } from '@/lib/interop/import-plan';
 import { getDb, type Database, type Transaction } from '../client';
 import { datasetItems, datasets, promptDeployments, promptLabels, promptVersions, prompts, runs, users, type Prompt } from '../schema';
@@ -102,10 +102,16 @@ export async function applyImportPlan(tx: Transaction, args: { workspaceId: stri
   return { promptIds, datasetIds, createdVersions };
 }
 
-/** Runs `work` in one transaction: an import is written whole or not at all. */
-export async function inImportTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction (an import is written whole or not at all), after any other import into the same
+ * workspace: two imports of one file would otherwise both plan "create" and collide on a unique name.
+ */
+export async function inImportTransaction<T>(workspaceId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const db = await getDb();
-  return db.transaction(work);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`import:${workspaceId}`}))`);
+    return work(tx);
+  });
 }
 
 /** The same state outside a transaction, for a dry run. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MAX_DATASET_DESCRIPTION, MAX_DATASET_ITEMS, MAX_DATASET_NAME } from '@/lib/datasets/schemas';
-import { modelConfigSchema, templateMessageSchema, versionNumberSchema, MAX_TEMPLATE_CHARS, MAX_TEMPLATE_MESSAGES } from '@/lib/prompts/schemas';
+import { labelTargetSchema, MAX_SPLIT_TARGETS } from '@/lib/labels/schemas';
+import { modelConfigSchema, SLUG_PATTERN, templateMessageSchema, versionNumberSchema, MAX_TEMPLATE_CHARS, MAX_TEMPLATE_MESSAGES } from '@/lib/prompts/schemas';
 import { variableDefsSchema } from '@/lib/templates/variable-schema';
-import { LABEL_NAME } from './model-params';
 import { invalidFile, isRecord, readStructured } from './read-file';
 import type { ImportSource, Skipped } from './source';
 
@@ -16,14 +16,12 @@ export const BUNDLE_FORMAT = 'promptlab.bundle';
 export const MAX_BUNDLE_PROMPTS = 2_000;
 export const MAX_BUNDLE_VERSIONS = 1_000;
 export const MAX_BUNDLE_DEPLOYMENTS = 2_000;
-export const MAX_BUNDLE_DATASETS = 200;
+export const MAX_BUNDLE_DATASETS = 1_000;
 
 const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp' });
-const targetsSchema = z
-  .array(z.strictObject({ versionNumber: versionNumberSchema, weight: z.number().int().min(1).max(100) }))
-  .min(1)
-  .max(5)
-  .refine((t) => t.reduce((sum, x) => sum + x.weight, 0) === 100, 'weights must sum to 100');
+// Label names and splits are checked by the planner with the label rules, so one bad label is skipped, not the file.
+const targetsSchema = z.array(labelTargetSchema).min(1).max(MAX_SPLIT_TARGETS);
+const labelText = z.string().max(100);
 const person = z.strictObject({ name: z.string().max(200).nullable(), email: z.string().max(320).nullable().optional() }).nullable();
 
 export const bundleVersionSchema = z.strictObject({
@@ -38,10 +36,10 @@ export const bundleVersionSchema = z.strictObject({
   author: person.optional(),
 });
 
-export const bundleLabelSchema = z.strictObject({ name: z.string().regex(LABEL_NAME, 'is not a label name'), targets: targetsSchema, protected: z.boolean() });
+export const bundleLabelSchema = z.strictObject({ name: labelText, targets: targetsSchema, protected: z.boolean() });
 
 export const bundleDeploymentSchema = z.strictObject({
-  label: z.string().regex(LABEL_NAME, 'is not a label name'),
+  label: labelText,
   action: z.enum(['move', 'rollback', 'delete', 'protect', 'unprotect']),
   from: targetsSchema.nullable(),
   to: targetsSchema.nullable(),
@@ -53,7 +51,7 @@ export const bundleDeploymentSchema = z.strictObject({
 });
 
 export const bundlePromptSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'is not a slug').max(80),
+  slug: z.string().regex(SLUG_PATTERN, 'is not a slug').max(80),
   title: z.string().trim().min(1).max(200),
   description: z.string().max(2_000),
   tags: z.array(z.string().min(1).max(40)).max(20),

@@ -7,10 +7,12 @@ const fence = (text: string) => {
 };
 const targets = (t: { versionNumber: number; weight: number }[] | null) => (t ? t.map((x) => (t.length > 1 ? `v${x.versionNumber} (${x.weight}%)` : `v${x.versionNumber}`)).join(', ') : '—');
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+// A title is one line of plain text: Markdown in it stays literal.
+const inline = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
 
 /** A readable Markdown document of one prompt: labels, every version newest first, the deployment history. */
 export function promptMarkdown(prompt: BundlePrompt): string {
-  const out: string[] = [`# ${prompt.title}`, '', `Slug: \`${prompt.slug}\``];
+  const out: string[] = [`# ${inline(prompt.title)}`, '', `Slug: \`${prompt.slug}\``];
   if (prompt.tags.length) out.push(`Tags: ${prompt.tags.map((t) => `\`${t}\``).join(', ')}`);
   if (prompt.description) out.push('', prompt.description);
   if (prompt.labels.length) {

@@ -3,6 +3,7 @@ import type { VersionContent } from '@/db/queries/prompt-versions';
 import type { LabelTarget } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { MAX_DATASETS_PER_WORKSPACE } from '@/lib/datasets/datasets';
+import { labelNameSchema, MAX_LABELS_PER_PROMPT, splitSchema } from '@/lib/labels/schemas';
 import { itemProblem } from '@/lib/datasets/item-checks';
 import { datasetItemSchema, MAX_DATASET_ITEMS } from '@/lib/datasets/schemas';
 import { newVersionSchema } from '@/lib/prompts/schemas';
@@ -84,8 +85,19 @@ const mapTargets = (targets: LabelTarget[] | null, numbers: Map<number, number>)
   return mapped.every((t) => t.versionNumber !== undefined) ? (mapped as LabelTarget[]) : undefined;
 };
 
+function labelProblem(name: string, targets: LabelTarget[]): string | null {
+  const named = labelNameSchema.safeParse(name);
+  if (!named.success) return named.error.issues[0]?.message ?? 'is not a label name';
+  if (targets.length === 1) return targets[0]?.weight === 100 ? null : 'a label on one version serves all of it (weight 100)';
+  const split = splitSchema.safeParse(targets);
+  return split.success ? null : (split.error.issues[0]?.message ?? 'is not a valid split');
+}
+
+const sorted = (targets: LabelTarget[]) => [...targets].sort((a, b) => a.versionNumber - b.versionNumber);
+
 function planLabels(source: SourcePrompt, existing: ExistingPrompt | null, numbers: Map<number, number>, canProtect: boolean, skipped: Skipped[]) {
   const labels: PlannedLabel[] = [];
+  let count = existing?.labels.length ?? 0;
   for (const label of source.labels) {
     const what = `label \`${label.name}\` of \`${source.slug}\``;
     const targets = mapTargets(label.targets, numbers);
@@ -93,13 +105,27 @@ function planLabels(source: SourcePrompt, existing: ExistingPrompt | null, numbe
       skipped.push({ what, why: 'it points at a version that was not imported' });
       continue;
     }
+    const problem = labelProblem(label.name, label.targets);
+    if (problem) {
+      skipped.push({ what, why: problem });
+      continue;
+    }
+    if (labels.some((l) => l.name === label.name)) {
+      skipped.push({ what, why: 'the file has this label twice for the prompt; the first is kept' });
+      continue;
+    }
     const current = existing?.labels.find((l) => l.name === label.name);
     if (current) {
-      if (stableJson(current.targets) !== stableJson(targets)) skipped.push({ what, why: 'the label already exists here and points elsewhere: an import never moves it; deploy it yourself' });
+      if (stableJson(sorted(current.targets)) !== stableJson(sorted(targets))) skipped.push({ what, why: 'the label already exists here and points elsewhere: an import never moves it; deploy it yourself' });
+      continue;
+    }
+    if (count >= MAX_LABELS_PER_PROMPT) {
+      skipped.push({ what, why: `a prompt has at most ${MAX_LABELS_PER_PROMPT} labels` });
       continue;
     }
     if (label.protected && !canProtect) skipped.push({ what, why: 'only admins protect labels: it was imported unprotected' });
-    labels.push({ name: label.name, targets, protected: label.protected && canProtect });
+    labels.push({ name: label.name, targets: sorted(targets), protected: label.protected && canProtect });
+    count += 1;
   }
   return labels;
 }
@@ -112,9 +138,11 @@ function planDeployments(source: SourcePrompt, existing: ExistingPrompt | null, 
     source.deployments.forEach((d, i) => {
       const from = mapTargets(d.from, numbers);
       const to = mapTargets(d.to, numbers);
-      if (from === undefined || to === undefined) return void skipped.push({ what: `deployment ${i + 1} of \`${source.slug}\` (${d.label})`, why: 'it involves a version that was not imported' });
+      const what = `deployment ${i + 1} of \`${source.slug}\` (${d.label})`;
+      if (from === undefined || to === undefined) return void skipped.push({ what, why: 'it involves a version that was not imported' });
+      if (!labelNameSchema.safeParse(d.label).success) return void skipped.push({ what, why: 'it is for a label name PromptLab does not store' });
       at.set(i, out.length);
-      out.push({ ...d, from, to, rollbackOf: d.rollbackOf === null ? null : (at.get(d.rollbackOf) ?? null), createdAt: date(d.createdAt) });
+      out.push({ ...d, from: from && sorted(from), to: to && sorted(to), rollbackOf: d.rollbackOf === null ? null : (at.get(d.rollbackOf) ?? null), createdAt: date(d.createdAt) });
     });
     return out;
   }

@@ -12,7 +12,7 @@ import type { ImportSource, Skipped } from './source';
 
 export type ImportReport = {
   dryRun: boolean;
-  created: { prompts: number; versions: number; labels: number; deployments: number; datasets: number; items: number; experiments: number };
+  created: { prompts: number; versions: number; labels: number; deployments: number; datasets: number; items: number };
   existing: { prompts: number; versions: number; datasets: number };
   skipped: Skipped[];
   prompts: { id: string | null; slug: string; versionNumbers: number[] }[];
@@ -69,7 +69,6 @@ function report(plan: ImportPlan, dryRun: boolean, ids: { prompts: Map<string, s
       deployments: plan.prompts.reduce((n, p) => n + p.deployments.length, 0),
       datasets: newDatasets.length,
       items: newDatasets.reduce((n, d) => n + d.items.length, 0),
-      experiments: 0,
     },
     existing: {
       prompts: plan.prompts.length - created.length,
@@ -97,7 +96,7 @@ export async function importSource(args: { workspaceId: string; userId: string |
     const skipped = [...plan.skipped, ...skippedEvaluators];
     return report(plan, true, { prompts: new Map(), datasets: new Map() }, null, skipped);
   }
-  const { plan, applied } = await inImportTransaction(async (tx) => {
+  const { plan, applied } = await inImportTransaction(workspaceId, async (tx) => {
     const state = await loadImportState(tx, { ...scope, lock: true });
     const planned = planImport(source, state, { canProtect: args.canProtect });
     return { plan: planned, applied: await applyImportPlan(tx, { workspaceId, userId: args.userId, apiKeyId: args.apiKeyId, plan: planned }) };

@@ -1,3 +1,4 @@
+import { LABEL_NAME_PATTERN, LATEST_LABEL } from '@/lib/labels/schemas';
 import type { Skipped } from './source';
 
 /** The model settings PromptLab keeps, from the snake_case or camelCase names the other tools use. */
@@ -27,7 +28,7 @@ export function readModelParams(config: Record<string, unknown>, what: string, s
     const target = NUMBER_KEYS[key];
     if (target) {
       if (typeof value === 'number' && inRange[target](value)) params[target] = value;
-      else skipped.push({ what: `${what}: ${key}`, why: `\`${JSON.stringify(value)}\` is out of PromptLab's range for ${target}` });
+      else skipped.push({ what: `${what}: ${key}`, why: `\`${String(JSON.stringify(value)).slice(0, 40)}\` is out of PromptLab's range for ${target}` });
       continue;
     }
     if (key === 'stop') {
@@ -41,10 +42,8 @@ export function readModelParams(config: Record<string, unknown>, what: string, s
   return params;
 }
 
-/** Label names PromptLab accepts: lowercase letters, digits, `.`, `_`, `-`, at most 50; `latest` is implicit. */
-export const LABEL_NAME = /^[a-z0-9][a-z0-9._-]{0,49}$/;
-
+/** Another tool's label as a PromptLab label name (`Production EU` → `production-eu`); null when none fits. */
 export function labelName(raw: string): string | null {
   const name = raw.trim().toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 50);
-  return LABEL_NAME.test(name) && name !== 'latest' ? name : null;
+  return LABEL_NAME_PATTERN.test(name) && name !== LATEST_LABEL ? name : null;
 }

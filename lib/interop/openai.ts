@@ -1,3 +1,4 @@
+import { ApiError } from '@/lib/api/errors';
 import type { ModelConfig } from '@/lib/prompts/schemas';
 import { slugify } from '@/lib/prompts/slug';
 import type { VariableDef } from '@/lib/templates/variable-schema';
@@ -70,19 +71,24 @@ function parsePrompts(root: unknown): ImportSource {
 
 /** The evals registry's samples: the chat turns become `{{input}}` under a shared system prompt, `ideal` the expected answer. */
 function parseRegistrySamples(lines: Record<string, unknown>[], name: string, skipped: Skipped[]): ImportSource {
-  const systems = new Set<string>();
+  const turnsOf = (line: Record<string, unknown>) => (Array.isArray(line.input) ? line.input.filter(isRecord) : []);
+  // Every sample's system text first: whether they all share one decides the template and each item's input.
+  const systemOf = lines.map((line, i) =>
+    turnsOf(line)
+      .filter((t) => t.role === 'system')
+      .map((t) => contentText(t.content, `line ${i + 1}`, skipped) ?? '')
+      .join('\n'),
+  );
+  const systems = new Set(systemOf);
   const items: SourceItem[] = lines.map((line, i) => {
-    const turns = Array.isArray(line.input) ? line.input.filter(isRecord) : [];
-    const system = turns.filter((t) => t.role === 'system').map((t) => contentText(t.content, `line ${i + 1}`, skipped) ?? '').join('\n');
-    systems.add(system);
-    const users = turns.filter((t) => t.role !== 'system');
+    const users = turnsOf(line).filter((t) => t.role !== 'system');
     const last = users.at(-1);
     const input = typeof line.input === 'string' ? line.input : last ? (contentText(last.content, `line ${i + 1}`, skipped) ?? '') : '';
     const metadata: Record<string, unknown> = {};
     if (users.length > 1) metadata.history = users.slice(0, -1);
     for (const [key, value] of Object.entries(line)) if (key !== 'input' && key !== 'ideal') metadata[key] = value;
     const ideal = Array.isArray(line.ideal) && line.ideal.length === 1 ? line.ideal[0] : (line.ideal ?? null);
-    return { input: { input, ...(systems.size > 1 ? { system } : {}) }, expected: ideal, metadata };
+    return { input: { input, ...(systems.size > 1 ? { system: systemOf[i] ?? '' } : {}) }, expected: ideal, metadata };
   });
   if (lines.some((l) => Array.isArray(l.input) && l.input.filter((t) => isRecord(t) && t.role !== 'system').length > 1)) {
     skipped.push({ what: 'earlier turns of multi-turn samples', why: 'the prompt renders only the last turn as `{{input}}`; earlier turns are kept in each item’s metadata.history' });
@@ -94,7 +100,6 @@ function parseRegistrySamples(lines: Record<string, unknown>[], name: string, sk
     ...(shared ? (system ? [{ role: 'system' as const, content: system }] : []) : [{ role: 'system' as const, content: '{{system}}' }]),
     { role: 'user' as const, content: '{{input}}' },
   ];
-  if (!shared) for (const item of items) item.input.system ??= '';
   const prompt: SourcePrompt = {
     slug: slugify(name),
     title: name,
@@ -129,7 +134,9 @@ export function parseOpenAi(text: string, { name = 'OpenAI eval samples' }: { na
   let lines: unknown[] | null = null;
   try {
     root = readStructured(text, { yaml: false });
-  } catch {
+  } catch (error) {
+    // Not one JSON value: JSON Lines, unless the file was JSON but unsafe (too deep, a NUL).
+    if (!(error instanceof ApiError) || !error.message.startsWith('the file is not valid JSON')) throw error;
     lines = readJsonLines(text);
   }
   if (root !== undefined && isRecord(root) && ('item' in root || 'ideal' in root)) lines = [root];

@@ -6,12 +6,19 @@ import { findUnsafeValue } from '@/lib/unsafe-text';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** A PromptLab bundle (JSON only, no YAML) may be as large as a dataset body. */
 export const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
+export const MAX_YAML_BYTES = 1024 * 1024;
 const MAX_DEPTH = 64;
 const MAX_KEYS = 500_000;
 
 /** A 422 about the uploaded file as a whole. */
 export const invalidFile = (message: string) => new ApiError('INVALID_INPUT', message, { fields: [{ path: 'body', message }] });
 const invalid = invalidFile;
+
+/** Every importer walks what this returns: the raw value is checked first, so no walk meets hostile depth. */
+function checked<T>(value: T): T {
+  assertSafeImport(value);
+  return value;
+}
 
 /** Refuses NUL bytes, lone surrogates and absurdly deep or wide values before any importer walks them. */
 export function assertSafeImport(value: unknown): void {
@@ -24,21 +31,31 @@ export function readStructured(text: string, { yaml }: { yaml: boolean }): unkno
   if (text.includes('\u0000')) throw invalid('the file contains a NUL byte: it is not a text file');
   if (text.trim() === '') throw invalid('the file is empty');
   try {
-    return JSON.parse(text) as unknown;
+    return checked(JSON.parse(text));
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     if (!yaml) throw invalid(`the file is not valid JSON: ${(error as Error).message}`);
   }
-  const doc = parseDocument(text, { schema: 'core', customTags: [], resolveKnownTags: false, uniqueKeys: true, prettyErrors: false });
+  // YAML costs far more to parse than JSON (5 MB took seconds and hundreds of MB): larger files come as JSON.
+  if (text.length > MAX_YAML_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', `YAML files are read up to ${MAX_YAML_BYTES / (1024 * 1024)} MB: convert it to JSON (up to 5 MB)`);
+  let doc;
+  try {
+    doc = parseDocument(text, { schema: 'core', customTags: [], resolveKnownTags: false, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    throw invalid(`the file could not be read as YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
   const [first] = doc.errors;
   if (first) throw invalid(`the file is not valid YAML: ${first.message.split('\n')[0]}`);
   // An unresolved tag (`!!binary`, `!include`) would be read as plain text: refuse it rather than guess.
   const [tag] = doc.warnings;
   if (tag) throw invalid(`the file uses a YAML feature PromptLab does not read: ${tag.message.split('\n')[0]}`);
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
   } catch (error) {
     throw invalid(`the file could not be read as YAML: ${(error as Error).message.split('\n')[0]}`);
   }
+  return checked(value);
 }
 
 /** JSON Lines: one JSON value a line (blank lines ignored); the line number names the bad one. */
@@ -50,11 +67,12 @@ export function readJsonLines(text: string): unknown[] {
     try {
       out.push(JSON.parse(line));
     } catch (error) {
+      if (error instanceof ApiError) throw error;
       throw invalid(`line ${index + 1} is not valid JSON: ${(error as Error).message}`);
     }
   });
   if (out.length === 0) throw invalid('the file has no lines of JSON');
-  return out;
+  return checked(out);
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

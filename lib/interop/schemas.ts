@@ -18,7 +18,7 @@ const skippedSchema = z.object({ what: z.string(), why: z.string() }).meta({ id:
 export const importReportSchema = z
   .object({
     dryRun: z.boolean(),
-    created: z.object({ prompts: z.number(), versions: z.number(), labels: z.number(), deployments: z.number(), datasets: z.number(), items: z.number(), experiments: z.number() }),
+    created: z.object({ prompts: z.number(), versions: z.number(), labels: z.number(), deployments: z.number(), datasets: z.number(), items: z.number() }),
     existing: z.object({ prompts: z.number(), versions: z.number(), datasets: z.number() }),
     skipped: z.array(skippedSchema),
     prompts: z.array(z.object({ id: z.string().nullable(), slug: z.string(), versionNumbers: z.array(z.number()) })),

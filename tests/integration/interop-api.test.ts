@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as exportRoute from '@/app/api/v1/export/route';
 import * as experimentsRoute from '@/app/api/v1/experiments/route';
@@ -103,7 +103,7 @@ describe('bundle round trip', () => {
     expect(comparable((await exportWorkspace(bob)).body.data)).toEqual(comparable(exported.body.data));
 
     const second = await importFile(bob, 'promptlab', file);
-    expect(second.body.data.created).toEqual({ prompts: 0, versions: 0, labels: 0, deployments: 0, datasets: 0, items: 0, experiments: 0 });
+    expect(second.body.data.created).toEqual({ prompts: 0, versions: 0, labels: 0, deployments: 0, datasets: 0, items: 0 });
     expect(second.body.data.existing).toEqual({ prompts: 1, versions: 2, datasets: 1 });
     const db = await getDb();
     expect(await db.select().from(prompts).where(eq(prompts.workspaceId, bob.workspace.id))).toHaveLength(1);
@@ -202,7 +202,7 @@ describe('imports from other tools', () => {
 });
 
 describe('refusals', () => {
-  it('lets viewers preview but not import, and answers 4xx for bad bodies', async () => {
+  it('refuses viewers (a dry run too: importing needs the editor role), and answers 4xx for bad bodies', async () => {
     const file = fixture('langfuse/prompts.json');
     expect((await importFile(viewer, 'langfuse', file)).status).toBe(403);
     expect((await importFile(viewer, 'langfuse', file, '&dryRun=true')).status).toBe(403);
@@ -213,6 +213,26 @@ describe('refusals', () => {
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expectMatchesDocument('post', '/api/v1/import', big.status, big.body);
+  });
+
+  it('leaves nothing behind when a write fails halfway, and serialises concurrent imports of one file', async () => {
+    const user = await createTestUser();
+    const db = await getDb();
+    const file = fixture('promptfoo/promptfooconfig.yaml');
+    // The dataset is written after the prompts: a database refusal there must undo them too.
+    await db.execute(sql.raw(`create or replace function interop_refuse() returns trigger as $$ begin raise exception 'refused for the test'; end $$ language plpgsql`));
+    await db.execute(sql.raw(`create trigger interop_refuse before insert on datasets for each row when (new.workspace_id = '${user.workspace.id}') execute function interop_refuse()`));
+    try {
+      expect((await importFile(user, 'promptfoo', file)).status).toBe(500);
+    } finally {
+      await db.execute(sql.raw('drop trigger interop_refuse on datasets'));
+    }
+    expect(await db.select().from(prompts).where(eq(prompts.workspaceId, user.workspace.id))).toHaveLength(0);
+
+    const [a, b] = await Promise.all([importFile(user, 'promptfoo', file), importFile(user, 'promptfoo', file)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect([a.body.data.created.prompts, b.body.data.created.prompts].sort()).toEqual([0, 2]);
+    expect(await db.select().from(prompts).where(eq(prompts.workspaceId, user.workspace.id))).toHaveLength(2);
   });
 
   it('writes nothing on a dry run', async () => {

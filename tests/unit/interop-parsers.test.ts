@@ -195,6 +195,38 @@ describe('the PromptLab bundle', () => {
     expect(changed.datasets[0]).toMatchObject({ name: 'People (2)', existingId: null });
   });
 
+  it('holds bundle labels to the label rules: `latest`, bad splits, duplicates and the 50-label cap are skipped; splits are sorted', () => {
+    const prompt = bundle.prompts[0]!;
+    const target = (versionNumber: number, weight = 100) => ({ versionNumber, weight });
+    const labels = [
+      { name: 'latest', targets: [target(1)], protected: false },
+      { name: 'twice', targets: [target(1, 50), target(1, 50)], protected: false },
+      { name: 'canary', targets: [target(2, 10), target(1, 90)], protected: false },
+      { name: 'canary', targets: [target(1)], protected: false },
+      { name: 'half', targets: [target(1, 50)], protected: false },
+      ...Array.from({ length: 50 }, (_, i) => ({ name: `l${i}`, targets: [target(1)], protected: false })),
+    ];
+    const text = JSON.stringify({ ...bundle, prompts: [{ ...prompt, labels, deployments: [] }] });
+    const plan = planImport(parseImport('promptlab', text), empty, { canProtect: true });
+    const planned = plan.prompts[0]!.labels;
+    expect(planned[0]).toEqual({ name: 'canary', targets: [target(1, 90), target(2, 10)], protected: false });
+    expect(planned).toHaveLength(50);
+    const why = (name: string) => plan.skipped.filter((s) => s.what === `label \`${name}\` of \`greet\``).map((s) => s.why);
+    expect(why('latest')).toEqual([expect.stringMatching(/latest/)]);
+    expect(why('twice')).toEqual([expect.stringMatching(/appears twice/)]);
+    expect(why('canary')).toEqual([expect.stringMatching(/twice for the prompt/)]);
+    expect(why('half')).toEqual([expect.stringMatching(/weight 100/)]);
+    expect(why('l49')).toEqual([expect.stringMatching(/at most 50 labels/)]);
+  });
+
+  it('refuses hostile nesting and oversized YAML as 4xx before any importer walks them', () => {
+    const deep = (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`;
+    rejects(() => parseImport('langfuse', `[{"name": "x", "version": 1, "prompt": "hi", "config": {"model": "m", "temperature": ${deep(5000)}}}]`), 'INVALID_INPUT', /deep|nest/i);
+    rejects(() => parseImport('promptfoo', `{"prompts": ["x"], "tests": [{"assert": [{"type": "is-json", "value": ${deep(5000)}}]}]}`), 'INVALID_INPUT', /deep|nest/i);
+    rejects(() => parseImport('openai', `{"id": "pmpt_1", "input": ${deep(5000)}}`), 'INVALID_INPUT', /deep|nest/i);
+    rejects(() => parseImport('promptfoo', `prompts:\n${'  - x\n'.repeat(200_000)}`), 'PAYLOAD_TOO_LARGE', /YAML files are read up to 1 MB/);
+  });
+
   it('refuses unknown fields and another format, naming the field', () => {
     rejects(() => parseImport('promptlab', JSON.stringify({ ...bundle, format: 'other' })), 'INVALID_INPUT', /not a PromptLab bundle v1/);
     expect(() => parseImport('promptlab', JSON.stringify({ ...bundle, extra: 1 }))).toThrow(/extra|Unrecognized/);
