@@ -44,13 +44,23 @@ const errorDescriptions: Partial<Record<ErrorCode, string>> = {
   PAYLOAD_TOO_LARGE: 'The body is over the limit',
   INVALID_INPUT: 'A field is invalid: `error.details.fields` says which and why',
   RATE_LIMITED: 'Too many requests: retry after the `Retry-After` header',
+  INTERNAL: 'Something went wrong on the server (the message is generic; the server log has the details)',
 };
 
-/** The error answers a route can give, keyed by status, each the error envelope. UNAUTHORIZED is always included. */
+const retryAfter = z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait before trying again' }) });
+
+/**
+ * The error answers a route can give, keyed by status, each the error envelope. UNAUTHORIZED and INTERNAL are
+ * always included; RATE_LIMITED carries its Retry-After header.
+ */
 export function errorResponses(...codes: ErrorCode[]): ZodOpenApiResponsesObject {
   const out: ZodOpenApiResponsesObject = {};
-  for (const code of new Set<ErrorCode>(['UNAUTHORIZED', ...codes])) {
-    out[`${errorStatus[code]}` as `4${string}`] = { description: errorDescriptions[code] ?? code, ...json(errorEnvelopeSchema) };
+  for (const code of new Set<ErrorCode>(['UNAUTHORIZED', ...codes, 'INTERNAL'])) {
+    out[`${errorStatus[code]}` as `4${string}`] = {
+      description: errorDescriptions[code] ?? code,
+      ...(code === 'RATE_LIMITED' && { headers: retryAfter }),
+      ...json(errorEnvelopeSchema),
+    };
   }
   return out;
 }

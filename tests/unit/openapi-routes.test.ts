@@ -31,7 +31,7 @@ const documentOperations = () =>
 const operations = () =>
   Object.entries(getOpenApiDocument().paths ?? {}).flatMap(([p, item]) =>
     METHODS.flatMap((method) => {
-      const op = (item as Record<string, { operationId?: string; tags?: string[] } | undefined>)[method.toLowerCase()];
+      const op = (item as Record<string, { operationId?: string; tags?: string[]; responses?: unknown } | undefined>)[method.toLowerCase()];
       return op ? [{ name: `${method} ${p}`, ...op }] : [];
     }),
   );
@@ -64,6 +64,16 @@ describe('the OpenAPI document and app/api/v1', () => {
       else if (seen.has(op.operationId)) problems.push(`${op.name}: operationId ${op.operationId} is also ${seen.get(op.operationId)}`);
       else seen.set(op.operationId, op.name);
       if (op.tags?.length !== 1 || !known.has(op.tags[0]!)) problems.push(`${op.name}: tags ${JSON.stringify(op.tags)} (one of ${[...known].join(', ')})`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('documents the error envelope on every operation: 500 always, Retry-After on 429', () => {
+    const problems: string[] = [];
+    for (const op of operations() as { name: string; responses?: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema?: { $ref?: string } }> }> }[]) {
+      const responses = op.responses ?? {};
+      if (responses['500']?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorEnvelope') problems.push(`${op.name}: no 500 error envelope`);
+      if (responses['429'] && !responses['429'].headers?.['Retry-After']) problems.push(`${op.name}: 429 without Retry-After`);
     }
     expect(problems).toEqual([]);
   });
