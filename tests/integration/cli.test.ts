@@ -140,6 +140,18 @@ describe('pull and push', () => {
     await api('PATCH', `/api/v1/prompts/${id}`, { title: 'Support answer' });
     await cli(['pull'], { cwd: dir });
     expect(await readFile(file, 'utf8')).toContain('title: Support answer');
+    // A pull never overwrites unpushed edits unless forced.
+    const edited = (await readFile(file, 'utf8')).replace('Be very brief.', 'Be brief, please.');
+    await writeFile(file, edited);
+    const kept = await cli(['pull', 'cli-support'], { cwd: dir });
+    expect(kept.code).toBe(1);
+    expect(kept.err).toContain('its content differs from version 4');
+    expect(await readFile(file, 'utf8')).toBe(edited);
+    await writeFile(file, edited.replace('version: 4', 'version: 2'));
+    expect((await cli(['pull', 'cli-support'], { cwd: dir })).err).toContain('its content differs from version 2');
+    const discarded = await cli(['pull', 'cli-support', '--force'], { cwd: dir });
+    expect(discarded.code, discarded.err).toBe(0);
+    expect(await readFile(file, 'utf8')).toContain('Be very brief.');
     await writeFile(path.join(dir, 'prompts', 'cli-new.prompt.yaml'), 'slug: cli-new\ntitle: New one\nuserPrompt: Hello {{name}}\n');
     const createdByPush = await cli(['push'], { cwd: dir });
     expect(createdByPush.out).toContain('created cli-new v1');

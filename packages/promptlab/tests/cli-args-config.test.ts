@@ -6,6 +6,7 @@ import { intOption, parseCommandArgs, parseVarOptions } from '../src/cli/args.js
 import { configPath, resolveConnection, writeStoredConfig } from '../src/cli/config.js';
 import { CliError } from '../src/cli/errors.js';
 import { detectImportFormat } from '../src/cli/import-format.js';
+import { fileFor } from '../src/cli/commands/pull.js';
 import { main } from '../src/cli/main.js';
 import { datasetNameFor, readOwnConfig, testFileKind } from '../src/cli/test/own-config.js';
 
@@ -111,6 +112,23 @@ describe('main', () => {
     const t = io();
     expect(await main(['frobnicate'], t.io)).toBe(2);
     expect(t.err.join('')).toContain('unknown command `frobnicate`');
+  });
+
+  it('pull refuses a server slug that would write outside --dir', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'promptlab-pull-'));
+    const fetchImpl = (async (input: string | URL | Request) => {
+      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+      if (url.pathname === '/api/v1/prompts') return Response.json({ data: { items: [{ id: 'p1', slug: 'x' }], nextCursor: null } });
+      return Response.json({ data: { id: 'p1', slug: '../../escaped', title: 'x', description: null, tags: [], currentVersion: null } });
+    }) as unknown as typeof fetch;
+    const t = io(fetchImpl);
+    t.io.cwd = work;
+    expect(await main(['pull', '--dir', 'out'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('is not a slug');
+    await expect(stat(path.join(work, 'escaped.prompt.yaml'))).rejects.toThrow();
+    await expect(stat(path.join(path.dirname(work), 'escaped.prompt.yaml'))).rejects.toThrow();
+    expect(() => fileFor(path.join(work, 'out'), 'a'.repeat(81))).toThrow(/at most 80/);
+    expect(fileFor(path.join(work, 'out'), 'ok-slug')).toBe(path.join(work, 'out', 'ok-slug.prompt.yaml'));
   });
 
   it('prints the API message and fields, never a stack trace', async () => {

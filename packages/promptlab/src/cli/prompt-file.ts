@@ -1,5 +1,6 @@
 import { isMap, parseDocument, stringify, type Document } from 'yaml';
 import { CliError, type FieldProblem } from './errors.js';
+import { isSlug, MAX_SLUG_LENGTH } from './slug.js';
 
 /*
  * One prompt as a file, `<slug>.prompt.yaml` (documented in docs/prompt-file.md). Field names are the API's, so a
@@ -91,7 +92,7 @@ function checkPromptFile(value: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   for (const key of Object.keys(value)) if (!KNOWN_KEYS.has(key)) add(key, 'is not a prompt file field (a typo?)');
-  if (typeof value.slug !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value.slug)) add('slug', 'is required: lowercase letters, digits and single dashes');
+  if (!isSlug(value.slug)) add('slug', `is required: lowercase letters, digits and single dashes, at most ${MAX_SLUG_LENGTH} characters`);
   if (typeof value.title !== 'string' || value.title.trim() === '') add('title', 'is required');
   for (const key of ['description', 'systemPrompt', 'userPrompt', 'notes'] as const) {
     if (value[key] !== undefined && typeof value[key] !== 'string') add(key, 'must be text');

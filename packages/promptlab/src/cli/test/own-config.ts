@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import { CliError, type FieldProblem } from '../errors.js';
+import { isSlug } from '../slug.js';
 
 /*
  * PromptLab's own test file (docs/test-file.md): one prompt by slug, the versions to compare (a label, version
@@ -51,7 +52,7 @@ export function readOwnConfig(value: unknown, name: string): OwnTestConfig {
   const add = (path: string, message: string) => problems.push({ path, message });
   if (!isObject(value)) throw new CliError(`${name} must be a mapping with \`prompt\`, \`cases\` and \`evaluators\``);
   for (const key of Object.keys(value)) if (!KEYS.has(key)) add(key, 'is not a test file field (a typo?)');
-  if (typeof value.prompt !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value.prompt)) add('prompt', 'is required: the slug of the prompt to test');
+  if (!isSlug(value.prompt)) add('prompt', 'is required: the slug of the prompt to test');
   if (value.name !== undefined && typeof value.name !== 'string') add('name', 'must be text');
   if (value.label !== undefined && typeof value.label !== 'string') add('label', 'must be a label name, like `production`');
   if (value.versions !== undefined) {
