@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,24 @@ describe('promptfoo config file references', () => {
     await expect(loadPromptfooConfig('prompts: [file://none/*.txt]\n', path.join(dir, 'c.yaml'))).rejects.toThrow(/matches no file/);
     await expect(loadPromptfooConfig('- just a list', path.join(dir, 'c.yaml'))).rejects.toThrow(/must be a mapping/);
     await expect(loadPromptfooConfig('prompts: [a\n', path.join(dir, 'c.yaml'))).rejects.toThrow(/not valid YAML/);
+  });
+
+  it('keeps file:// references inside the config folder unless allowed, symlinks included', async () => {
+    const outside = await project({ 'secret.txt': 'TOKEN=hunter2' });
+    const dir = await project({ 'sub/ok.txt': 'fine' });
+    await symlink(path.join(outside, 'secret.txt'), path.join(dir, 'link.txt'));
+    const config = path.join(dir, 'c.yaml');
+    for (const ref of ['../' + path.basename(outside) + '/secret.txt', path.join(outside, 'secret.txt'), 'link.txt']) {
+      const error = await loadPromptfooConfig(`prompts: [hi]\ntests:\n  - vars: { a: "file://${ref}" }\n`, config).catch((e: unknown) => e);
+      expect(error, ref).toBeInstanceOf(CliError);
+      expect((error as CliError).message).toContain("outside the config's folder");
+      expect((error as CliError).options.fields?.[0]?.path).toBe('tests.0.vars.a');
+    }
+    await expect(loadPromptfooConfig('prompts: [file://../*/secret.txt]\n', config)).rejects.toThrow(/matches no file|outside/);
+    const inside = await loadPromptfooConfig('prompts: [hi]\ntests:\n  - vars: { a: file://sub/ok.txt }\n', config);
+    expect(inside.tests).toEqual([{ vars: { a: 'fine' } }]);
+    const allowed = await loadPromptfooConfig(`prompts: [hi]\ntests:\n  - vars: { a: "file://${path.join(outside, 'secret.txt')}" }\n`, config, { allowOutsideFiles: true });
+    expect(allowed.tests).toEqual([{ vars: { a: 'TOKEN=hunter2' } }]);
   });
 
   it('reads CSV __expected as promptfoo does: a plain value is equals, a prefix names the assertion', () => {

@@ -30,6 +30,7 @@ Options:
   --timeout <seconds>   give up (and cancel the experiment) after this long (default 600)
   --concurrency <N>     calls in flight at once (1-100)
   --skip-unsupported    run even when the config has assertions or options PromptLab cannot check (they are listed)
+  --allow-outside-files let file:// references leave the config's folder (absolute, ../, symlinks): they are uploaded
 Exit code: 0 every case passed; 1 a case failed; 2 a cell errored, the file is invalid, or parts of it cannot be checked.`;
 
 const POLL_MS = 1000;
@@ -43,6 +44,7 @@ export async function test(ctx: Context, argv: string[]): Promise<number> {
     timeout: { type: 'string' },
     concurrency: { type: 'string' },
     'skip-unsupported': { type: 'boolean' },
+    'allow-outside-files': { type: 'boolean' },
   });
   if (flag(args, 'help')) return (ctx.out(testHelp), 0);
   const file = args.positionals[0];
@@ -61,7 +63,7 @@ export async function test(ctx: Context, argv: string[]): Promise<number> {
   let unsupported: string[] = [];
   let body: Record<string, unknown>;
   if (kind === 'promptfoo') {
-    const prepared = await promptfooExperiment(ctx, api, await loadPromptfooConfig(text, absolute), flag(args, 'skip-unsupported'));
+    const prepared = await promptfooExperiment(ctx, api, await loadPromptfooConfig(text, absolute, { allowOutsideFiles: flag(args, 'allow-outside-files') }), flag(args, 'skip-unsupported'));
     if (typeof prepared === 'number') return prepared;
     ({ body, unsupported } = prepared);
   } else {

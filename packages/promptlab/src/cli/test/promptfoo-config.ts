@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CliError } from '../errors.js';
@@ -17,14 +17,40 @@ const MAX_TOTAL_BYTES = 5 * 1024 * 1024;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fileRef = (v: unknown): string | null => (typeof v === 'string' && v.startsWith('file://') ? v.slice('file://'.length) : null);
 
+export type LoadOptions = { allowOutsideFiles?: boolean };
+
+const isInside = (dir: string, file: string): boolean => {
+  const relative = path.relative(dir, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+};
+
 class Reader {
   private files = 0;
   private bytes = 0;
-  constructor(readonly baseDir: string) {}
+  constructor(
+    readonly baseDir: string,
+    private readonly allowOutside = false,
+  ) {}
+
+  /*
+   * Referenced files are uploaded with the config: a shared config must not be able to pull in ~/.ssh/id_rsa or
+   * ../../secrets.env. Checked on the real paths, so a symlink inside the folder cannot point out of it either.
+   */
+  private async checkInside(file: string, ref: string, field: string): Promise<void> {
+    if (this.allowOutside) return;
+    const [dir, real] = await Promise.all([realpath(this.baseDir).catch(() => path.resolve(this.baseDir)), realpath(file).catch(() => file)]);
+    if (!isInside(dir, real)) {
+      throw new CliError(`\`${field}\`: file://${ref} is outside the config's folder (${this.baseDir}), and referenced files are uploaded`, {
+        fields: [{ path: field, message: `file://${ref} is outside the config's folder` }],
+        hint: 'move the file next to the config, or pass --allow-outside-files if uploading it is intended',
+      });
+    }
+  }
 
   async text(ref: string, field: string): Promise<string> {
     if (++this.files > MAX_FILES) throw new CliError(`the config references more than ${MAX_FILES} files`);
     const file = path.resolve(this.baseDir, ref);
+    await this.checkInside(file, ref, field);
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -58,8 +84,8 @@ async function structured(reader: Reader, ref: string, field: string): Promise<u
   }
 }
 
-export async function loadPromptfooConfig(text: string, configFile: string): Promise<PromptfooConfig> {
-  const reader = new Reader(path.dirname(configFile));
+export async function loadPromptfooConfig(text: string, configFile: string, options: LoadOptions = {}): Promise<PromptfooConfig> {
+  const reader = new Reader(path.dirname(configFile), options.allowOutsideFiles);
   let value: unknown;
   try {
     value = parse(text, { maxAliasCount: 100 });
