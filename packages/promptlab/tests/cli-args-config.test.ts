@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { configPath, resolveConnection, writeStoredConfig } from '../src/cli/con
 import { CliError } from '../src/cli/errors.js';
 import { detectImportFormat } from '../src/cli/import-format.js';
 import { fileFor } from '../src/cli/commands/pull.js';
+import { readImportFile } from '../src/cli/commands/transfer.js';
 import { main } from '../src/cli/main.js';
 import { datasetNameFor, readOwnConfig, testFileKind } from '../src/cli/test/own-config.js';
 
@@ -129,6 +130,25 @@ describe('main', () => {
     await expect(stat(path.join(path.dirname(work), 'escaped.prompt.yaml'))).rejects.toThrow();
     expect(() => fileFor(path.join(work, 'out'), 'a'.repeat(81))).toThrow(/at most 80/);
     expect(fileFor(path.join(work, 'out'), 'ok-slug')).toBe(path.join(work, 'out', 'ok-slug.prompt.yaml'));
+  });
+
+  it('import checks the file size before reading and caps what it reads; export counts bytes', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'promptlab-io-'));
+    const big = path.join(work, 'big.json');
+    await writeFile(big, '');
+    await truncate(big, 21 * 1024 * 1024); // sparse: no disk used
+    await expect(readImportFile(big, 'big.json')).rejects.toThrow('big.json is 21.0 MB, larger than the 20.0 MB limit');
+    await expect(readImportFile(work, 'work')).rejects.toThrow(/is a directory/);
+    await writeFile(path.join(work, 'small.json'), '{"a":"é"}');
+    expect(await readImportFile(path.join(work, 'small.json'), 'small.json')).toBe('{"a":"é"}');
+    // A device has no size to check: the read itself stops at the cap.
+    await expect(readImportFile('/dev/zero', 'zero', 1024 * 1024)).rejects.toThrow('zero is more than 1.0 MB, larger than the 1.0 MB limit');
+
+    const t = io((async () => Response.json({ data: { title: 'héllo wörld' } })) as unknown as typeof fetch);
+    t.io.cwd = work;
+    expect(await main(['export', '--out', 'bundle.json'], t.io)).toBe(0);
+    const size = (await stat(path.join(work, 'bundle.json'))).size;
+    expect(t.err.join('')).toContain(`(${size} bytes)`);
   });
 
   it('prints the API message and fields, never a stack trace', async () => {

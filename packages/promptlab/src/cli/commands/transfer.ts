@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { flag, parseCommandArgs, stringOption } from '../args.js';
 import type { Context } from '../context.js';
@@ -37,7 +37,7 @@ export async function exportWorkspace(ctx: Context, argv: string[]): Promise<num
     return 0;
   }
   await writeFile(path.resolve(ctx.io.cwd, out), bundle);
-  ctx.err(`exported the workspace to ${out} (${Math.ceil(bundle.length / 1024)} KB)`);
+  ctx.err(`exported the workspace to ${out} (${Buffer.byteLength(bundle).toLocaleString('en-US')} bytes)`);
   return 0;
 }
 
@@ -61,15 +61,35 @@ export async function importFile(ctx: Context, argv: string[]): Promise<number> 
   return 0;
 }
 
-export async function readImportFile(absolute: string, shown: string): Promise<string> {
-  let text: string;
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/**
+ * The file's size is checked before it is read, and the read itself stops at the cap, so neither a 2 GB file nor a
+ * pipe or device (`<(curl …)`, /dev/zero) can fill the memory.
+ */
+export async function readImportFile(absolute: string, shown: string, maxBytes = MAX_IMPORT_FILE_BYTES): Promise<string> {
+  const tooLarge = (size: string) => new CliError(`${shown} is ${size}, larger than the ${megabytes(maxBytes)} limit`);
+  let handle: FileHandle;
   try {
-    text = await readFile(absolute, 'utf8');
+    handle = await open(absolute, 'r');
   } catch {
     throw new CliError(`cannot read ${shown}`);
   }
-  if (Buffer.byteLength(text) > MAX_IMPORT_FILE_BYTES) throw new CliError(`${shown} is larger than 20 MB`);
-  return text;
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new CliError(`${shown} is a directory, not a file`);
+    if (info.isFile() && info.size > maxBytes) throw tooLarge(megabytes(info.size));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 })) {
+      total += (chunk as Buffer).length;
+      if (total > maxBytes) throw tooLarge(`more than ${megabytes(maxBytes)}`);
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 function chooseFormat(given: string | undefined, file: string, text: string): ImportFormat {
