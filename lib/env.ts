@@ -79,6 +79,12 @@ const envSchema = z.object({
     .enum(['true', 'false', ''])
     .optional()
     .transform((v) => (v === undefined || v === '' ? undefined : v === 'true')),
+  // Webhook URLs follow their own setting (same default); link-local and metadata addresses are refused regardless.
+  ALLOW_PRIVATE_WEBHOOK_URLS: z
+    .enum(['true', 'false', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v === 'true')),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   ENCRYPTION_KEY: optionalText,
   // Run pipeline.
   QSTASH_TOKEN: optionalText,
@@ -203,6 +209,10 @@ function resolveEnv(raw: z.output<typeof envSchema>) {
     // steered at its own network. The operator's own *_BASE_URL settings are never refused.
     allowPrivateProviderUrls: privateProviderUrlsAllowed({ setting: raw.ALLOW_PRIVATE_PROVIDER_URLS, deployed, appUrl: raw.APP_URL }),
     encryptionKey: raw.ENCRYPTION_KEY,
+    webhooks: {
+      allowPrivateUrls: privateProviderUrlsAllowed({ setting: raw.ALLOW_PRIVATE_WEBHOOK_URLS, deployed, appUrl: raw.APP_URL }),
+      maxAttempts: raw.WEBHOOK_MAX_ATTEMPTS,
+    },
     qstash: raw.QSTASH_TOKEN
       ? {
           token: raw.QSTASH_TOKEN,

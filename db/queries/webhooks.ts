@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, arrayContains, count, desc, eq, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, gte, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../client';
 import { webhookDeliveries, webhooks, type Webhook, type WebhookDelivery } from '../schema';
 
@@ -95,15 +95,25 @@ export async function getDeliveryForJob({ id }: { id: string }): Promise<{ deliv
   return row ?? null;
 }
 
-/** Counts an attempt on a pending delivery; its attempt number, or null when it is no longer pending. */
-export async function startDeliveryAttempt({ id }: { id: string }): Promise<number | null> {
+/**
+ * Counts an attempt on a pending delivery: its attempt number; 'exhausted' when it already had `maxAttempts` (the row
+ * is failed then, so neither the queue nor the recovery sweep sends it again); null when it is no longer pending.
+ */
+export async function startDeliveryAttempt({ id, maxAttempts }: { id: string; maxAttempts: number }): Promise<number | 'exhausted' | null> {
   const db = await getDb();
+  const pending = and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, 'pending'));
   const [row] = await db
     .update(webhookDeliveries)
     .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, lastAttemptAt: new Date() })
-    .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, 'pending')))
+    .where(and(pending, lt(webhookDeliveries.attempts, maxAttempts)))
     .returning({ attempts: webhookDeliveries.attempts });
-  return row?.attempts ?? null;
+  if (row) return row.attempts;
+  const [failed] = await db
+    .update(webhookDeliveries)
+    .set({ status: 'failed', error: sql`coalesce(${webhookDeliveries.error}, ${`gave up after ${maxAttempts} attempt(s) whose outcome could not be recorded`})` })
+    .where(and(pending, gte(webhookDeliveries.attempts, maxAttempts)))
+    .returning({ id: webhookDeliveries.id });
+  return failed ? 'exhausted' : null;
 }
 
 export async function recordDeliveryAttempt(args: {
@@ -128,7 +138,7 @@ export async function recordDeliveryAttempt(args: {
     .where(and(eq(webhookDeliveries.id, args.id), eq(webhookDeliveries.status, 'pending')));
 }
 
-/** Keeps the newest `keep` deliveries of a webhook (the log is bounded); how many were deleted. */
+/** Keeps the newest `keep` deliveries of a webhook (the log is bounded), and every pending one; how many were deleted. */
 export async function pruneDeliveries({ webhookId, keep }: { webhookId: string; keep: number }): Promise<number> {
   const db = await getDb();
   const kept = db
@@ -139,7 +149,7 @@ export async function pruneDeliveries({ webhookId, keep }: { webhookId: string; 
     .limit(keep);
   const deleted = await db
     .delete(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.webhookId, webhookId), notInArray(webhookDeliveries.id, kept)))
+    .where(and(eq(webhookDeliveries.webhookId, webhookId), ne(webhookDeliveries.status, 'pending'), notInArray(webhookDeliveries.id, kept)))
     .returning({ id: webhookDeliveries.id });
   return deleted.length;
 }

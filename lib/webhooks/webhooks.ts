@@ -4,7 +4,6 @@ import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { encryptSecret } from '@/lib/crypto/secret-box';
 import { isUuid } from '@/lib/ids';
-import { assertPublicUrl } from '@/lib/net/ssrf';
 import {
   countWebhooks,
   deleteWebhook,
@@ -22,22 +21,12 @@ import { sampleEventData } from './sample-events';
 import { MAX_WEBHOOKS_PER_WORKSPACE, type CreateWebhookInput, type UpdateWebhookInput } from './schemas';
 import type { CreatedWebhookView, DeliveryView, WebhookView } from './view-schemas';
 import { toDeliveryView, toWebhookView } from './views';
+import { assertWebhookUrl } from './webhook-url';
 
 type Scope = { workspaceId: string };
 
 /** A new signing secret: `whsec_` and 32 random bytes. */
 export const generateWebhookSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
-
-/** An early, clear 422 for a private or unresolvable host; the delivery's guarded fetch checks again at connect time. */
-async function checkUrl(url: string): Promise<void> {
-  try {
-    await assertPublicUrl(url);
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const message = error.message.replace(/^base URL `[^`]*` /, '');
-    throw new ApiError('INVALID_INPUT', `\`url\`: ${message}`, { fields: [{ path: 'url', message }] });
-  }
-}
 
 async function requireWebhook({ workspaceId, id }: Scope & { id: string }): Promise<Webhook> {
   const row = isUuid(id) ? await getWebhookById({ id, workspaceId }) : null;
@@ -58,7 +47,7 @@ export async function createWebhook({ workspaceId, userId, input }: Scope & { us
   if ((await countWebhooks({ workspaceId })) >= MAX_WEBHOOKS_PER_WORKSPACE) {
     throw new ApiError('CONFLICT', `A workspace can have at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks; delete one first`);
   }
-  await checkUrl(input.url);
+  await assertWebhookUrl(input.url);
   const secret = generateWebhookSecret();
   const row = await insertWebhook({
     workspaceId,
@@ -74,7 +63,7 @@ export async function createWebhook({ workspaceId, userId, input }: Scope & { us
 
 export async function changeWebhook({ workspaceId, id, input }: Scope & { id: string; input: UpdateWebhookInput }): Promise<WebhookView> {
   await requireWebhook({ workspaceId, id });
-  if (input.url !== undefined) await checkUrl(input.url);
+  if (input.url !== undefined) await assertWebhookUrl(input.url);
   const row = await updateWebhook({ id, workspaceId, set: input });
   if (!row) throw notFound('Webhook');
   return toWebhookView(row);

@@ -3,12 +3,24 @@ import dns from 'node:dns';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insertDeliveries, insertWebhook } from '@/db/queries/webhooks';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { insertDeliveries, insertWebhook, pruneDeliveries } from '@/db/queries/webhooks';
+import { webhookDeliveries } from '@/db/schema';
 import { recoverWebhookDeliveries } from '@/lib/webhooks/recover-deliveries';
 import { encryptSecret } from '@/lib/crypto/secret-box';
 import { verifyWebhookSignature } from '@/lib/webhooks/sign';
 import { startExperimentPipeline } from './experiments-harness';
 import { call, createTestUser, type TestUser } from './helpers';
+
+// Retries a tenth of a second apart (the real schedule, 5 s to 5 min, is unit-tested); calls are recorded.
+const retryDelay = vi.hoisted(() => ({ calls: [] as number[] }));
+vi.mock('@/lib/webhooks/retry-policy', () => ({
+  retryDelaySeconds: (attempt: number) => {
+    retryDelay.calls.push(attempt);
+    return 0.1;
+  },
+}));
 
 type Received = { path: string; headers: http.IncomingHttpHeaders; body: string; json: { id: string; type: string; workspaceId: string; createdAt: string; data: Record<string, unknown>; test?: boolean } };
 
@@ -25,6 +37,8 @@ let port: number;
 const received: Received[] = [];
 // Per path: the statuses to answer in turn (the last one repeats); 200 when not scripted.
 const script = new Map<string, number[]>();
+// Per path: an answer of its own (a redirect, binary data…).
+const answers = new Map<string, (res: http.ServerResponse) => void>();
 let user: TestUser;
 
 beforeAll(async () => {
@@ -34,6 +48,8 @@ beforeAll(async () => {
     const body = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '/';
     received.push({ path, headers: req.headers, body, json: JSON.parse(body) });
+    const answer = answers.get(path);
+    if (answer) return answer(res);
     const statuses = script.get(path) ?? [200];
     const status = statuses.length > 1 ? statuses.shift()! : statuses[0]!;
     res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? `thanks ${'x'.repeat(3_000)}` : 'receiver is down');
@@ -42,10 +58,14 @@ beforeAll(async () => {
   port = (receiver.address() as AddressInfo).port;
   base = `http://127.0.0.1:${port}`;
   pipeline = await startExperimentPipeline({
-    // The receiver listens on 127.0.0.1; the SSRF tests turn this off.
-    ALLOW_PRIVATE_PROVIDER_URLS: 'true',
+    // The receiver listens on 127.0.0.1; the SSRF tests turn this off. Provider URLs stay private-free: webhooks
+    // must not follow that setting.
+    ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
+    ALLOW_PRIVATE_PROVIDER_URLS: 'false',
     ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-    RUN_MAX_ATTEMPTS: '3',
+    // Webhooks have their own attempt limit, not the runs' one.
+    RUN_MAX_ATTEMPTS: '1',
+    WEBHOOK_MAX_ATTEMPTS: '3',
   });
   routes = {
     webhooks: await import('@/app/api/v1/webhooks/route'),
@@ -146,8 +166,10 @@ describe('webhook deliveries', () => {
     const sent = await call(routes.test.POST, { method: 'POST', params: { id: hook.id }, body: { event: 'label.moved' }, headers: user.headers });
     expect(sent.status).toBe(202);
     expect(sent.body.data).toMatchObject({ status: 'pending', event: 'label.moved', attempts: 0 });
+    retryDelay.calls.length = 0;
     const [delivery] = await settled(user, hook.id);
     expect(delivery).toMatchObject({ id: sent.body.data.id, status: 'delivered', attempts: 3, responseStatus: 200, error: null });
+    expect(retryDelay.calls).toEqual([1, 2]);
     const got = received.filter((r) => r.path === '/flaky');
     expect(got).toHaveLength(3);
     // Every attempt carries the same event and delivery ids, and a valid signature.
@@ -242,7 +264,9 @@ describe('the SSRF guard', () => {
   it('refuses a private URL at creation and at connect time, and a name that resolves to 127.0.0.1 when connecting', async () => {
     const registry = await import('@/lib/queue/job-registry');
     const original = registry.jobHandlerFor('/api/queue/webhooks')!;
-    process.env.ALLOW_PRIVATE_PROVIDER_URLS = 'false';
+    process.env.ALLOW_PRIVATE_WEBHOOK_URLS = 'false';
+    // The providers' setting does not open webhooks.
+    process.env.ALLOW_PRIVATE_PROVIDER_URLS = 'true';
     vi.resetModules();
     const lookup = vi.spyOn(dns, 'lookup');
     const resolve = vi.spyOn(dns.promises, 'lookup');
@@ -261,7 +285,8 @@ describe('the SSRF guard', () => {
       const stored = await insertWebhook({ workspaceId: user.workspace.id, url: `${base}/private`, description: '', events: ['version.created'], encryptedSecret: encryptSecret('whsec_x'), enabled: true, createdBy: null });
       await call(fresh.test.POST, { method: 'POST', params: { id: stored.id }, headers: user.headers });
       const [privateDelivery] = await waitFor('the refused delivery', async () => (await call(fresh.deliveries.GET, { params: { id: stored.id }, headers: user.headers })).body.data.items, (items: any[]) => items[0]?.status === 'failed');
-      expect(privateDelivery).toMatchObject({ status: 'failed', attempts: 1, responseStatus: null, error: expect.stringMatching(/private/) });
+      expect(privateDelivery).toMatchObject({ status: 'failed', attempts: 1, responseStatus: null, error: expect.stringMatching(/^the webhook URL's host 127\.0\.0\.1 points to a private.*ALLOW_PRIVATE_WEBHOOK_URLS/) });
+      expect(privateDelivery.error).not.toMatch(/PROVIDER|base URL/);
 
       // DNS rebinding: the name resolves to a public address when the URL is checked, to 127.0.0.1 when connecting.
       resolve.mockImplementation((async () => [{ address: '93.184.216.34', family: 4 }]) as never);
@@ -275,14 +300,96 @@ describe('the SSRF guard', () => {
       expect(created.status).toBe(201);
       await call(fresh.test.POST, { method: 'POST', params: { id: created.body.data.id }, headers: user.headers });
       const [rebound] = await waitFor('the rebound delivery', async () => (await call(fresh.deliveries.GET, { params: { id: created.body.data.id }, headers: user.headers })).body.data.items, (items: any[]) => items[0]?.status === 'failed');
-      expect(rebound).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringMatching(/rebind\.example\.test points to a private/) });
+      expect(rebound).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringMatching(/webhook URL's host rebind\.example\.test points to a private/) });
       expect(lookup).toHaveBeenCalled();
       expect(received.filter((r) => r.path === '/private' || r.path === '/rebound')).toEqual([]);
     } finally {
       lookup.mockRestore();
       resolve.mockRestore();
-      process.env.ALLOW_PRIVATE_PROVIDER_URLS = 'true';
+      process.env.ALLOW_PRIVATE_WEBHOOK_URLS = 'true';
+      process.env.ALLOW_PRIVATE_PROVIDER_URLS = 'false';
       registry.registerJobHandler('/api/queue/webhooks', original);
     }
+  });
+});
+
+describe('answers the log must survive', () => {
+  it('stores an answer holding a NUL byte (PostgreSQL refuses U+0000): delivered once, not retried forever', async () => {
+    const hook = await createWebhook(user, '/nul', ['version.created']);
+    answers.set('/nul', (res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(Buffer.from('ok\0\x01')));
+    await call(routes.test.POST, { method: 'POST', params: { id: hook.id }, headers: user.headers });
+    const [delivery] = await settled(user, hook.id);
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, responseStatus: 200, responseExcerpt: 'ok\uFFFD\x01' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.filter((r) => r.path === '/nul')).toHaveLength(1);
+  });
+
+  it('describes a binary answer instead of storing its bytes', async () => {
+    const hook = await createWebhook(user, '/binary', ['version.created']);
+    answers.set('/binary', (res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff, 0xfe, 0, 1, 2])));
+    await call(routes.test.POST, { method: 'POST', params: { id: hook.id }, headers: user.headers });
+    const [delivery] = await settled(user, hook.id);
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, responseStatus: 200, responseExcerpt: '(binary answer, application/octet-stream, not shown)' });
+  });
+
+  it('fails a redirect at once, without following it', async () => {
+    const hook = await createWebhook(user, '/moved', ['version.created']);
+    answers.set('/moved', (res) => res.writeHead(302, { location: `${base}/moved-target` }).end());
+    await call(routes.test.POST, { method: 'POST', params: { id: hook.id }, headers: user.headers });
+    const [delivery] = await settled(user, hook.id);
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: 'the receiver answered HTTP 302, a redirect, which is not followed: use the address it redirects to as the webhook URL',
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.filter((r) => r.path === '/moved')).toHaveLength(1);
+    expect(received.filter((r) => r.path === '/moved-target')).toEqual([]);
+  });
+
+  it('gives up on a delivery that already had its attempts (its outcome never recorded) instead of sending it again', async () => {
+    const hook = await createWebhook(user, '/exhausted', ['version.created']);
+    const [row] = await insertDeliveries([{ webhookId: hook.id, workspaceId: user.workspace.id, eventId: '22222222-2222-4222-8222-222222222222', event: 'version.created', payload: { id: '22222222-2222-4222-8222-222222222222', type: 'version.created', data: {} } }]);
+    const db = await getDb();
+    await db.update(webhookDeliveries).set({ attempts: 3, lastAttemptAt: new Date(Date.now() - 60_000) }).where(eq(webhookDeliveries.id, row!.id));
+    expect(await recoverWebhookDeliveries({ quietForMs: 0 })).toBeGreaterThanOrEqual(1);
+    const [delivery] = await settled(user, hook.id);
+    expect(delivery).toMatchObject({ id: row!.id, status: 'failed', attempts: 3, error: 'gave up after 3 attempt(s) whose outcome could not be recorded' });
+    expect(received.filter((r) => r.path === '/exhausted')).toEqual([]);
+    // Failed: the sweep leaves it alone now.
+    expect(await recoverWebhookDeliveries({ quietForMs: 0 })).toBe(0);
+  });
+});
+
+describe('link-local addresses', () => {
+  it('refuses cloud metadata (169.254.169.254, fe80::) even where private webhook URLs are allowed', async () => {
+    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://[fe80::1]/hook']) {
+      const refused = await call(routes.webhooks.POST, { method: 'POST', headers: user.headers, body: { url, events: ['version.created'] } });
+      expect(refused.status, url).toBe(422);
+      expect(refused.body.error.details!.fields![0]).toMatchObject({ path: 'url', message: expect.stringMatching(/link-local/) });
+    }
+    // Stored anyway (before this rule): refused at connect time, at once.
+    const stored = await insertWebhook({ workspaceId: user.workspace.id, url: 'http://169.254.169.254/latest/meta-data/', description: '', events: ['version.created'], encryptedSecret: encryptSecret('whsec_x'), enabled: true, createdBy: null });
+    await call(routes.test.POST, { method: 'POST', params: { id: stored.id }, headers: user.headers });
+    const [delivery] = await settled(user, stored.id);
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 1, responseStatus: null, responseExcerpt: null, error: expect.stringMatching(/^the webhook URL's host 169\.254\.169\.254 points to a private, link-local/) });
+  });
+});
+
+describe('the delivery log bound', () => {
+  it('prunes old settled deliveries but never a pending one', async () => {
+    const hook = await createWebhook(user, '/pruned', ['version.created']);
+    const make = (n: number) => ({ webhookId: hook.id, workspaceId: user.workspace.id, eventId: `33333333-3333-4333-8333-33333333333${n}`, event: 'version.created', payload: { n } });
+    const [oldPending] = await insertDeliveries([make(0)]);
+    const [oldDelivered] = await insertDeliveries([make(1)]);
+    const newer = await insertDeliveries([make(2), make(3)]);
+    const db = await getDb();
+    await db.update(webhookDeliveries).set({ status: 'delivered' }).where(eq(webhookDeliveries.webhookId, hook.id));
+    await db.update(webhookDeliveries).set({ status: 'pending' }).where(eq(webhookDeliveries.id, oldPending!.id));
+    await db.update(webhookDeliveries).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(webhookDeliveries.id, oldPending!.id));
+    await db.update(webhookDeliveries).set({ createdAt: new Date(Date.now() - 50_000) }).where(eq(webhookDeliveries.id, oldDelivered!.id));
+    expect(await pruneDeliveries({ webhookId: hook.id, keep: 2 })).toBe(1);
+    const left = await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.id));
+    expect(left.map((r) => r.id).sort()).toEqual([oldPending!.id, ...newer.map((r) => r.id)].sort());
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelaySeconds } from '@/lib/webhooks/deliver';
+import { retryDelaySeconds } from '@/lib/webhooks/retry-policy';
 import { createWebhookSchema, updateWebhookSchema } from '@/lib/webhooks/schemas';
 import { signatureHeader, verifyWebhookSignature, webhookSignature } from '@/lib/webhooks/sign';
 
@@ -51,8 +51,28 @@ describe('webhook schemas', () => {
 });
 
 describe('retry delay', () => {
-  it('doubles from 1 s and stops at 5 minutes', () => {
-    expect([1, 2, 3, 4].map(retryDelaySeconds)).toEqual([1, 2, 4, 8]);
+  it('doubles from 5 s and stops at 5 minutes: the default 8 attempts span about 10 minutes', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(retryDelaySeconds)).toEqual([5, 10, 20, 40, 80, 160, 300]);
     expect(retryDelaySeconds(20)).toBe(300);
+    // Waits between the 8 attempts of WEBHOOK_MAX_ATTEMPTS' default: long enough to outlast a receiver's restart.
+    const total = [1, 2, 3, 4, 5, 6, 7].reduce((sum, n) => sum + retryDelaySeconds(n), 0);
+    expect(total).toBeGreaterThan(5 * 60);
+    expect(total).toBeLessThan(15 * 60);
+  });
+});
+
+describe('webhook address policy', () => {
+  it('always refuses link-local and metadata addresses, and private ones unless allowed', async () => {
+    const { webhookAddressAllowed } = await import('@/lib/webhooks/webhook-url');
+    for (const address of ['169.254.169.254', '169.254.0.1', 'fe80::1', 'fe80::1%eth0', '::ffff:169.254.169.254', 'febf::1']) {
+      expect(webhookAddressAllowed(address, true), address).toBe(false);
+      expect(webhookAddressAllowed(address, false), address).toBe(false);
+    }
+    for (const address of ['127.0.0.1', '10.0.0.5', '192.168.1.2', '::1', 'fd00::1']) {
+      expect(webhookAddressAllowed(address, true), address).toBe(true);
+      expect(webhookAddressAllowed(address, false), address).toBe(false);
+    }
+    expect(webhookAddressAllowed('93.184.216.34', false)).toBe(true);
+    expect(webhookAddressAllowed('2606:2800:220:1:248:1893:25c8:1946', false)).toBe(true);
   });
 });
