@@ -6,7 +6,8 @@ import { webhooksJob } from '@/lib/queue/jobs';
 // Registers the callback, so the local dispatcher delivers in-process.
 import './webhook-job';
 
-// QStash may still be backing off between its own retries for minutes; only a delivery quiet for longer is lost.
+// A QStash message may be delayed for minutes (a scheduled retry waits up to 5, retry-policy.ts, and QStash backs
+// off its own retries of a failed job); only a delivery quiet for longer is lost.
 const QSTASH_QUIET_MS = 15 * 60_000;
 
 /**
