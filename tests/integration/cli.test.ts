@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../packages/promptlab/src/cli/context';
 import { main } from '../../packages/promptlab/src/cli/main';
 import { startAppServer, type AppServer } from './app-route-server';
 import { createTestUser, type TestUser } from './helpers';
@@ -26,13 +27,17 @@ afterAll(async () => {
 
 type Result = { code: number; out: string; err: string };
 
-async function cli(argv: string[], { cwd = home, key = user.key, env = {} as Record<string, string | undefined>, stdin = undefined as string | undefined } = {}): Promise<Result> {
+type Extra = { stdin?: string; fetch?: typeof fetch; onSignal?: CliIo['onSignal'] };
+
+async function cli(argv: string[], { cwd = home, key = user.key, env = {} as Record<string, string | undefined>, stdin, fetch: fetchImpl, onSignal }: { cwd?: string; key?: string; env?: Record<string, string | undefined> } & Extra = {}): Promise<Result> {
   let out = '';
   let err = '';
   const code = await main(argv, {
     env: { HOME: home, XDG_CONFIG_HOME: path.join(home, 'xdg'), PROMPTLAB_URL: app.url, PROMPTLAB_API_KEY: key, ...env },
     cwd,
     stdin: stdin === undefined ? undefined : Readable.from([stdin]),
+    fetch: fetchImpl,
+    onSignal,
     stdout: { write: (t: string) => (out += t) },
     stderr: { write: (t: string) => (err += t) },
   });
@@ -250,6 +255,52 @@ describe('test', () => {
       expect(result.err).toContain('timed out after 1 s: canceling the experiment');
       expect(result.out).toMatch(/ERROR: 2 errored/);
       expect(await readFile(path.join(fixtures, 'timeout.xml'), 'utf8')).toContain('errors="2"');
+    } finally {
+      app.llm.reset();
+    }
+  });
+
+  it('cancels the experiment on SIGINT and exits 130', async () => {
+    app.llm.configure({ latencyMs: 8_000, ttftMs: 8_000 });
+    try {
+      await writeFile(path.join(fixtures, 'signal.test.yaml'), `prompt: cli-capitals\ncases:\n  - vars: { country: Sigland ${Date.now()} }\nevaluators:\n  - type: contains\n    config: { value: land }\n`);
+      let unsubscribed = false;
+      const onSignal: CliIo['onSignal'] = (handler) => {
+        const timer = setTimeout(() => handler('SIGINT'), 1500);
+        return () => {
+          clearTimeout(timer);
+          unsubscribed = true;
+        };
+      };
+      const result = await cli(['test', 'signal.test.yaml'], { cwd: fixtures, onSignal });
+      expect(result.code, result.err + result.out).toBe(130);
+      expect(result.err).toContain('SIGINT: canceling experiment');
+      expect(unsubscribed).toBe(true);
+      const id = /experiment ([0-9a-f-]{36}):/.exec(result.err)?.[1];
+      expect((await api('GET', `/api/v1/experiments/${id}`)).data.status).toBe('canceled');
+    } finally {
+      app.llm.reset();
+    }
+  });
+
+  it('keeps waiting through a dropped connection and a 503 while the experiment runs', async () => {
+    app.llm.configure({ latencyMs: 1_500, ttftMs: 1_500 });
+    try {
+      await writeFile(path.join(fixtures, 'flaky.test.yaml'), `prompt: cli-capitals\ncases:\n  - vars: { country: Flakyland ${Date.now()} }\nevaluators:\n  - type: contains\n    config: { value: land }\n`);
+      let polls = 0;
+      const flaky = (async (input: string | URL | Request, init?: RequestInit) => {
+        const url = typeof input === 'string' || input instanceof URL ? String(input) : input.url;
+        if (/\/api\/v1\/experiments\/[0-9a-f-]{36}$/.test(new URL(url).pathname) && (init?.method ?? 'GET') === 'GET') {
+          polls += 1;
+          if (polls === 2) throw new TypeError('fetch failed', { cause: new Error('ECONNRESET') });
+          if (polls === 3) return Response.json({ data: null, error: { code: 'UNAVAILABLE', message: 'restarting' } }, { status: 503 });
+        }
+        return fetch(input, init);
+      }) as typeof fetch;
+      const result = await cli(['test', 'flaky.test.yaml'], { cwd: fixtures, fetch: flaky });
+      expect(polls).toBeGreaterThan(3);
+      expect(result.err).toContain('retrying in');
+      expect(result.code, result.err + result.out).toBe(0);
     } finally {
       app.llm.reset();
     }

@@ -21,6 +21,11 @@ export class Api {
     this.client = new PromptLab({ baseUrl: connection.url, apiKey: connection.apiKey, fetch: connection.fetch, timeoutMs: DEFAULT_TIMEOUT_MS, cache: false });
   }
 
+  /** The SDK client itself, for what it already does well (experiments.wait, labels.set); errors through toCliError. */
+  get sdk(): PromptLab {
+    return this.client;
+  }
+
   get baseUrl(): string {
     return this.connection.url;
   }
@@ -42,7 +47,7 @@ export class Api {
     return (await this.request<T>('POST', path, { body, query })).data;
   }
 
-  private toCliError(error: unknown): unknown {
+  toCliError(error: unknown): unknown {
     if (!(error instanceof PromptLabError)) return error;
     if (error.status === 0) {
       // fetch's own message is "fetch failed"; the reason (ECONNREFUSED, a bad port, DNS) is its cause.

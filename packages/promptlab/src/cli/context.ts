@@ -9,6 +9,8 @@ export type CliIo = {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   fetch?: typeof fetch;
+  /** Subscribes to SIGINT/SIGTERM (the process's in a shell); answers the unsubscribe. */
+  onSignal?: (handler: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
 };
 
 export class Context {

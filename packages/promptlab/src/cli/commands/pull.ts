@@ -60,7 +60,8 @@ export async function pull(ctx: Context, argv: string[]): Promise<number> {
 
 /** The file name comes from the server: a slug outside the pattern (`../x`, `/etc/x`) must never pick where we write. */
 export function fileFor(dir: string, slug: string): string {
-  if (!isSlug(slug)) throw new CliError(`the server answered a prompt slug \`${slug.slice(0, 100)}\` that is not a slug (lowercase letters, digits and single dashes, at most ${MAX_SLUG_LENGTH} characters); nothing was written`);
+  const shown = String(slug).slice(0, 100);
+  if (!isSlug(slug)) throw new CliError(`the server answered a prompt slug \`${shown}\` that is not a slug (lowercase letters, digits and single dashes, at most ${MAX_SLUG_LENGTH} characters); nothing was written`);
   const file = path.resolve(dir, `${slug}${PROMPT_FILE_SUFFIX}`);
   if (path.dirname(file) !== path.resolve(dir)) throw new CliError(`${file} is outside ${dir}; nothing was written`);
   return file;

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PromptLabError } from '../../index.js';
 import type { Api } from '../api.js';
 import { flag, intOption, parseCommandArgs, stringOption } from '../args.js';
 import type { Context } from '../context.js';
@@ -34,7 +35,6 @@ Options:
 Exit code: 0 every case passed; 1 a case failed; 2 a cell errored, the file is invalid, or parts of it cannot be checked.`;
 
 const POLL_MS = 1000;
-const FINAL = new Set(['completed', 'canceled']);
 
 export async function test(ctx: Context, argv: string[]): Promise<number> {
   const args = parseCommandArgs('test', argv, {
@@ -105,25 +105,81 @@ async function promptfooExperiment(ctx: Context, api: Api, config: Record<string
   return { body: { ...report.experiment }, unsupported: unsupported?.lines ?? [] };
 }
 
+/** How `promptlab test` stopped waiting, when it did not see the experiment finish. */
+type Stop = { kind: 'timeout' } | { kind: 'signal'; signal: 'SIGINT' | 'SIGTERM' };
+
+const RETRY_BASE_MS = 1000;
+const RETRY_MAX_MS = 15_000;
+
+/**
+ * The SDK's wait, with progress. A transient failure (network, 5xx, 429) does not end a CI job: the wait resumes after a
+ * backoff until the deadline. On the deadline or SIGINT/SIGTERM the experiment is canceled, so it does not keep
+ * spending on calls nobody reads.
+ */
 async function waitForExperiment(ctx: Context, api: Api, id: string, timeoutMs: number, showProgress: boolean): Promise<ExperimentDetail> {
   const progress = new ProgressReporter(ctx.io.stderr, ctx.interactive && Boolean(ctx.io.stderr.isTTY));
   const deadline = Date.now() + timeoutMs;
+  const abort = new AbortController();
+  const state: { stop: Stop | null } = { stop: null };
+  const unsubscribe = ctx.io.onSignal?.((signal) => {
+    state.stop ??= { kind: 'signal', signal };
+    abort.abort();
+  });
+  const timer = setTimeout(() => {
+    state.stop ??= { kind: 'timeout' };
+    abort.abort();
+  }, timeoutMs);
   try {
+    let failures = 0;
     for (;;) {
-      const detail = await api.get<ExperimentDetail>(`/api/v1/experiments/${id}`);
-      if (showProgress) progress.update(detail.progress);
-      if (FINAL.has(detail.status)) return detail;
-      if (Date.now() >= deadline) {
+      try {
+        return await api.sdk.experiments.wait(id, {
+          timeoutMs: Math.max(1, deadline - Date.now()),
+          intervalMs: POLL_MS,
+          signal: abort.signal,
+          onProgress: (p) => {
+            failures = 0;
+            if (showProgress) progress.update(p);
+          },
+        });
+      } catch (error) {
+        if (abort.signal.aborted || isDeadline(error)) break;
+        if (!(error instanceof PromptLabError) || !error.unavailable || error.code === 'ABORTED') throw api.toCliError(error);
+        failures += 1;
+        const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
         progress.done();
-        ctx.err(`timed out after ${Math.round(timeoutMs / 1000)} s: canceling the experiment`);
-        await api.post(`/api/v1/experiments/${id}/cancel`, {});
-        return api.get<ExperimentDetail>(`/api/v1/experiments/${id}`);
+        ctx.err(`waiting for experiment ${id}: ${error.message}; retrying in ${Math.round(delay / 1000)} s`);
+        if (!(await pause(delay, abort.signal))) break;
       }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } finally {
+    clearTimeout(timer);
+    unsubscribe?.();
     if (showProgress) progress.done();
   }
+  const why: Stop = state.stop ?? { kind: 'timeout' };
+  ctx.err(why.kind === 'signal' ? `${why.signal}: canceling experiment ${id}` : `timed out after ${Math.round(timeoutMs / 1000)} s: canceling the experiment`);
+  await api.post(`/api/v1/experiments/${id}/cancel`, {});
+  if (why.kind === 'signal') throw new CliError(`experiment ${id} canceled (${why.signal})`, { exitCode: why.signal === 'SIGINT' ? 130 : 2 });
+  return api.get<ExperimentDetail>(`/api/v1/experiments/${id}`);
+}
+
+const isDeadline = (error: unknown) => error instanceof PromptLabError && error.code === 'TIMEOUT' && error.details?.experiment !== undefined;
+
+/** Sleeps; false when aborted first. */
+function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 async function writeOutput(ctx: Context, target: string | undefined, content: string): Promise<void> {
