@@ -35,6 +35,9 @@ export async function loadImportState(db: Reader, args: { workspaceId: string; s
     prompts: promptRows.map((p) => ({
       id: p.id,
       slug: p.slug,
+      title: p.title,
+      description: p.description,
+      tags: p.tags,
       versions: versionRows.filter((v) => v.promptId === p.id).map((v) => ({ versionNumber: v.versionNumber, content: { systemPrompt: v.systemPrompt, userPrompt: v.userPrompt, messages: v.messages, variables: v.variables, model: v.model, notes: v.notes } })),
       labels: labelRows.filter((l) => l.promptId === p.id).map((l) => ({ name: l.name, targets: l.targets })),
     })),
@@ -61,7 +64,7 @@ export async function applyImportPlan(tx: Transaction, args: { workspaceId: stri
     for (const v of p.versions.filter((x) => x.create)) {
       const [row] = await tx
         .insert(promptVersions)
-        .values({ promptId: prompt.id, workspaceId, versionNumber: v.versionNumber, authorId: userId, ...v.content, ...(v.createdAt ? { createdAt: v.createdAt } : {}) })
+        .values({ promptId: prompt.id, workspaceId, versionNumber: v.versionNumber, authorId: userId, restoredFrom: v.restoredFrom, ...v.content, ...(v.createdAt ? { createdAt: v.createdAt } : {}) })
         .returning({ id: promptVersions.id, versionNumber: promptVersions.versionNumber });
       if (!row) throw new Error('an imported version could not be written');
       current = row;

@@ -34,6 +34,8 @@ export const bundleVersionSchema = z.strictObject({
   notes: z.string().max(2_000),
   createdAt: timestamp,
   author: person.optional(),
+  /** The version it restored, when it was a restore. */
+  restoredFrom: versionNumberSchema.nullable().optional(),
 });
 
 export const bundleLabelSchema = z.strictObject({ name: labelText, targets: targetsSchema, protected: z.boolean() });
@@ -96,6 +98,9 @@ export function parseBundle(text: string): ImportSource {
     throw parsed.error;
   }
   const skipped: Skipped[] = [];
+  if (parsed.data.prompts.some((p) => p.versions.some((v) => v.author) || p.deployments.some((d) => d.actor))) {
+    skipped.push({ what: 'authors of versions and deployments', why: 'authors are not carried across workspaces: imported versions are yours, imported history has no actor' });
+  }
   const prompts = parsed.data.prompts.map((p) => {
     if (p.runs !== undefined) skipped.push({ what: `runs of \`${p.slug}\``, why: 'runs are history: an import never recreates them' });
     return {
@@ -110,6 +115,7 @@ export function parseBundle(text: string): ImportSource {
         model: v.model,
         notes: v.notes,
         createdAt: v.createdAt,
+        restoredFrom: v.restoredFrom ?? null,
       })),
       labels: p.labels,
       deployments: p.deployments.map((d) => ({ label: d.label, action: d.action, from: d.from, to: d.to, note: d.note, createdAt: d.createdAt, rollbackOf: d.rollbackOf })),

@@ -24,6 +24,7 @@ export function toBundlePrompt({ prompt, versions, labels, deployments }: Prompt
       model: v.model,
       notes: v.notes,
       createdAt: v.createdAt.toISOString(),
+      restoredFrom: v.restoredFrom,
       author: authorName || authorEmail ? { name: authorName, email: authorEmail } : null,
     })),
     labels: labels.map((l) => ({ name: l.name, targets: l.targets, protected: l.protected })),

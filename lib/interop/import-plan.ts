@@ -16,11 +16,11 @@ import { stableJson } from './stable-json';
  * this plan; the real import computes it again inside its transaction and writes exactly it.
  */
 
-export type ExistingPrompt = { id: string; slug: string; versions: { versionNumber: number; content: VersionContent }[]; labels: { name: string; targets: LabelTarget[] }[] };
+export type ExistingPrompt = { id: string; slug: string; title: string; description: string; tags: string[]; versions: { versionNumber: number; content: VersionContent }[]; labels: { name: string; targets: LabelTarget[] }[] };
 export type ExistingDataset = { id: string; name: string; items: SourceItem[] };
 export type ImportState = { prompts: ExistingPrompt[]; datasets: ExistingDataset[]; datasetCount: number };
 
-export type PlannedVersion = { content: VersionContent; createdAt: Date | null; versionNumber: number; create: boolean };
+export type PlannedVersion = { content: VersionContent; createdAt: Date | null; versionNumber: number; create: boolean; restoredFrom: number | null };
 export type PlannedLabel = { name: string; targets: LabelTarget[]; protected: boolean };
 export type PlannedDeployment = Omit<SourceDeployment, 'createdAt'> & { createdAt: Date | null };
 export type PlannedPrompt = {
@@ -69,10 +69,12 @@ function planVersions(source: SourcePrompt, existing: ExistingPrompt | null, ski
     const match = have.find((h) => h.versionNumber === v.sourceNumber && contentKey(h.content) === key) ?? have.find((h) => contentKey(h.content) === key);
     if (match) {
       numbers.set(v.sourceNumber, match.versionNumber);
-      versions.push({ content, createdAt: null, versionNumber: match.versionNumber, create: false });
+      versions.push({ content, createdAt: null, versionNumber: match.versionNumber, create: false, restoredFrom: null });
     } else {
       numbers.set(v.sourceNumber, next);
-      versions.push({ content, createdAt: date(v.createdAt), versionNumber: next, create: true });
+      // A restore points at the earlier version's number here (always already planned: it came before).
+      const restoredFrom = v.restoredFrom ? (numbers.get(v.restoredFrom) ?? null) : null;
+      versions.push({ content, createdAt: date(v.createdAt), versionNumber: next, create: true, restoredFrom });
       next += 1;
     }
   }
@@ -188,6 +190,11 @@ export function planImport(source: ImportSource, state: ImportState, options: { 
     if (versions.length === 0) {
       skipped.push({ what: `prompt \`${p.slug}\``, why: 'none of its versions could be imported' });
       continue;
+    }
+    if (existing) {
+      const kept = (['title', 'description', 'tags'] as const).filter((k) => stableJson(existing[k]) !== stableJson(p[k]));
+      if (kept.length) skipped.push({ what: `${kept.join(', ')} of \`${p.slug}\``, why: 'the prompt already exists here: an import adds versions and labels but keeps its details' });
+      if (p.deployments.length) skipped.push({ what: `deployment history of \`${p.slug}\``, why: 'history is imported only with a new prompt; this import records only the labels it adds' });
     }
     const labels = planLabels(p, existing, numbers, options.canProtect, skipped);
     const deployments = planDeployments(p, existing, labels, numbers, note, skipped);

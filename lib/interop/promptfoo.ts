@@ -55,6 +55,8 @@ function readPrompt(raw: unknown, index: number, base: string, skipped: Skipped[
   }
   const label = typeof entry.label === 'string' ? entry.label : typeof entry.id === 'string' && typeof entry.raw === 'string' ? entry.id : null;
   const title = label ?? `${base} prompt ${index + 1}`;
+  // Nunjucks blocks and filters are not PromptLab template syntax: {% … %} stays literal text, `{{ x | f }}` fails to parse.
+  if (body.includes('{%')) skipped.push({ what: `prompt \`${label ?? what}\``, why: 'nunjucks `{% … %}` blocks are not supported: they are kept as literal text' });
   const chat = chatMessages(body, what, skipped);
   const version = chat === undefined ? textVersion(body) : chat ? { messages: chat } : null;
   if (!version) return null;
@@ -153,12 +155,21 @@ export function parsePromptfoo(text: string): ImportSource {
   }
   const skipped: Skipped[] = [];
   for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) skipped.push({ what: key, why: 'PromptLab does not import this part of a promptfoo config' });
+  if (config.tags !== undefined) skipped.push({ what: 'tags', why: 'suite tags are not imported; the prompts are tagged `promptfoo`' });
   const description = typeof config.description === 'string' && config.description.trim() ? config.description.trim() : 'promptfoo';
   const base = slugify(description);
 
   const rawPrompts = typeof config.prompts === 'string' ? [config.prompts] : Array.isArray(config.prompts) ? config.prompts : [];
   const prompts = rawPrompts.map((p, i) => readPrompt(p, i, base, skipped)).filter((p): p is SourcePrompt => p !== null);
-  const rawProviders = typeof config.providers === 'string' ? [config.providers] : Array.isArray(config.providers) ? config.providers : [];
+  // providers: a string, a list, or a map of id → options.
+  const rawProviders =
+    typeof config.providers === 'string'
+      ? [config.providers]
+      : Array.isArray(config.providers)
+        ? config.providers
+        : isRecord(config.providers)
+          ? Object.entries(config.providers).map(([id, options]) => ({ ...(isRecord(options) ? options : {}), id }))
+          : [];
   const providers = rawProviders.map((p, i) => readProvider(p, i, skipped)).filter((p) => p !== null);
   const { items, evaluators } = readTests(config, skipped);
 

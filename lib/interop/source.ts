@@ -23,6 +23,8 @@ export type SourceVersion = {
   model?: ModelConfig;
   notes: string;
   createdAt?: string;
+  /** Source number of the version this one restored. */
+  restoredFrom?: number | null;
 };
 
 export type SourceLabel = { name: string; targets: LabelTarget[]; protected: boolean };

@@ -12,6 +12,7 @@ import * as labelsRoute from '@/app/api/v1/prompts/[id]/labels/route';
 import * as deploymentsRoute from '@/app/api/v1/prompts/[id]/deployments/route';
 import * as promptsRoute from '@/app/api/v1/prompts/route';
 import * as versionsRoute from '@/app/api/v1/prompts/[id]/versions/route';
+import * as restoreRoute from '@/app/api/v1/prompts/[id]/restore/route';
 import * as renderRoute from '@/app/api/v1/prompts/by-slug/[slug]/render/route';
 import * as datasetsRoute from '@/app/api/v1/datasets/route';
 import { getDb } from '@/db/client';
@@ -76,6 +77,7 @@ describe('bundle round trip', () => {
     expect(created.status).toBe(201);
     const id = created.body.data.id as string;
     expect((await call(versionsRoute.POST, { method: 'POST', params: { id }, body: { messages: [{ role: 'system', content: 'Be kind' }, { role: 'user', content: 'Hi {{name}}!' }], notes: 'chat' }, headers: alice.headers })).status).toBe(201);
+    expect((await call(restoreRoute.POST, { method: 'POST', params: { id }, body: { versionNumber: 1 }, headers: alice.headers })).status).toBeLessThan(300);
     const put = (label: string, body: unknown) => call(labelRoute.PUT, { method: 'PUT', params: { id, label }, body, headers: alice.headers });
     expect((await put('production', { versionNumber: 1, note: 'first' })).status).toBeLessThan(300);
     expect((await put('production', { versionNumber: 2 })).status).toBe(200);
@@ -91,7 +93,7 @@ describe('bundle round trip', () => {
     expect(dry.status).toBe(200);
     const history = exported.body.data.prompts[0].deployments.length;
     expect(history).toBeGreaterThanOrEqual(3);
-    expect(dry.body.data).toMatchObject({ dryRun: true, created: { prompts: 1, versions: 2, labels: 2, deployments: history, datasets: 1, items: 2 }, experiment: null });
+    expect(dry.body.data).toMatchObject({ dryRun: true, created: { prompts: 1, versions: 3, labels: 2, deployments: history, datasets: 1, items: 2 }, experiment: null });
     expect((await exportWorkspace(bob)).body.data.prompts).toEqual([]);
 
     const first = await importFile(bob, 'promptlab', file);
@@ -104,7 +106,8 @@ describe('bundle round trip', () => {
 
     const second = await importFile(bob, 'promptlab', file);
     expect(second.body.data.created).toEqual({ prompts: 0, versions: 0, labels: 0, deployments: 0, datasets: 0, items: 0 });
-    expect(second.body.data.existing).toEqual({ prompts: 1, versions: 2, datasets: 1 });
+    expect(second.body.data.existing).toEqual({ prompts: 1, versions: 3, datasets: 1 });
+    expect(exported.body.data.prompts[0].versions[2].restoredFrom).toBe(1);
     const db = await getDb();
     expect(await db.select().from(prompts).where(eq(prompts.workspaceId, bob.workspace.id))).toHaveLength(1);
     expect(await db.select().from(datasets).where(eq(datasets.workspaceId, bob.workspace.id))).toHaveLength(1);

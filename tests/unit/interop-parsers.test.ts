@@ -61,6 +61,12 @@ describe('promptfoo config', () => {
     expect(source.experiment?.concurrency).toBe(4);
   });
 
+  it('reads providers given as a map, and reports suite tags and nunjucks blocks', () => {
+    const source = parseImport('promptfoo', 'tags: { team: support }\nprompts: ["{% if vip %}Dear{% endif %} {{name}}"]\nproviders: { "openai:gpt-4o": { config: { temperature: 0.1 } } }\ntests: [{ vars: { name: Ada, vip: true } }]');
+    expect(source.experiment?.variants).toEqual([{ promptSlug: 'promptfoo-1', provider: 'openai', model: 'gpt-4o', params: { temperature: 0.1 } }]);
+    expect(source.skipped.map((s) => s.what)).toEqual(expect.arrayContaining(['tags', 'prompt `prompts.0`']));
+  });
+
   it('refuses what is not a promptfoo config, YAML tags and alias bombs', () => {
     rejects(() => parseImport('promptfoo', 'just: text'), 'INVALID_INPUT', /not a promptfoo config/);
     rejects(() => parseImport('promptfoo', 'prompts: !!binary aGk='), 'INVALID_INPUT', /YAML feature/);
@@ -183,7 +189,7 @@ describe('the PromptLab bundle', () => {
     const first = planImport(source, empty, { canProtect: false });
     expect(whats(first.skipped)).toContain('label `production` of `greet`');
     const state = {
-      prompts: [{ id: 'p1', slug: 'greet', versions: first.prompts[0]!.versions.map((v) => ({ versionNumber: v.versionNumber, content: v.content })), labels: [{ name: 'production', targets: [{ versionNumber: 1, weight: 100 }] }] }],
+      prompts: [{ id: 'p1', slug: 'greet', title: 'Greet', description: '', tags: [], versions: first.prompts[0]!.versions.map((v) => ({ versionNumber: v.versionNumber, content: v.content })), labels: [{ name: 'production', targets: [{ versionNumber: 1, weight: 100 }] }] }],
       datasets: [{ id: 'd1', name: 'People', items: [{ input: { name: 'Ada' }, expected: 'Hi Ada', metadata: {} }] }],
       datasetCount: 1,
     };
