@@ -12,9 +12,12 @@ import { webhooksPaths } from './paths/webhooks';
 import { interopPaths } from './paths/interop';
 
 /*
- * The OpenAPI 3.1 document, assembled from one paths file per feature (conventions: /tmp/plan/h4.md → README
- * "API reference"). Each feature adds one import and one entry in `featurePaths`; the route-walk test
- * (tests/unit/openapi-routes.test.ts) fails when an app/api/v1 route is missing here.
+ * The OpenAPI 3.1 document, assembled from one paths file per feature: lib/openapi/paths/<feature>.ts exports
+ * `<feature>Paths`, documents each route with the zod schemas the route validates with (requests) and response
+ * schemas tied to the view types (lib/openapi/schemas/*, `describes<View>()`), path params named as the folders
+ * (`[id]` → `{id}`), a unique camelCase operationId and one tag from `openApiTags`. Register a new file below.
+ * tests/unit/openapi-routes.test.ts fails when an app/api/v1 route is missing here; the integration tests check
+ * real answers against the document (tests/integration/openapi-responses.ts).
  */
 
 // One line each, so parallel additions merge cleanly.
@@ -45,8 +48,6 @@ export const openApiTags = [
   { name: 'Webhooks', description: 'Signed event deliveries to your endpoints, and their log' },
   { name: 'Import and export', description: 'Bundles, prompt exports, and imports from promptfoo, Langfuse and OpenAI' },
 ] as const;
-
-export type OpenApiTag = (typeof openApiTags)[number]['name'];
 
 function mergePaths(parts: ZodOpenApiPathsObject[]): ZodOpenApiPathsObject {
   const merged: ZodOpenApiPathsObject = {};

@@ -10,9 +10,6 @@ export const isoDate = z.string().meta({ format: 'date-time', example: '2026-01-
 
 export const uuid = z.string().meta({ format: 'uuid' });
 
-/** Any JSON value (variables, expected answers, metadata). */
-export const jsonValue = z.unknown();
-
 export const jsonObject = z.record(z.string(), z.unknown());
 
 /** A JSON value that is there (`x ?? null` in a view): any value or null. Only the TypeScript type is narrower. */
