@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { ImportPlan, ImportState } from '@/lib/interop/import-plan';
 import { getDb, type Database, type Transaction } from '../client';
-import { datasetItems, datasets, promptDeployments, promptLabels, promptVersions, prompts, runs, users, type Prompt } from '../schema';
+import { datasetItems, datasets, promptDeployments, promptLabels, promptVersions, prompts, runs, users, type Prompt, type PromptDeployment } from '../schema';
 import { insertItemRows } from './dataset-items';
 import { insertDeploymentRow } from './prompt-deployments';
 
@@ -46,7 +46,13 @@ export async function loadImportState(db: Reader, args: { workspaceId: string; s
   };
 }
 
-export type AppliedImport = { promptIds: Map<string, string>; datasetIds: Map<string, string>; createdVersions: { promptId: string; versionNumber: number }[] };
+export type AppliedImport = {
+  promptIds: Map<string, string>;
+  datasetIds: Map<string, string>;
+  createdVersions: { promptId: string; slug: string; versionNumber: number }[];
+  /** The label moves this import made (not history copied from a bundle). */
+  labelMoves: { promptId: string; slug: string; deployment: PromptDeployment }[];
+};
 
 /** Writes a plan in the caller's transaction: new prompts, appended versions, labels, deployments, datasets, items. */
 export async function applyImportPlan(tx: Transaction, args: { workspaceId: string; userId: string | null; apiKeyId: string | null; plan: ImportPlan }): Promise<AppliedImport> {
@@ -54,6 +60,7 @@ export async function applyImportPlan(tx: Transaction, args: { workspaceId: stri
   const promptIds = new Map<string, string>();
   const datasetIds = new Map<string, string>();
   const createdVersions: AppliedImport['createdVersions'] = [];
+  const labelMoves: AppliedImport['labelMoves'] = [];
   for (const p of args.plan.prompts) {
     let prompt: Prompt | undefined;
     if (p.existingId) [prompt] = await tx.select().from(prompts).where(and(eq(prompts.id, p.existingId), eq(prompts.workspaceId, workspaceId)));
@@ -68,7 +75,7 @@ export async function applyImportPlan(tx: Transaction, args: { workspaceId: stri
         .returning({ id: promptVersions.id, versionNumber: promptVersions.versionNumber });
       if (!row) throw new Error('an imported version could not be written');
       current = row;
-      createdVersions.push({ promptId: prompt.id, versionNumber: row.versionNumber });
+      createdVersions.push({ promptId: prompt.id, slug: p.slug, versionNumber: row.versionNumber });
     }
     if (current) await tx.update(prompts).set({ latestVersionNumber: current.versionNumber, currentVersionId: current.id, updatedAt: new Date() }).where(eq(prompts.id, prompt.id));
     for (const l of p.labels) await tx.insert(promptLabels).values({ workspaceId, promptId: prompt.id, name: l.name, targets: l.targets, protected: l.protected, updatedBy: userId });
@@ -86,9 +93,13 @@ export async function applyImportPlan(tx: Transaction, args: { workspaceId: stri
       };
       // History from another workspace keeps its time (its actors are not users here); this import's own moves are
       // timed after the prompt's last deployment, as every label move is.
-      const row = d.createdAt
-        ? (await tx.insert(promptDeployments).values({ ...values, actorId: null, apiKeyId: null, createdAt: d.createdAt }).returning({ id: promptDeployments.id }))[0]
-        : await insertDeploymentRow(tx, { ...values, actorId: userId, apiKeyId: args.apiKeyId });
+      let row: { id: string } | undefined;
+      if (d.createdAt) [row] = await tx.insert(promptDeployments).values({ ...values, actorId: null, apiKeyId: null, createdAt: d.createdAt }).returning({ id: promptDeployments.id });
+      else {
+        const made = await insertDeploymentRow(tx, { ...values, actorId: userId, apiKeyId: args.apiKeyId });
+        if (made.action === 'move') labelMoves.push({ promptId: prompt.id, slug: p.slug, deployment: made });
+        row = made;
+      }
       deploymentIds.push(row?.id ?? '');
     }
   }
@@ -102,7 +113,7 @@ export async function applyImportPlan(tx: Transaction, args: { workspaceId: stri
     await insertItemRows(tx, { workspaceId, datasetId: row.id, firstPosition: 1, items: d.items, returning: false });
     datasetIds.set(d.name, row.id);
   }
-  return { promptIds, datasetIds, createdVersions };
+  return { promptIds, datasetIds, createdVersions, labelMoves };
 }
 
 /**

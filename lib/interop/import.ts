@@ -1,12 +1,13 @@
 import 'server-only';
-import { applyImportPlan, inImportTransaction, loadImportState, readImportState } from '@/db/queries/interop';
+import { applyImportPlan, inImportTransaction, loadImportState, readImportState, type AppliedImport } from '@/db/queries/interop';
 import { ApiError } from '@/lib/api/errors';
 import { forgetPromptDelivery } from '@/lib/delivery/invalidate';
 import { parseEvaluatorSpecs } from '@/lib/evaluators/registry';
 import type { EvaluatorSpec } from '@/lib/evaluators/types';
 import { MAX_EVALUATORS, MAX_VARIANTS, type CreateExperimentInput } from '@/lib/experiments/schemas';
 import { forgetPrompt } from '@/lib/prompts/prompt-cache';
-import { emitWorkspaceEvent } from '@/lib/webhooks/emit-event';
+import { afterLabelMoved } from '@/lib/labels/label-rules';
+import { announceVersionCreated } from '@/lib/webhooks/announce';
 import { planImport, type ImportPlan } from './import-plan';
 import type { ImportSource, Skipped } from './source';
 
@@ -102,19 +103,19 @@ export async function importSource(args: { workspaceId: string; userId: string |
     return { plan: planned, applied: await applyImportPlan(tx, { workspaceId, userId: args.userId, apiKeyId: args.apiKeyId, plan: planned }) };
   });
   const ids = { prompts: applied.promptIds, datasets: applied.datasetIds };
-  await announce(workspaceId, plan, applied.promptIds);
+  await announce(workspaceId, args.userId, plan, applied);
   const skipped = [...plan.skipped, ...skippedEvaluators];
   return report(plan, false, ids, experimentOf(source, plan, ids, evaluators, skipped), skipped);
 }
 
-/** After the commit: caches forget the touched prompts, and webhooks hear of new versions and labels. */
-async function announce(workspaceId: string, plan: ImportPlan, promptIds: Map<string, string>) {
+/** After the commit: caches forget the touched prompts; webhooks hear of new versions and of the labels this import moved. */
+async function announce(workspaceId: string, userId: string | null, plan: ImportPlan, applied: AppliedImport) {
   for (const p of plan.prompts) {
-    const promptId = promptIds.get(p.slug);
+    const promptId = applied.promptIds.get(p.slug);
     if (!promptId) continue;
     forgetPrompt({ id: promptId, workspaceId });
     forgetPromptDelivery(workspaceId, promptId);
-    for (const v of p.versions.filter((x) => x.create)) await emitWorkspaceEvent({ workspaceId, event: 'version.created', data: { promptId, slug: p.slug, versionNumber: v.versionNumber, via: 'import' } });
-    for (const l of p.labels) await emitWorkspaceEvent({ workspaceId, event: 'label.moved', data: { promptId, slug: p.slug, label: l.name, from: null, to: l.targets, action: 'move', via: 'import' } });
   }
+  for (const v of applied.createdVersions) announceVersionCreated({ workspaceId, promptId: v.promptId, versionNumber: v.versionNumber, authorId: userId, slug: v.slug });
+  for (const m of applied.labelMoves) await afterLabelMoved({ workspaceId, prompt: { id: m.promptId, slug: m.slug }, deployment: m.deployment });
 }
