@@ -201,6 +201,11 @@ describe('deploy and run', () => {
     const unknown = await cli(['deploy', 'cli-greet', '--label', 'production', '--version', '9']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('versionNumber');
+    const noPrompt = await cli(['deploy', 'cli-no-such-prompt', '--label', 'production', '--version', '1']);
+    expect(noPrompt.code).toBe(2);
+    expect(noPrompt.err).toContain('no prompt with slug `cli-no-such-prompt`');
+    const elsewhere = await cli(['deploy', 'cli-greet', '--label', 'production', '--version', '2'], { key: other.key });
+    expect(elsewhere.err).toContain('no prompt with slug `cli-greet`');
 
     const run = await cli(['run', 'cli-greet', '--var', 'name=Ada', '--wait', '30']);
     expect(run.code, run.err).toBe(0);

@@ -82,14 +82,14 @@ describe('cases', () => {
   it('are named by description, else by their variables', () => {
     expect(caseName({ input: { city: 'Paris' }, metadata: { description: 'capital' }, position: 0 })).toBe('capital');
     expect(caseName({ input: { city: 'Paris', n: 2 }, metadata: {}, position: 0 })).toBe('city=Paris, n=2');
-    expect(caseName({ input: {}, metadata: null, position: 4 })).toBe('case 5');
+    expect(caseName({ input: {}, metadata: {}, position: 4 })).toBe('case 5');
   });
 
   it('read a cell: errors carry the call error, failures the failing evaluators only', () => {
-    const cell = { itemId: 'i', variant: 0, repeat: 0, status: 'succeeded', result: 'fail' as const, score: 0.5, output: 'o', latencyMs: 1, costUsd: 0, errorCode: null, errorMessage: null, results: [{ evaluator: 'contains', status: 'fail', reason: 'missing' }, { evaluator: 'is-json', status: 'pass', reason: 'ok' }] };
+    const cell = { itemId: 'i', variant: 0, repeat: 0, status: 'succeeded' as const, result: 'fail' as const, score: 0.5, output: 'o', latencyMs: 1, costUsd: 0, errorCode: null, errorMessage: null, results: [{ evaluator: 'contains', status: 'fail' as const, reason: 'missing' }, { evaluator: 'is-json', status: 'pass' as const, reason: 'ok' }] };
     expect(toCaseResult(cell, undefined)).toMatchObject({ result: 'fail', reasons: ['contains: missing'] });
-    expect(toCaseResult({ ...cell, status: 'errored', result: null, errorCode: 'PROVIDER_ERROR', errorMessage: 'down' }, undefined)).toMatchObject({ result: 'error', reasons: ['PROVIDER_ERROR: down'] });
-    expect(toCaseResult({ ...cell, status: 'pending', result: null }, undefined).result).toBe('pending');
+    expect(toCaseResult({ ...cell, status: 'errored' as const, result: null, errorCode: 'PROVIDER_ERROR', errorMessage: 'down' }, undefined)).toMatchObject({ result: 'error', reasons: ['PROVIDER_ERROR: down'] });
+    expect(toCaseResult({ ...cell, status: 'pending' as const, result: null }, undefined).result).toBe('pending');
   });
 });
 

@@ -1,16 +1,10 @@
-/** POST /api/v1/import's answer (api-contract.md, "Import / export"). */
-export type ImportReport = {
-  dryRun: boolean;
-  created: Record<string, number>;
-  existing: Record<string, number>;
-  skipped: { what: string; why: string }[];
-  prompts: { id: string | null; slug: string; versionNumbers: number[] }[];
-  datasets: { id: string | null; name: string; items: number }[];
-  experiment: Record<string, unknown> | null;
-};
+import type { components } from '../generated/api.js';
 
-const counts = (c: Record<string, number> | undefined) =>
-  Object.entries(c ?? {})
+/** POST /api/v1/import's answer, as the OpenAPI document types it. */
+export type ImportReport = components['schemas']['ImportReport'];
+
+const counts = (c: Record<string, number>) =>
+  Object.entries(c)
     .filter(([, n]) => typeof n === 'number' && n > 0)
     .map(([k, n]) => `${n} ${k}`)
     .join(', ') || 'nothing';

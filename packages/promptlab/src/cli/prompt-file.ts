@@ -1,4 +1,5 @@
 import { isMap, parseDocument, stringify, type Document } from 'yaml';
+import type { components } from '../generated/api.js';
 import { CliError, type FieldProblem } from './errors.js';
 import { isSlug, MAX_SLUG_LENGTH } from './slug.js';
 
@@ -28,18 +29,11 @@ export type PromptFile = {
 /** The part of a file that makes a version: a push saves a new one only when this differs from the latest. */
 export type FileContent = Pick<PromptFile, 'systemPrompt' | 'userPrompt' | 'messages' | 'variables' | 'model'>;
 
-/** What the CLI reads from GET /api/v1/prompts/{id}. */
-export type ServerVersion = {
-  versionNumber: number;
-  systemPrompt: string;
-  userPrompt: string;
-  messages: TemplateMessage[];
-  format: 'simple' | 'chat';
-  variables: VariableDef[];
-  model: ModelConfig;
-};
-export type ServerPrompt = { id: string; slug: string; title: string; description: string | null; tags: string[]; currentVersion: ServerVersion | null };
-export type LabelSummary = { name: string; targets: { versionNumber: number; weight: number }[]; virtual?: boolean };
+/** What the CLI reads from GET /api/v1/prompts/{id} (the OpenAPI document's types, narrowed to the fields it uses). */
+type Schemas = components['schemas'];
+export type ServerVersion = Pick<Schemas['VersionView'], 'versionNumber' | 'systemPrompt' | 'userPrompt' | 'messages' | 'format' | 'variables' | 'model'>;
+export type ServerPrompt = Pick<Schemas['PromptView'], 'id' | 'slug' | 'title' | 'description' | 'tags'> & { currentVersion: ServerVersion | null };
+export type LabelSummary = Pick<Schemas['LabelView'], 'name' | 'targets' | 'virtual'>;
 
 export const PROMPT_FILE_SUFFIX = '.prompt.yaml';
 export const MAX_PROMPT_FILE_BYTES = 1024 * 1024;

@@ -1,8 +1,9 @@
+import type { components } from '../generated/api.js';
 import { listAll, type Api } from './api.js';
 import { ApiRequestError, CliError } from './errors.js';
 import type { LabelSummary, ServerPrompt } from './prompt-file.js';
 
-type PromptListItem = { id: string; slug: string };
+type PromptListItem = Pick<components['schemas']['PromptListItem'], 'id' | 'slug'>;
 
 /** The prompt with this slug, or null; the list's `q` matches slugs by substring, so the exact one is picked. */
 export async function findPromptBySlug(api: Api, slug: string): Promise<ServerPrompt | null> {

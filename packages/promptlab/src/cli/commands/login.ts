@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import type { components } from '../../generated/api.js';
 import { Api } from '../api.js';
 import { flag, parseCommandArgs, stringOption } from '../args.js';
 import { configPath, normalizeUrl, writeStoredConfig } from '../config.js';
@@ -15,7 +16,7 @@ $XDG_CONFIG_HOME/promptlab/config.json (default ~/.config/promptlab/config.json,
 Asks for what is missing when run on a terminal. PROMPTLAB_URL and PROMPTLAB_API_KEY, when set, win over the file.
 Create a key in PromptLab under Settings → API keys.`;
 
-type Me = { user: { name: string | null; email: string | null }; workspace: { name: string; role: string } };
+type Me = components['schemas']['Me'];
 
 export async function login(ctx: Context, argv: string[]): Promise<number> {
   const args = parseCommandArgs('login', argv, { url: { type: 'string' }, key: { type: 'string' } }, { maxPositionals: 0 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { flag, intOption, parseCommandArgs, parseVarOptions, stringOption } from '../args.js';
+import type { components } from '../../generated/api.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 
@@ -18,7 +19,8 @@ Options:
   --json              print the whole run as JSON
 Exit code: 0 succeeded, 1 the run failed, 2 it could not be started or is still running.`;
 
-type RunView = { id: string; status: string; output: string | null; versionNumber: number | null; model: string; latencyMs: number | null; costUsd: number | null; error: { code: string; message: string } | null };
+type RunView = components['schemas']['RunView'];
+type RunAccepted = components['schemas']['RunAccepted'];
 
 export async function run(ctx: Context, argv: string[]): Promise<number> {
   const args = parseCommandArgs('run', argv, {
@@ -40,7 +42,7 @@ export async function run(ctx: Context, argv: string[]): Promise<number> {
   const wait = intOption(args, 'wait', { min: 0, max: 60 }) ?? 30;
   const api = await ctx.api();
   const body = { slug, variables, wait, ...(label ? { label } : {}), ...(version !== undefined ? { versionNumber: version } : {}), ...(stringOption(args, 'key') ? { key: stringOption(args, 'key') } : {}) };
-  const { status, data } = await api.request<RunView | { id: string; status: string }>('POST', '/api/v1/runs', { body, timeoutMs: (wait + 30) * 1000 });
+  const { status, data } = await api.request<RunView | RunAccepted>('POST', '/api/v1/runs', { body, timeoutMs: (wait + 30) * 1000 });
   if (status === 202 || !('output' in data)) {
     ctx.err(`run ${data.id} is still ${data.status} after ${wait} s; see it with GET /api/v1/runs/${data.id}`);
     if (flag(args, 'json')) ctx.out(JSON.stringify(data, null, 2));

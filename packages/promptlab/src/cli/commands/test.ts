@@ -32,7 +32,10 @@ Options:
   --concurrency <N>     calls in flight at once (1-100)
   --skip-unsupported    run even when the config has assertions or options PromptLab cannot check (they are listed)
   --allow-outside-files let file:// references leave the config's folder (absolute, ../, symlinks): they are uploaded
-Exit code: 0 every case passed; 1 a case failed; 2 a cell errored, the file is invalid, or parts of it cannot be checked.`;
+While waiting, a dropped connection, a 5xx or a 429 is retried with backoff until --timeout; Ctrl-C (SIGINT) or
+SIGTERM cancels the experiment.
+Exit code: 0 every case passed; 1 a case failed; 2 a cell errored, the file is invalid, or parts of it cannot be checked;
+130 interrupted (SIGINT; SIGTERM exits 2).`;
 
 const POLL_MS = 1000;
 

@@ -1,3 +1,4 @@
+import type { components } from '../../generated/api.js';
 import { listAll, type Api } from '../api.js';
 
 /** One cell of the experiment, as the summary, JUnit and Markdown writers read it. */
@@ -35,23 +36,15 @@ export type TestReport = {
   variants: VariantResult[];
 };
 
-type Summary = { variant: number; label: string; passed: number; failed: number; errored: number; pending: number; canceled: number; costUsd: number; latencyP50Ms: number | null };
-export type ExperimentDetail = { id: string; name: string | null; status: string; progress: { total: number; succeeded: number; errored: number; canceled: number; pending: number }; summary?: Summary[] };
-type Cell = {
-  itemId: string;
-  variant: number;
-  repeat: number;
-  status: string;
-  result: 'pass' | 'fail' | 'error' | null;
-  score: number | null;
-  output: string | null;
-  latencyMs: number | null;
-  costUsd: number | null;
-  results: { evaluator: string; status: string; reason: string }[];
-  errorCode: string | null;
-  errorMessage: string | null;
+// The API's own types (the OpenAPI document), narrowed to what the report reads so tests can build small ones.
+type Schemas = components['schemas'];
+type Summary = Pick<Schemas['VariantSummary'], 'variant' | 'label' | 'passed' | 'failed' | 'errored' | 'pending' | 'canceled' | 'costUsd' | 'latencyP50Ms'>;
+export type ExperimentDetail = Pick<Schemas['ExperimentDetail'], 'id' | 'name' | 'status' | 'progress'> & { summary?: Summary[] };
+type CellView = Schemas['CellView'];
+type Cell = Pick<CellView, 'itemId' | 'variant' | 'repeat' | 'status' | 'result' | 'score' | 'output' | 'latencyMs' | 'costUsd' | 'errorCode' | 'errorMessage'> & {
+  results: Pick<CellView['results'][number], 'evaluator' | 'status' | 'reason'>[];
 };
-type Item = { itemId: string; position: number; input: Record<string, unknown>; metadata: Record<string, unknown> | null };
+type Item = Pick<Schemas['ExperimentItem'], 'itemId' | 'position' | 'input' | 'metadata'>;
 
 /** A case's name: its description, else its variables (`city=Paris, tone=dry`), cut short. */
 export function caseName(item: Pick<Item, 'input' | 'metadata' | 'position'> | undefined): string {
