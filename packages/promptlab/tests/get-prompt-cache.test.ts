@@ -235,4 +235,67 @@ describe('getPrompt cache', () => {
     const error = (await client.getPrompt('greet').catch((e: unknown) => e)) as PromptLabError;
     expect(error.code).toBe('TIMEOUT');
   });
+
+  describe('during an outage', () => {
+    function hangingSetup() {
+      const server = fakeServer();
+      const clock = { t: 0 };
+      let hanging = false;
+      let requests = 0;
+      const fetch = (url: string, init?: RequestInit) => {
+        requests += 1;
+        if (!hanging) return server.fetch(url, init);
+        return new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      };
+      const client = new PromptLab({ baseUrl: 'http://promptlab.test', fetch, timeoutMs: 40, cache: { ttlMs: 10, staleWhileRevalidateMs: 10, retryBackoffMs: 1_000 }, now: () => clock.t });
+      return { client, clock, hang: () => (hanging = true), requests: () => requests };
+    }
+
+    it('waits for one timeout, then answers the stale copy at once and asks again at most once per backoff', async () => {
+      const { client, clock, hang, requests } = hangingSetup();
+      await client.getPrompt('greet');
+      hang();
+      clock.t += 1_000; // past TTL + stale window
+      const started = Date.now();
+      expect((await client.getPrompt('greet')).source).toBe('stale'); // waited for the timeout
+      expect(requests()).toBe(2);
+      for (let i = 0; i < 5; i++) expect((await client.getPrompt('greet')).source).toBe('stale');
+      expect(requests()).toBe(2);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      clock.t += 1_000; // the backoff has passed: one background request, the answer still at once
+      const before = Date.now();
+      expect((await client.getPrompt('greet')).source).toBe('stale');
+      expect(Date.now() - before).toBeLessThan(30);
+      await client.getPrompt('greet');
+      expect(requests()).toBe(3);
+    });
+
+    it('answers the fallback at once after the first timeout on a cold cache', async () => {
+      const { client, hang, requests } = hangingSetup();
+      hang();
+      expect((await client.getPrompt('greet', { fallback: 'Hi' })).source).toBe('fallback');
+      const before = Date.now();
+      for (let i = 0; i < 5; i++) expect((await client.getPrompt('greet', { fallback: 'Hi' })).source).toBe('fallback');
+      expect(Date.now() - before).toBeLessThan(30);
+      expect(requests()).toBe(1);
+    });
+
+    it("serves another split key's copy of the same slug and label before the fallback", async () => {
+      const { server, client } = setup();
+      await client.getPrompt('greet', { label: 'production', key: 'user-1' });
+      server.state.down = 'network';
+      const other = await client.getPrompt('greet', { label: 'production', key: 'user-2', fallback: 'never' });
+      expect([other.source, other.versionNumber]).toEqual(['stale', 1]);
+      const otherLabel = await client.getPrompt('greet', { label: 'staging', key: 'user-2', fallback: 'Hi' });
+      expect(otherLabel.source).toBe('fallback');
+    });
+  });
+
+  it('hands out frozen prompts, so no caller can change the cached copy', async () => {
+    const { client } = setup();
+    const prompt = await client.getPrompt('greet');
+    expect(() => (prompt.variables as unknown[]).push({ name: 'x' })).toThrow(TypeError);
+    expect(() => Object.assign(prompt.model, { model: 'other' })).toThrow(TypeError);
+    expect((await client.getPrompt('greet')).variables).toHaveLength(1);
+  });
 });

@@ -41,6 +41,23 @@ describe('SDK resources', () => {
     expect(seen.map((p) => p.succeeded)).toEqual([0, 1, 2, 3]);
   });
 
+  it('rides out a restarting server (network errors, 503, 429) while waiting, and still throws a 4xx', async () => {
+    let polls = 0;
+    const fetch = async (input: string): Promise<Response> => {
+      polls += 1;
+      if (input.endsWith('/gone')) return Response.json({ data: null, error: { code: 'NOT_FOUND', message: 'Experiment not found' } }, { status: 404 });
+      if (polls === 1) throw new TypeError('fetch failed');
+      if (polls === 2) return Response.json({ data: null, error: { code: 'UNAVAILABLE', message: 'restarting' } }, { status: 503 });
+      if (polls === 3) return Response.json({ data: null, error: { code: 'RATE_LIMITED', message: 'slow down' } }, { status: 429 });
+      const progress = { total: 1, succeeded: 1, errored: 0, canceled: 0, pending: 0 };
+      return Response.json({ data: { id: 'e2', name: 'x', status: 'completed', totalCells: 1, progress }, error: null });
+    };
+    const client = new PromptLab({ baseUrl: 'http://promptlab.test', fetch });
+    expect((await client.experiments.wait('e2', { intervalMs: 1 })).status).toBe('completed');
+    expect(polls).toBe(4);
+    expect(((await client.experiments.wait('gone', { intervalMs: 1 }).catch((e: unknown) => e)) as PromptLabError).code).toBe('NOT_FOUND');
+  });
+
   it('gives up after timeoutMs with the last state, and stops on abort', async () => {
     const api = fakeApi();
     const client = new PromptLab({ baseUrl: 'http://promptlab.test', fetch: api.fetch });
@@ -62,6 +79,23 @@ describe('SDK resources', () => {
     expect(first).toMatchObject({ code: 'INVALID_INPUT', status: 422, fields: [{ path: 'split.1.weight', message: 'weights must add up to 100' }] });
     expect(api.calls.filter((c) => c.path.startsWith('/api/v1/prompts/by-slug/'))).toHaveLength(1);
     expect(api.calls.at(-1)).toMatchObject({ method: 'PUT', path: '/api/v1/prompts/7f0c2f55-6a4e-4a43-9d7e-1d1f3d9b8a11/labels/production', body: move });
+  });
+
+  it('resolves the slug again when the remembered prompt id is gone (deleted, slug reused)', async () => {
+    const ids = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
+    let resolved = 0;
+    const fetch = async (input: string): Promise<Response> => {
+      const url = new URL(input);
+      if (url.pathname.includes('/by-slug/')) return Response.json({ data: { id: ids[Math.min(resolved++, 1)] }, error: null });
+      if (url.pathname.includes(ids[1]!)) return Response.json({ data: [{ name: 'latest' }], error: null });
+      return Response.json({ data: null, error: { code: 'NOT_FOUND', message: 'Prompt not found' } }, { status: 404 });
+    };
+    const client = new PromptLab({ baseUrl: 'http://promptlab.test', fetch });
+    // First resolution answers the old id, which 404s: not remembered yet, so the 404 stands.
+    expect(((await client.labels.list('greet').catch((e: unknown) => e)) as PromptLabError).status).toBe(404);
+    // Now the id is remembered; its 404 makes the client resolve the slug again (the new id) and retry once.
+    expect(await client.labels.list('greet')).toEqual([{ name: 'latest' }]);
+    expect(resolved).toBe(2);
   });
 
   it('keeps a base path, encodes segments and drops undefined query values', async () => {

@@ -16,7 +16,7 @@ export type PromptLabOptions = {
   timeoutMs?: number;
   /** The getPrompt cache; `false` turns it off (every call asks the server). */
   cache?: CacheOptions | false;
-  /** Called when a background revalidation fails (the stale copy keeps being served). */
+  /** Called when a background revalidation fails (the stale copy keeps being served); never throws into your code. */
   onBackgroundError?: (error: PromptLabError) => void;
   /** For tests: the clock the cache reads. */
   now?: () => number;
@@ -77,10 +77,14 @@ function envVar(name: string): string | undefined {
   return env?.[name] || undefined;
 }
 
-function cacheKey(slug: string, options: GetPromptOptions): string {
-  const query = [options.label !== undefined ? `label=${options.label}` : '', options.version !== undefined ? `version=${options.version}` : '', options.key !== undefined ? `key=${options.key}` : ''];
-  return `${encodeURIComponent(slug)}?${query.filter(Boolean).map(encodeURIComponent).join('&')}`;
+/** The cache key, and its group: the same without the split key (an outage may serve another key's copy). */
+function cacheKeys(slug: string, options: GetPromptOptions): { key: string; group: string } {
+  const part = (name: string, value: string | number | undefined) => (value === undefined ? '' : `&${name}=${encodeURIComponent(String(value))}`);
+  const group = `${encodeURIComponent(slug)}?${part('label', options.label)}${part('version', options.version)}`;
+  return { group, key: `${group}${part('key', options.key)}` };
 }
+
+const asError = (error: unknown) => (error instanceof PromptLabError ? error : new PromptLabError('BAD_RESPONSE', String(error), { cause: error }));
 
 function withCompile(prompt: ResolvedPrompt, source: PromptSource): Prompt {
   return { ...prompt, source, compile: (variables = {}) => compilePrompt(prompt, variables) };
@@ -158,29 +162,46 @@ export class PromptLab implements Resources {
    * `fallback`; otherwise the error is thrown. A 4xx (unknown slug, bad key) is always thrown.
    */
   async getPrompt(slug: string, options: GetPromptOptions = {}): Promise<Prompt> {
-    const key = cacheKey(slug, options);
-    const entry = this.cache?.get(key);
+    const keys = cacheKeys(slug, options);
+    const now = this.now();
+    const entry = this.cache?.get(keys.key);
+    const outage = this.cache?.outage(keys.key, now) ?? null;
     if (entry && !options.fresh && this.cache) {
-      const freshness = this.cache.freshness(entry, this.now());
+      const freshness = this.cache.freshness(entry, now);
       if (freshness === 'fresh') return withCompile(entry.prompt, 'cache');
-      if (freshness === 'stale') {
-        this.fetchPrompt(slug, options, key).catch((error: unknown) => this.onBackgroundError(error as PromptLabError));
+      // Stale, or any age while the server is failing: answer at once; ask again at most once per backoff.
+      if (freshness === 'stale' || outage) {
+        if (outage !== 'waiting') this.fetchPrompt(slug, options, keys).catch((error: unknown) => this.onBackgroundError(asError(error)));
         return withCompile(entry.prompt, 'stale');
       }
     }
+    // Cold, and the server failed moments ago: don't make every caller wait for another timeout.
+    if (outage === 'waiting' && !options.fresh) {
+      const offline = this.offlineAnswer(slug, options, keys.group);
+      if (offline) return offline;
+    }
     try {
-      return withCompile(await this.fetchPrompt(slug, options, key), 'network');
+      return withCompile(await this.fetchPrompt(slug, options, keys), 'network');
     } catch (error) {
       if (!(error instanceof PromptLabError) || !error.unavailable) throw error;
-      const cached = this.cache?.get(key);
+      const cached = this.cache?.get(keys.key);
       if (cached) return withCompile(cached.prompt, 'stale');
-      if (options.fallback !== undefined) return withCompile(fallbackPrompt(slug, options.fallback, options.label), 'fallback');
+      const offline = this.offlineAnswer(slug, options, keys.group);
+      if (offline) return offline;
       throw error;
     }
   }
 
+  /** With the server down and nothing cached under this key: another split key's copy, else the fallback. */
+  private offlineAnswer(slug: string, options: GetPromptOptions, group: string): Prompt | null {
+    const sibling = this.cache?.sibling(group);
+    if (sibling) return withCompile(sibling.prompt, 'stale');
+    if (options.fallback !== undefined) return withCompile(fallbackPrompt(slug, options.fallback, options.label), 'fallback');
+    return null;
+  }
+
   /** One request per key at a time: concurrent callers share it. */
-  private fetchPrompt(slug: string, options: GetPromptOptions, key: string): Promise<ResolvedPrompt> {
+  private fetchPrompt(slug: string, options: GetPromptOptions, { key, group }: { key: string; group: string }): Promise<ResolvedPrompt> {
     const pending = this.inflight.get(key);
     if (pending) return pending;
     const promise = (async () => {
@@ -191,21 +212,31 @@ export class PromptLab implements Resources {
         headers,
       });
       if (answer.status === 304 && cached) {
-        this.cache?.set(key, cached.prompt, cached.etag, this.now());
+        this.cache?.set(key, group, cached.prompt, cached.etag, this.now());
         return cached.prompt;
       }
       if (answer.status === 304) throw new PromptLabError('BAD_RESPONSE', 'the server answered 304 to a request without If-None-Match', { status: 304 });
       const prompt = answer.data as ResolvedPrompt;
       // The header is the validator; the body's etag is the same hash, quoted here as a strong ETag.
       const etag = answer.headers.get('etag') ?? (prompt.etag ? (/^(W\/)?"/.test(prompt.etag) ? prompt.etag : `"${prompt.etag}"`) : null);
-      this.cache?.set(key, prompt, etag, this.now());
+      this.cache?.set(key, group, prompt, etag, this.now());
       return prompt;
     })()
-      .catch((error: unknown) => {
-        // A 4xx is the server's answer (the prompt or label is gone, the key revoked): the copy must not outlive it.
-        if (error instanceof PromptLabError && !error.unavailable) this.cache?.delete(key);
-        throw error;
-      })
+      .then(
+        (prompt) => {
+          this.cache?.recovered(key);
+          return prompt;
+        },
+        (error: unknown) => {
+          if (error instanceof PromptLabError && error.unavailable) this.cache?.failed(key, this.now());
+          else {
+            // A 4xx is the server's answer (the prompt or label is gone, the key revoked): the copy must not outlive it.
+            this.cache?.delete(key);
+            this.cache?.recovered(key);
+          }
+          throw error;
+        },
+      )
       .finally(() => this.inflight.delete(key));
     this.inflight.set(key, promise);
     return promise;

@@ -63,6 +63,17 @@ const sameProgress = (a: ExperimentProgress | null, b: ExperimentProgress) =>
 
 export function createResources(client: Requester) {
   const promptIds = new Map<string, string>();
+  /** Runs `call` with the prompt's id; a 404 on a remembered id (the prompt was deleted, the slug reused) resolves it again once. */
+  async function withPromptId<T>(prompt: string, call: (id: string) => Promise<T>): Promise<T> {
+    const remembered = promptIds.has(prompt);
+    try {
+      return await call(await promptIdOf(prompt));
+    } catch (error) {
+      if (!remembered || !(error instanceof PromptLabError) || error.status !== 404) throw error;
+      promptIds.delete(prompt);
+      return call(await promptIdOf(prompt));
+    }
+  }
   /** Labels take a prompt id or its slug (resolved once per client). */
   async function promptIdOf(prompt: string): Promise<string> {
     if (UUID.test(prompt)) return prompt;
@@ -83,8 +94,21 @@ export function createResources(client: Requester) {
     async wait(id: string, options: WaitOptions = {}): Promise<ExperimentDetail> {
       const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
       let last: ExperimentProgress | null = null;
+      let failures = 0;
       for (;;) {
-        const experiment = await client.request<ExperimentDetail>('GET', `api/v1/experiments/${seg(id)}`, { signal: options.signal });
+        let experiment: ExperimentDetail;
+        try {
+          experiment = await client.request<ExperimentDetail>('GET', `api/v1/experiments/${seg(id)}`, { signal: options.signal });
+          failures = 0;
+        } catch (error) {
+          // The server restarting or rate limiting is no reason to give up on the experiment: back off and ask again.
+          if (!(error instanceof PromptLabError) || !error.unavailable || error.code === 'ABORTED' || Date.now() >= deadline) throw error;
+          failures += 1;
+          const backoff = Math.min(30_000, (options.intervalMs ?? 1000) * 2 ** failures);
+          await sleep(Math.min(backoff, Math.max(0, deadline - Date.now())), options.signal);
+          continue;
+        }
+
         if (!sameProgress(last, experiment.progress)) {
           last = experiment.progress;
           options.onProgress?.(experiment.progress, experiment);
@@ -108,16 +132,16 @@ export function createResources(client: Requester) {
     },
     experiments,
     labels: {
-      list: async (prompt: string) => client.request<LabelView[]>('GET', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels`),
+      list: (prompt: string) => withPromptId(prompt, (id) => client.request<LabelView[]>('GET', `api/v1/prompts/${seg(id)}/labels`)),
       /** Moves (or creates) a label: one version, or a split of 2..5 weighted versions. */
-      set: async (prompt: string, label: string, move: LabelMove) =>
-        client.request<MoveLabelResult>('PUT', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}`, { body: move }),
-      remove: async (prompt: string, label: string) =>
-        client.request<DeleteLabelResult>('DELETE', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}`),
-      rollback: async (prompt: string, label: string, options: { note?: string } = {}) =>
-        client.request<RollbackLabelResult>('POST', `api/v1/prompts/${seg(await promptIdOf(prompt))}/labels/${seg(label)}/rollback`, { body: options }),
-      deployments: async (prompt: string, options: ListOptions & { label?: string } = {}) =>
-        client.request<Page<DeploymentView>>('GET', `api/v1/prompts/${seg(await promptIdOf(prompt))}/deployments`, { query: options }),
+      set: (prompt: string, label: string, move: LabelMove) =>
+        withPromptId(prompt, (id) => client.request<MoveLabelResult>('PUT', `api/v1/prompts/${seg(id)}/labels/${seg(label)}`, { body: move })),
+      remove: (prompt: string, label: string) =>
+        withPromptId(prompt, (id) => client.request<DeleteLabelResult>('DELETE', `api/v1/prompts/${seg(id)}/labels/${seg(label)}`)),
+      rollback: (prompt: string, label: string, options: { note?: string } = {}) =>
+        withPromptId(prompt, (id) => client.request<RollbackLabelResult>('POST', `api/v1/prompts/${seg(id)}/labels/${seg(label)}/rollback`, { body: options })),
+      deployments: (prompt: string, options: ListOptions & { label?: string } = {}) =>
+        withPromptId(prompt, (id) => client.request<Page<DeploymentView>>('GET', `api/v1/prompts/${seg(id)}/deployments`, { query: options })),
     },
     runs: {
       get: (id: string) => client.request<RunView>('GET', `api/v1/runs/${seg(id)}`),

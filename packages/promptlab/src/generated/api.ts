@@ -2282,6 +2282,7 @@ export interface components {
                         topP?: number;
                     };
                     notes: string;
+                    restoredFrom?: number | null;
                     systemPrompt: string;
                     userPrompt: string;
                     variables: {
