@@ -111,13 +111,9 @@ async function promptfooExperiment(ctx: Context, api: Api, config: Record<string
 /** How `promptlab test` stopped waiting, when it did not see the experiment finish. */
 type Stop = { kind: 'timeout' } | { kind: 'signal'; signal: 'SIGINT' | 'SIGTERM' };
 
-const RETRY_BASE_MS = 1000;
-const RETRY_MAX_MS = 15_000;
-
 /**
- * The SDK's wait, with progress. A transient failure (network, 5xx, 429) does not end a CI job: the wait resumes after a
- * backoff until the deadline. On the deadline or SIGINT/SIGTERM the experiment is canceled, so it does not keep
- * spending on calls nobody reads.
+ * The SDK's wait, with progress; it rides out a dropped connection, a 5xx or a 429 with backoff. On the deadline or
+ * SIGINT/SIGTERM the experiment is canceled, so it does not keep spending on calls nobody reads.
  */
 async function waitForExperiment(ctx: Context, api: Api, id: string, timeoutMs: number, showProgress: boolean): Promise<ExperimentDetail> {
   const progress = new ProgressReporter(ctx.io.stderr, ctx.interactive && Boolean(ctx.io.stderr.isTTY));
@@ -128,35 +124,18 @@ async function waitForExperiment(ctx: Context, api: Api, id: string, timeoutMs: 
     state.stop ??= { kind: 'signal', signal };
     abort.abort();
   });
-  const timer = setTimeout(() => {
-    state.stop ??= { kind: 'timeout' };
-    abort.abort();
-  }, timeoutMs);
   try {
-    let failures = 0;
-    for (;;) {
-      try {
-        return await api.sdk.experiments.wait(id, {
-          timeoutMs: Math.max(1, deadline - Date.now()),
-          intervalMs: POLL_MS,
-          signal: abort.signal,
-          onProgress: (p) => {
-            failures = 0;
-            if (showProgress) progress.update(p);
-          },
-        });
-      } catch (error) {
-        if (abort.signal.aborted || isDeadline(error)) break;
-        if (!(error instanceof PromptLabError) || !error.unavailable || error.code === 'ABORTED') throw api.toCliError(error);
-        failures += 1;
-        const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
-        progress.done();
-        ctx.err(`waiting for experiment ${id}: ${error.message}; retrying in ${Math.round(delay / 1000)} s`);
-        if (!(await pause(delay, abort.signal))) break;
-      }
-    }
+    return await api.sdk.experiments.wait(id, {
+      timeoutMs,
+      intervalMs: POLL_MS,
+      signal: abort.signal,
+      onProgress: (p) => (showProgress ? progress.update(p) : undefined),
+    });
+  } catch (error) {
+    // The SDK's own deadline (TIMEOUT), or a server still unavailable when it passed: both are --timeout.
+    const timedOut = error instanceof PromptLabError && (error.code === 'TIMEOUT' || (error.unavailable && Date.now() >= deadline));
+    if (!abort.signal.aborted && !timedOut) throw api.toCliError(error);
   } finally {
-    clearTimeout(timer);
     unsubscribe?.();
     if (showProgress) progress.done();
   }
@@ -165,24 +144,6 @@ async function waitForExperiment(ctx: Context, api: Api, id: string, timeoutMs: 
   await api.post(`/api/v1/experiments/${id}/cancel`, {});
   if (why.kind === 'signal') throw new CliError(`experiment ${id} canceled (${why.signal})`, { exitCode: why.signal === 'SIGINT' ? 130 : 2 });
   return api.get<ExperimentDetail>(`/api/v1/experiments/${id}`);
-}
-
-const isDeadline = (error: unknown) => error instanceof PromptLabError && error.code === 'TIMEOUT' && error.details?.experiment !== undefined;
-
-/** Sleeps; false when aborted first. */
-function pause(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 async function writeOutput(ctx: Context, target: string | undefined, content: string): Promise<void> {
