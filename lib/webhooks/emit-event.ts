@@ -3,7 +3,7 @@ import { listSubscribedWebhooks } from '@/db/queries/webhooks';
 import { enqueueDeliveries, eventBody } from './enqueue';
 import type { WebhookEvent } from './events';
 
-export { WEBHOOK_EVENTS, type WebhookEvent } from './events';
+export type { WebhookEvent } from './events';
 
 /**
  * Tells the workspace's webhooks that something happened, after the change has committed. Never throws and never
