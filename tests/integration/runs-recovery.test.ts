@@ -41,7 +41,9 @@ describe('recovery', () => {
     const b = await pipeline.waitForRun(alice, crashed.body.data.id);
     expect(a).toMatchObject({ status: 'succeeded', attempts: 1, output: 'Echo: Tell me about lost' });
     expect(b).toMatchObject({ status: 'succeeded', attempts: 2, output: 'Echo: Tell me about crashed' });
-    expect(pipeline.llm.requests).toHaveLength(2);
+    // The sweep covers the whole database: on the shared PostgreSQL run it also finishes other files' stranded runs.
+    const ours = pipeline.llm.requests.filter((r) => /Tell me about (lost|crashed)\b/.test(JSON.stringify(r.body)));
+    expect(ours).toHaveLength(2);
   });
 
   it('protects the cron route with CRON_SECRET', async () => {
