@@ -31,8 +31,6 @@ export function createChangeFeed(options: {
 }): ChangeFeed {
   const { store, key, label = 'cached entries', checkEveryMs, onChange, now = () => Date.now(), logger = console } = options;
   let seen: number | undefined;
-  let checkedAt = -Infinity;
-  let reading: Promise<void> | undefined;
 
   const read = async () => {
     try {
@@ -56,18 +54,25 @@ export function createChangeFeed(options: {
       untilDone(published);
       return published;
     },
-    check() {
-      if (reading) return reading;
-      if (now() - checkedAt < checkEveryMs) return Promise.resolve();
-      checkedAt = now();
-      reading = read().finally(() => (reading = undefined));
-      return reading;
-    },
+    check: throttledCheck(read, checkEveryMs, now),
+  };
+}
+
+/** `read` at most every `everyMs`; callers arriving while a read runs share it, later ones within the window skip it. */
+export function throttledCheck(read: () => Promise<void>, everyMs: number, now: () => number): () => Promise<void> {
+  let checkedAt = -Infinity;
+  let reading: Promise<void> | undefined;
+  return () => {
+    if (reading) return reading;
+    if (now() - checkedAt < everyMs) return Promise.resolve();
+    checkedAt = now();
+    reading = read().finally(() => (reading = undefined));
+    return reading;
   };
 }
 
 /** Lets the instance finish `task` after the response (Vercel's waitUntil); outside a request it simply runs on. */
-function untilDone(task: Promise<unknown>): void {
+export function untilDone(task: Promise<unknown>): void {
   try {
     after(task);
   } catch {

@@ -2,10 +2,11 @@
 
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { FileUp, TriangleAlert } from 'lucide-react';
+import { TriangleAlert } from 'lucide-react';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { FileDropZone } from '@/components/ui/file-drop-zone';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Spinner } from '@/components/ui/spinner';
@@ -15,7 +16,6 @@ import type { ImportMode } from '@/lib/client/dataset-types';
 import { plainMessage } from '@/lib/client/field-errors';
 import { formatCount } from '@/lib/client/format';
 import { MAX_DATASET_BODY_BYTES, MAX_DATASET_NAME } from '@/lib/datasets/schemas';
-import { cn } from '@/lib/utils';
 import { checkMapping, PREVIEW_ROWS, readImportFile, type ParsedFile } from './import-file';
 import { blankNames, defaultTargets, inputCount, mappingParams, type TargetMap } from './import-mapping';
 import { ImportMappingTable, ImportPreviewTable } from './import-mapping-table';
@@ -49,7 +49,6 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
   const [mapping, setMapping] = useState<TargetMap>({});
   const [mode, setMode] = useState<ImportMode>('append');
   const [name, setName] = useState('');
-  const [dragging, setDragging] = useState(false);
   const create = useCreateDataset();
   const importFile = useImportDataset();
   const removeDataset = useDeleteDataset();
@@ -142,29 +141,17 @@ export function ImportDialog({ datasetId, open, onOpenChange }: Props) {
           </DialogDescription>
         </DialogHeader>
         <form onSubmit={submit} className="grid min-w-0 gap-4" noValidate>
-          <label
-            onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={(e) => { e.preventDefault(); setDragging(false); void pick(e.dataTransfer.files[0]); }}
-            className={cn(
-              'flex cursor-pointer flex-col items-center gap-2 rounded-lg border border-dashed px-4 py-6 text-center text-sm transition-colors hover:bg-accent/40 focus-within:ring-[3px] focus-within:ring-ring/50',
-              dragging && 'border-primary bg-primary/5',
-            )}
+          <FileDropZone
+            accept=".csv,.tsv,.jsonl,.ndjson,.json,text/csv,application/json,application/x-ndjson"
+            onPick={(file) => void pick(file)}
+            inputTestId="import-file-input"
           >
-            <FileUp className="size-6 text-primary" aria-hidden />
             {picked ? (
               <span><span className="font-medium">{picked.file.name}</span> · {picked.parsed.format.toUpperCase()} · {formatCount(rowCount)} {rowCount === 1 ? 'row' : 'rows'} · choose another</span>
             ) : (
               <span><span className="font-medium text-primary">Choose a file</span> or drop it here <span className="text-muted-foreground">(up to 20 MB)</span></span>
             )}
-            <input
-              type="file"
-              accept=".csv,.tsv,.jsonl,.ndjson,.json,text/csv,application/json,application/x-ndjson"
-              className="sr-only"
-              onChange={(e) => { void pick(e.target.files?.[0]); e.target.value = ''; }}
-              data-testid="import-file-input"
-            />
-          </label>
+          </FileDropZone>
 
           {readError && <Alert variant="destructive"><AlertDescription>{readError}</AlertDescription></Alert>}
 

@@ -2,18 +2,18 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { FileUp, FlaskConical } from 'lucide-react';
+import { FlaskConical } from 'lucide-react';
 import { experimentPath } from '@/components/experiments/experiment-paths';
 import { NativeSelect } from '@/components/prompts/native-select';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { FileDropZone } from '@/components/ui/file-drop-zone';
 import { Label } from '@/components/ui/label';
 import { Spinner } from '@/components/ui/spinner';
 import { toast } from '@/components/ui/toaster';
 import { errorMessage } from '@/lib/client/api';
 import { IMPORT_FORMATS, type ImportFormat } from '@/lib/interop/source';
-import { cn } from '@/lib/utils';
 import { detectFormat, FORMAT_LABELS } from './detect-format';
 import { ImportReportView } from './import-report-view';
 import { useImportFile, useRunImportedExperiment, type ImportReport } from './use-import';
@@ -31,7 +31,6 @@ export function ImportDialog({ open, onOpenChange }: Props) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat>('promptlab');
-  const [dragging, setDragging] = useState(false);
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
   const previewing = useImportFile();
@@ -104,29 +103,17 @@ export function ImportDialog({ open, onOpenChange }: Props) {
 
         {!done && (
           <div className="grid min-w-0 gap-4">
-            <label
-              onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={(e) => { e.preventDefault(); setDragging(false); void pick(e.dataTransfer.files[0]); }}
-              className={cn(
-                'flex cursor-pointer flex-col items-center gap-2 rounded-lg border border-dashed px-4 py-6 text-center text-sm transition-colors hover:bg-accent/40 focus-within:ring-[3px] focus-within:ring-ring/50',
-                dragging && 'border-primary bg-primary/5',
-              )}
+            <FileDropZone
+              accept=".json,.jsonl,.ndjson,.yaml,.yml,application/json,application/x-ndjson,application/yaml"
+              onPick={(picked) => void pick(picked)}
+              inputTestId="interop-file-input"
             >
-              <FileUp className="size-6 text-primary" aria-hidden />
               {file ? (
                 <span><span className="font-medium break-all">{file.name}</span> · <span className="whitespace-nowrap">choose another</span></span>
               ) : (
                 <span><span className="font-medium text-primary">Choose a file</span> or drop it here <span className="text-muted-foreground">(YAML, JSON or JSONL, up to 5 MB; bundles up to 20 MB)</span></span>
               )}
-              <input
-                type="file"
-                accept=".json,.jsonl,.ndjson,.yaml,.yml,application/json,application/x-ndjson,application/yaml"
-                className="sr-only"
-                onChange={(e) => { void pick(e.target.files?.[0]); e.target.value = ''; }}
-                data-testid="interop-file-input"
-              />
-            </label>
+            </FileDropZone>
 
             {file && (
               <div className="grid gap-2 sm:max-w-xs">

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Redis } from '@upstash/redis';
-import { after } from 'next/server';
+import { throttledCheck, untilDone } from '@/lib/change-feed';
 
 /** What the log needs from Redis: atomic appends and snapshots (MULTI), and a plain read of the counter. */
 export type ChangeLogStore = {
@@ -48,8 +48,6 @@ export function createChangeLog(options: {
 }): ChangeLog {
   const { store, checkEveryMs, onChange, label, now = () => Date.now(), logger = console } = options;
   let seen: number | undefined;
-  let checkedAt = -Infinity;
-  let reading: Promise<void> | undefined;
   const warn = (what: string, error: unknown) => logger.warn(`[cache] ${what} failed; ${label} expire on their own: ${error instanceof Error ? error.message : String(error)}`);
 
   const read = async () => {
@@ -77,19 +75,9 @@ export function createChangeLog(options: {
         },
         (error: unknown) => warn('publishing a change', error),
       );
-      try {
-        after(published);
-      } catch {
-        // No request scope (scripts, tests): nothing freezes this process meanwhile.
-      }
+      untilDone(published);
       return published;
     },
-    check() {
-      if (reading) return reading;
-      if (now() - checkedAt < checkEveryMs) return Promise.resolve();
-      checkedAt = now();
-      reading = read().finally(() => (reading = undefined));
-      return reading;
-    },
+    check: throttledCheck(read, checkEveryMs, now),
   };
 }

@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { Check, Copy } from 'lucide-react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { fieldAria, FieldMessage } from '@/components/ui/field-message';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { SecretOnce } from '@/components/ui/secret-once';
 import { Spinner } from '@/components/ui/spinner';
 import { formErrors } from '@/lib/client/field-errors';
 import { useCreateApiKey } from './use-api-keys';
@@ -16,7 +16,6 @@ type Props = { open: boolean; onOpenChange: (open: boolean) => void };
 
 export function CreateKeyDialog({ open, onOpenChange }: Props) {
   const create = useCreateApiKey();
-  const [copied, setCopied] = useState(false);
   const secret = create.data?.key ?? null;
   // Checked here first (the server says the same): an empty name never leaves the browser.
   const [nameError, setNameError] = useState<string | null>(null);
@@ -26,7 +25,6 @@ export function CreateKeyDialog({ open, onOpenChange }: Props) {
   function close(next: boolean) {
     if (!next) {
       create.reset();
-      setCopied(false);
       setNameError(null);
     }
     onOpenChange(next);
@@ -42,25 +40,7 @@ export function CreateKeyDialog({ open, onOpenChange }: Props) {
           </DialogDescription>
         </DialogHeader>
         {secret ? (
-          <div className="space-y-4">
-            <div className="flex gap-2">
-              <Input readOnly value={secret} className="font-mono text-xs" data-testid="new-api-key" onFocus={(e) => e.currentTarget.select()} />
-              <Button
-                variant="outline"
-                size="icon"
-                aria-label="Copy key"
-                onClick={async () => {
-                  await navigator.clipboard?.writeText(secret).catch(() => undefined);
-                  setCopied(true);
-                }}
-              >
-                {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-              </Button>
-            </div>
-            <DialogFooter>
-              <Button onClick={() => close(false)} data-testid="close-new-key">Done</Button>
-            </DialogFooter>
-          </div>
+          <SecretOnce secret={secret} copyLabel="Copy key" testId="new-api-key" doneTestId="close-new-key" onDone={() => close(false)} />
         ) : (
           <form
             onSubmit={(event) => {

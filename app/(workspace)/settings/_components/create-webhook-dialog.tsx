@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { Check, Copy } from 'lucide-react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { fieldAria, FieldMessage } from '@/components/ui/field-message';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { SecretOnce } from '@/components/ui/secret-once';
 import { Spinner } from '@/components/ui/spinner';
 import { formErrors } from '@/lib/client/field-errors';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/webhooks/events';
@@ -23,7 +23,6 @@ export const EVENT_HELP: Record<WebhookEvent, string> = {
 
 export function CreateWebhookDialog({ open, onOpenChange }: Props) {
   const create = useCreateWebhook();
-  const [copied, setCopied] = useState(false);
   const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const secret = create.data?.secret ?? null;
@@ -33,7 +32,6 @@ export function CreateWebhookDialog({ open, onOpenChange }: Props) {
   function close(next: boolean) {
     if (!next) {
       create.reset();
-      setCopied(false);
       setLocalErrors({});
       setEvents([...WEBHOOK_EVENTS]);
     }
@@ -52,25 +50,7 @@ export function CreateWebhookDialog({ open, onOpenChange }: Props) {
           </DialogDescription>
         </DialogHeader>
         {secret ? (
-          <div className="space-y-4">
-            <div className="flex gap-2">
-              <Input readOnly value={secret} className="font-mono text-xs" data-testid="webhook-secret" onFocus={(e) => e.currentTarget.select()} />
-              <Button
-                variant="outline"
-                size="icon"
-                aria-label="Copy secret"
-                onClick={async () => {
-                  await navigator.clipboard?.writeText(secret).catch(() => undefined);
-                  setCopied(true);
-                }}
-              >
-                {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-              </Button>
-            </div>
-            <DialogFooter>
-              <Button onClick={() => close(false)} data-testid="close-webhook-secret">Done</Button>
-            </DialogFooter>
-          </div>
+          <SecretOnce secret={secret} copyLabel="Copy secret" testId="webhook-secret" doneTestId="close-webhook-secret" onDone={() => close(false)} />
         ) : (
           <form
             noValidate
