@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { isUuid } from '@/lib/ids';
 import { getDb } from '../client';
-import { promptLabels, promptVersions, prompts, users, type LabelTarget, type Prompt, type PromptDeployment, type PromptLabel } from '../schema';
+import { promptLabels, promptVersions, users, type LabelTarget, type Prompt, type PromptDeployment, type PromptLabel } from '../schema';
+import { lockLivePrompt } from './prompt-versions';
 import { getLastLabelMove, insertDeploymentRow, wasLabelProtected, type NewDeployment } from './prompt-deployments';
 
 export type LabelRow = { label: PromptLabel; updatedByName: string | null };
@@ -58,11 +59,7 @@ export async function changeLabelLocked<T>(args: { workspaceId: string; promptId
   if (!isUuid(args.promptId)) return null;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [prompt] = await tx
-      .select()
-      .from(prompts)
-      .where(and(eq(prompts.id, args.promptId), eq(prompts.workspaceId, args.workspaceId), isNull(prompts.deletedAt)))
-      .for('update');
+    const prompt = await lockLivePrompt(tx, args);
     if (!prompt) return null;
     const thisLabel = and(eq(promptLabels.promptId, prompt.id), eq(promptLabels.name, args.name));
     const [label] = await tx.select().from(promptLabels).where(thisLabel);

@@ -55,11 +55,7 @@ export async function appendPromptVersion(args: {
   if (!isUuid(args.promptId)) return null;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [prompt] = await tx
-      .select()
-      .from(prompts)
-      .where(and(eq(prompts.id, args.promptId), eq(prompts.workspaceId, args.workspaceId), isNull(prompts.deletedAt)))
-      .for('update');
+    const prompt = await lockLivePrompt(tx, args);
     if (!prompt) return null;
     const [current] = prompt.currentVersionId
       ? await tx.select().from(promptVersions).where(eq(promptVersions.id, prompt.currentVersionId))
@@ -133,4 +129,14 @@ export async function getPromptVersionById({ id, workspaceId }: { id: string; wo
     .leftJoin(users, eq(users.id, promptVersions.authorId))
     .where(and(eq(promptVersions.id, id), eq(promptVersions.workspaceId, workspaceId)));
   return row ?? null;
+}
+
+/** The live prompt's row, locked until the transaction ends: writes to one prompt (versions, labels) queue up on it. */
+export async function lockLivePrompt(tx: Transaction, { workspaceId, promptId }: { workspaceId: string; promptId: string }): Promise<Prompt | null> {
+  const [prompt] = await tx
+    .select()
+    .from(prompts)
+    .where(and(eq(prompts.id, promptId), eq(prompts.workspaceId, workspaceId), isNull(prompts.deletedAt)))
+    .for('update');
+  return prompt ?? null;
 }
