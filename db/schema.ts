@@ -17,6 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ChatMessage, ToolCall } from '@/lib/llm/types';
+import type { CostBreakdown } from '@/lib/llm/prices/price-types';
 import type { Usage } from '@/lib/llm/usage';
 import type { DraftContent, ModelConfig, RunTemplate, TemplateMessage } from '@/lib/prompts/schemas';
 import { RUN_STATUSES, type RunStatus } from '@/lib/runs/statuses';
@@ -251,6 +252,8 @@ export const runs = pgTable(
     experimentId: uuid('experiment_id'),
     // Where the price behind costUsd came from: the built-in table's version or a workspace's own price.
     priceSource: jsonb('price_source').$type<PriceSource>(),
+    // Each token class × its price: how costUsd was reached, kept so it still explains the cost after prices change.
+    costBreakdown: jsonb('cost_breakdown').$type<CostBreakdown>(),
     // 429s that requeued this run without spending an attempt (an experiment slows down instead); capped.
     rateLimitedCount: integer('rate_limited_count').notNull().default(0),
     // Set when the run was made through a label (POST /runs { slug, label }): which label served versionNumber.
@@ -283,7 +286,10 @@ export const runs = pgTable(
 export type OutputCheck = { valid: boolean; errors: string[] };
 
 /** `table`: lib/llm/pricing.ts at that version; `workspace`: a row of workspace_prices; null: no price known. */
-export type PriceSource = { kind: 'table'; tableVersion: string } | { kind: 'workspace'; priceId: string; effectiveFrom: string };
+export type PriceSource =
+  // entry is absent on runs priced before entries carried their source.
+  | { kind: 'table'; tableVersion: string; entry?: { model: string; effectiveFrom: string; source: string; checkedOn: string } }
+  | { kind: 'workspace'; priceId: string; effectiveFrom: string };
 
 // ---- Editor drafts (one per user and prompt) and saved input sets ----
 
@@ -364,6 +370,8 @@ export const workspacePrices = pgTable(
     outputPerMTok: numeric('output_per_mtok', { precision: 14, scale: 6, mode: 'number' }).notNull(),
     cachedInputPerMTok: numeric('cached_input_per_mtok', { precision: 14, scale: 6, mode: 'number' }),
     cacheWritePerMTok: numeric('cache_write_per_mtok', { precision: 14, scale: 6, mode: 'number' }),
+    // Anthropic's 1-hour cache writes; null means they are billed at cacheWritePerMTok.
+    cacheWrite1hPerMTok: numeric('cache_write_1h_per_mtok', { precision: 14, scale: 6, mode: 'number' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { preparedOnce } from '../prepared';
+import type { CostBreakdown } from '@/lib/llm/prices/price-types';
 import { runs, type OutputCheck, type PriceSource, type Run, type RunUsage } from '../schema';
 import type { ToolCall } from '@/lib/llm/types';
 
@@ -86,6 +87,7 @@ const complete = preparedOnce((db) =>
       toolCalls: sql`${sql.placeholder('toolCalls')}::jsonb`,
       outputCheck: sql`${sql.placeholder('outputCheck')}::jsonb`,
       priceSource: sql`${sql.placeholder('priceSource')}::jsonb`,
+      costBreakdown: sql`${sql.placeholder('costBreakdown')}::jsonb`,
       errorCode: null,
       errorMessage: null,
       leaseExpiresAt: null,
@@ -113,6 +115,8 @@ export async function completeRun(args: {
   outputCheck: OutputCheck | null;
   /** Where costUsd's price came from; null when the price is unknown. */
   priceSource?: PriceSource | null;
+  /** How costUsd was reached; null when the price is unknown. */
+  costBreakdown?: CostBreakdown | null;
 }): Promise<Pick<Run, 'id' | 'status'> | null> {
   const [row] = await complete(await getDb()).execute({
     ...args,
@@ -121,6 +125,7 @@ export async function completeRun(args: {
     toolCalls: args.toolCalls ? JSON.stringify(args.toolCalls) : null,
     outputCheck: args.outputCheck ? JSON.stringify(args.outputCheck) : null,
     priceSource: args.priceSource ? JSON.stringify(args.priceSource) : null,
+    costBreakdown: args.costBreakdown ? JSON.stringify(args.costBreakdown) : null,
     outputTruncated: args.outputTruncated ?? false,
     finishedAt: new Date().toISOString(),
   });

@@ -11,7 +11,7 @@ import { PRICE_TABLE_VERSION, priceFor, type ModelPrice } from './pricing';
  */
 export const PRICES_TTL_MS = 30_000;
 
-type Entry = Pick<WorkspacePrice, 'id' | 'provider' | 'model' | 'effectiveFrom' | 'inputPerMTok' | 'outputPerMTok' | 'cachedInputPerMTok' | 'cacheWritePerMTok'>;
+type Entry = Pick<WorkspacePrice, 'id' | 'provider' | 'model' | 'effectiveFrom' | 'inputPerMTok' | 'outputPerMTok' | 'cachedInputPerMTok' | 'cacheWritePerMTok' | 'cacheWrite1hPerMTok'>;
 
 const cache = sharedMemoryCache<{ entries: Entry[] }>('llm:workspace-prices', { maxEntries: 2000, ttlMs: PRICES_TTL_MS });
 
@@ -20,15 +20,23 @@ const inFlight = new Map<string, Promise<Entry[]>>();
 
 const keyOf = (workspaceId: string, provider: string, model: string) => `${workspaceId}\n${provider}\n${model}`;
 
-export type ResolvedPrice = { price: ModelPrice | null; source: PriceSource | null };
+export type ResolvedPrice = {
+  price: ModelPrice | null;
+  source: PriceSource | null;
+  /** The table marks the model as a reasoning model (its hidden tokens cannot be estimated). */
+  reasoning: boolean;
+};
 
 export async function resolvePrice({ workspaceId, provider, model, at }: { workspaceId: string; provider: string; model: string; at: Date }): Promise<ResolvedPrice> {
   const own = pickWorkspaceEntry(await entriesFor(workspaceId, provider, model), at);
   if (own) {
-    return { price: toModelPrice(own), source: { kind: 'workspace', priceId: own.id, effectiveFrom: own.effectiveFrom.toISOString() } };
+    const reasoning = priceFor(provider, model, at)?.reasoning === true;
+    return { price: toModelPrice(own), source: { kind: 'workspace', priceId: own.id, effectiveFrom: own.effectiveFrom.toISOString() }, reasoning };
   }
   const table = priceFor(provider, model, at);
-  return table ? { price: table, source: { kind: 'table', tableVersion: PRICE_TABLE_VERSION } } : { price: null, source: null };
+  if (!table) return { price: null, source: null, reasoning: false };
+  const entry = { model: table.model, effectiveFrom: table.effectiveFrom, source: table.source, checkedOn: table.checkedOn };
+  return { price: table, source: { kind: 'table', tableVersion: PRICE_TABLE_VERSION, entry }, reasoning: table.reasoning === true };
 }
 
 /** After any change to the workspace's prices. */
@@ -48,7 +56,7 @@ async function entriesFor(workspaceId: string, provider: string, model: string):
   const ticket = cache.ticket();
   const loading = listWorkspacePricesForModel({ workspaceId, provider, model })
     .then((rows) => {
-      const entries = rows.map(({ id, provider, model, effectiveFrom, inputPerMTok, outputPerMTok, cachedInputPerMTok, cacheWritePerMTok }) => ({
+      const entries = rows.map(({ id, provider, model, effectiveFrom, inputPerMTok, outputPerMTok, cachedInputPerMTok, cacheWritePerMTok, cacheWrite1hPerMTok }) => ({
         id,
         provider,
         model,
@@ -57,6 +65,7 @@ async function entriesFor(workspaceId: string, provider: string, model: string):
         outputPerMTok,
         cachedInputPerMTok,
         cacheWritePerMTok,
+        cacheWrite1hPerMTok,
       }));
       cache.set(key, { entries }, ticket);
       return entries;
@@ -88,5 +97,6 @@ export function toModelPrice(entry: Entry): ModelPrice {
     // Absent means billed at the input price, as in the table.
     ...(entry.cachedInputPerMTok !== null && { cachedInputPerMTok: Number(entry.cachedInputPerMTok) }),
     ...(entry.cacheWritePerMTok !== null && { cacheWritePerMTok: Number(entry.cacheWritePerMTok) }),
+    ...(entry.cacheWrite1hPerMTok !== null && { cacheWrite1hPerMTok: Number(entry.cacheWrite1hPerMTok) }),
   };
 }

@@ -6,6 +6,11 @@ export const usageSchema = z.object({
   outputTokens: z.number(),
   cachedInputTokens: z.number(),
   cacheWriteTokens: z.number(),
+  /**
+   * Of cacheWriteTokens, those written with Anthropic's 1-hour lifetime (billed at their own price); the rest are
+   * 5-minute writes. Absent on runs and cache entries from before it was recorded.
+   */
+  cacheWrite1hTokens: z.number().optional(),
   reasoningTokens: z.number(),
   totalTokens: z.number(),
   /** true when the provider reported no usage and we counted with a tokenizer. */

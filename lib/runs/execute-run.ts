@@ -4,7 +4,7 @@ import type { Run } from '@/db/schema';
 import { runCacheKey, setCachedRun } from '@/lib/cache';
 import { checkOutput } from '@/lib/llm/json-schema';
 import { env } from '@/lib/env';
-import { computeCostUsd } from '@/lib/llm/pricing';
+import { breakdownTotalUsd, costBreakdown } from '@/lib/llm/pricing';
 import { resolvePrice } from '@/lib/llm/resolve-price';
 import { createProvider } from '@/lib/llm/registry';
 import { estimateUsage } from '@/lib/llm/tokens';
@@ -146,7 +146,8 @@ async function recordSuccess(run: ClaimedRun, result: CompletionResult, latencyM
   const output = toStorableText(result.output);
   const usage = result.usage.totalTokens > 0 || result.usage.inputTokens > 0 ? result.usage : estimateUsage(run.messages, output);
   // The workspace's own price wins over the table (custom and self-hosted models have no table entry).
-  const { price, source: priceSource } = await resolvePrice({ workspaceId: run.workspaceId, provider: run.provider, model: run.model, at: run.createdAt });
+  const { price, source: priceSource, reasoning } = await resolvePrice({ workspaceId: run.workspaceId, provider: run.provider, model: run.model, at: run.createdAt });
+  const breakdown = costBreakdown(usage, price, { reasoning });
   const toolCalls = result.toolCalls && result.toolCalls.length > 0 ? result.toolCalls.map(storableCall) : null;
   const outputCheck = checkedOutput(run, output, toolCalls);
   const done = await completeRun({
@@ -154,8 +155,9 @@ async function recordSuccess(run: ClaimedRun, result: CompletionResult, latencyM
     attempt: run.attempts,
     output,
     usage,
-    costUsd: price ? computeCostUsd(usage, price) : null,
+    costUsd: breakdown ? breakdownTotalUsd(breakdown) : null,
     priceSource,
+    costBreakdown: breakdown,
     latencyMs,
     ttftMs: ttftMs ?? latencyMs,
     requestId: result.providerRequestId,

@@ -28,6 +28,7 @@ function price(overrides: Partial<WorkspacePrice>): WorkspacePrice {
     outputPerMTok: 2,
     cachedInputPerMTok: null,
     cacheWritePerMTok: null,
+    cacheWrite1hPerMTok: null,
     createdBy: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     ...overrides,
