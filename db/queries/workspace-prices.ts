@@ -39,6 +39,7 @@ export async function insertWorkspacePrice(input: {
   outputPerMTok: number;
   cachedInputPerMTok: number | null;
   cacheWritePerMTok: number | null;
+  cacheWrite1hPerMTok: number | null;
   createdBy: string | null;
 }): Promise<WorkspacePrice> {
   const db = await getDb();

@@ -39,6 +39,7 @@ export const newWorkspacePriceSchema = z.strictObject({
   outputPerMTok: perMTok,
   cachedInputPerMTok: perMTok.nullish(),
   cacheWritePerMTok: perMTok.nullish(),
+  cacheWrite1hPerMTok: perMTok.nullish(),
 });
 
 export type NewWorkspacePrice = z.infer<typeof newWorkspacePriceSchema>;

@@ -18,6 +18,7 @@ export function toPriceView(row: WorkspacePrice) {
     outputPerMTok: Number(row.outputPerMTok),
     cachedInputPerMTok: row.cachedInputPerMTok === null ? null : Number(row.cachedInputPerMTok),
     cacheWritePerMTok: row.cacheWritePerMTok === null ? null : Number(row.cacheWritePerMTok),
+    cacheWrite1hPerMTok: row.cacheWrite1hPerMTok === null ? null : Number(row.cacheWrite1hPerMTok),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -42,6 +43,7 @@ export async function createWorkspacePrice({ workspaceId, userId, input }: { wor
       outputPerMTok: input.outputPerMTok,
       cachedInputPerMTok: input.cachedInputPerMTok ?? null,
       cacheWritePerMTok: input.cacheWritePerMTok ?? null,
+      cacheWrite1hPerMTok: input.cacheWrite1hPerMTok ?? null,
       createdBy: userId,
     });
     return toPriceView(row);

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Run } from '@/db/schema';
+import { modelWarnings } from '@/lib/llm/model-warnings';
 
-/** The run object of the public API. */
-export function toRunView(run: Run) {
+/** The run object of the public API; `now` dates its model warnings. */
+export function toRunView(run: Run, now: Date = new Date()) {
   return {
     id: run.id,
     promptId: run.promptId,
@@ -31,6 +32,10 @@ export function toRunView(run: Run) {
     costUsd: run.costUsd,
     /** Where costUsd's price came from (the table's version or a workspace price); null when unknown. */
     priceSource: run.priceSource,
+    /** Each token class × its price, as costUsd was computed; null when the price is unknown or for older runs. */
+    costBreakdown: run.costBreakdown,
+    /** The model is retired or retires soon (as of this answer, not of the run). */
+    warnings: modelWarnings(run.provider, run.model, now),
     latencyMs: run.latencyMs,
     ttftMs: run.ttftMs,
     cached: run.cached,

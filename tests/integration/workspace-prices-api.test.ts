@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as pricesRoute from '@/app/api/v1/workspace/prices/route';
 import * as priceRoute from '@/app/api/v1/workspace/prices/[id]/route';
-import { PRICE_TABLE_VERSION } from '@/lib/llm/pricing';
+import { PRICE_TABLE_VERSION, priceFor } from '@/lib/llm/pricing';
+import { expectMatchesDocument } from './openapi-responses';
 import { call, createTestUser, type TestUser } from './helpers';
 import { startRunPipeline } from './runs-harness';
 
@@ -39,6 +40,7 @@ describe('workspace prices API', () => {
   it('creates, lists and deletes a price', async () => {
     const res = await create(owner, { ...valid, cachedInputPerMTok: 0.25 });
     expect(res.status).toBe(201);
+    expectMatchesDocument('post', '/api/v1/workspace/prices', res.status, res.body);
     expect(res.body.data).toEqual({
       id: expect.any(String),
       provider: 'openai',
@@ -48,10 +50,12 @@ describe('workspace prices API', () => {
       outputPerMTok: 3,
       cachedInputPerMTok: 0.25,
       cacheWritePerMTok: null,
+      cacheWrite1hPerMTok: null,
       createdAt: expect.any(String),
     });
     const listed = await list(owner);
     expect(listed.status).toBe(200);
+    expectMatchesDocument('get', '/api/v1/workspace/prices', listed.status, listed.body);
     expect(listed.body.data.items).toEqual([res.body.data]);
 
     const deleted = await remove(owner, res.body.data.id);
@@ -59,6 +63,17 @@ describe('workspace prices API', () => {
     expect(deleted.body.data).toEqual({ id: res.body.data.id });
     expect((await list(owner)).body.data.items).toEqual([]);
     expect((await remove(owner, res.body.data.id)).status).toBe(404);
+  });
+
+  it('keeps the 5-minute and 1-hour cache write prices apart', async () => {
+    const res = await create(owner, { ...valid, model: 'two-lifetimes', cacheWritePerMTok: 1.875, cacheWrite1hPerMTok: 3 });
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ cacheWritePerMTok: 1.875, cacheWrite1hPerMTok: 3 });
+    const listed = (await list(owner)).body.data.items.find((p: { id: string }) => p.id === res.body.data.id);
+    expect(listed).toMatchObject({ cacheWritePerMTok: 1.875, cacheWrite1hPerMTok: 3 });
+    const bad = await create(owner, { ...valid, model: 'bad-1h', cacheWrite1hPerMTok: -1 });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details!.fields!.map((f) => f.path)).toEqual(['cacheWrite1hPerMTok']);
   });
 
   it('accepts a datetime with its zone as the effective instant', async () => {
@@ -139,6 +154,16 @@ describe('run costs from workspace prices', () => {
     // 4 × $100 + 5 × $1000 per million tokens.
     expect(run.costUsd).toBeCloseTo(0.0054, 10);
     expect(run.priceSource).toEqual({ kind: 'workspace', priceId: price.body.data.id, effectiveFrom: '2020-01-01T00:00:00.000Z' });
+    // 4 × $100 = 400 micro-dollars, 5 × $1000 = 5000 micro-dollars.
+    expect(run.costBreakdown).toEqual({
+      lines: [
+        { tokenClass: 'input', tokens: 4, perMTok: 100, usd: 0.0004 },
+        { tokenClass: 'output', tokens: 5, perMTok: 1000, usd: 0.005 },
+      ],
+      tier: null,
+      estimated: false,
+      reasoningUncounted: false,
+    });
 
     // Another workspace running the same model does not get this price.
     const otherPrompt = (await pipeline.createPrompt(other)).id;
@@ -153,7 +178,12 @@ describe('run costs from workspace prices', () => {
     const run = await pipeline.waitForRun(user, res.body.data.id);
     expect(run.status).toBe('succeeded');
     expect(run.costUsd).toBeGreaterThan(0);
-    expect(run.priceSource).toEqual({ kind: 'table', tableVersion: PRICE_TABLE_VERSION });
+    const entry = priceFor('openai', 'gpt-4o-mini', new Date(run.createdAt))!;
+    expect(run.priceSource).toEqual({
+      kind: 'table',
+      tableVersion: PRICE_TABLE_VERSION,
+      entry: { model: entry.model, effectiveFrom: entry.effectiveFrom, source: entry.source, checkedOn: entry.checkedOn },
+    });
   });
 
   it('lets a workspace price override the table, and dropping it takes effect at once', async () => {
@@ -166,7 +196,7 @@ describe('run costs from workspace prices', () => {
 
     expect((await remove(user, price.body.data.id)).status).toBe(200);
     const after = await pipeline.waitForRun(user, (await pipeline.startRun(user, { promptId, variables: { topic: 'table-again' } })).body.data.id);
-    expect(after.priceSource).toEqual({ kind: 'table', tableVersion: PRICE_TABLE_VERSION });
+    expect(after.priceSource).toMatchObject({ kind: 'table', tableVersion: PRICE_TABLE_VERSION });
     expect(after.costUsd).toBeGreaterThan(0);
   });
 });

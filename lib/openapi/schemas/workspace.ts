@@ -35,8 +35,9 @@ export const priceViewSchema = describes<PriceView>()(
       effectiveFrom: isoDate,
       inputPerMTok: z.number().meta({ description: 'USD per million input tokens' }),
       outputPerMTok: z.number(),
-      cachedInputPerMTok: z.number().nullable(),
-      cacheWritePerMTok: z.number().nullable(),
+      cachedInputPerMTok: z.number().nullable().meta({ description: 'Cache reads; null means billed at the input price' }),
+      cacheWritePerMTok: z.number().nullable().meta({ description: 'Cache writes (Anthropic: 5-minute); null means billed at the input price' }),
+      cacheWrite1hPerMTok: z.number().nullable().meta({ description: "Anthropic's 1-hour cache writes; null means billed at cacheWritePerMTok" }),
       createdAt: isoDate,
     })
     .meta({ id: 'WorkspacePrice' }),

@@ -18,7 +18,7 @@ import type { ModelPrice } from '@/lib/client/dataset-types';
 import { formErrors, plainMessage } from '@/lib/client/field-errors';
 import { useAddModelPrice, useDeleteModelPrice, useModelPrices } from './use-model-prices';
 
-const FIELDS = ['provider', 'model', 'effectiveFrom', 'inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'cacheWritePerMTok'] as const;
+const FIELDS = ['provider', 'model', 'effectiveFrom', 'inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'cacheWritePerMTok', 'cacheWrite1hPerMTok'] as const;
 const money = (n: number | null) => (n === null ? '—' : `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`);
 const day = (iso: string) => (iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : new Date(iso).toLocaleString());
 
@@ -58,6 +58,7 @@ export function ModelPrices({ canManage }: { canManage: boolean }) {
                   <th scope="col" className="px-3 py-2 text-right font-medium">Output</th>
                   <th scope="col" className="px-3 py-2 text-right font-medium">Cached read</th>
                   <th scope="col" className="px-3 py-2 text-right font-medium">Cache write</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">1-hour write</th>
                   {canManage && <th scope="col"><span className="sr-only">Actions</span></th>}
                 </tr>
               </thead>
@@ -70,6 +71,7 @@ export function ModelPrices({ canManage }: { canManage: boolean }) {
                     <td className="px-3 py-2 text-right font-mono tabular-nums">{money(row.outputPerMTok)}</td>
                     <td className="px-3 py-2 text-right font-mono tabular-nums">{money(row.cachedInputPerMTok)}</td>
                     <td className="px-3 py-2 text-right font-mono tabular-nums">{money(row.cacheWritePerMTok)}</td>
+                    <td className="px-3 py-2 text-right font-mono tabular-nums">{money(row.cacheWrite1hPerMTok)}</td>
                     {canManage && (
                       <td className="px-2 py-1 text-right">
                         <Button variant="ghost" size="icon-sm" aria-label={`Remove the price of ${row.model} from ${day(row.effectiveFrom)}`} onClick={() => removeRow(row)} data-testid="price-delete">
@@ -120,6 +122,7 @@ function PriceForm() {
         outputPerMTok: Number(form.get('outputPerMTok')),
         cachedInputPerMTok: optionalNumber(form.get('cachedInputPerMTok')),
         cacheWritePerMTok: optionalNumber(form.get('cacheWritePerMTok')),
+        cacheWrite1hPerMTok: optionalNumber(form.get('cacheWrite1hPerMTok')),
       },
       {
         onSuccess: (price) => {
@@ -163,11 +166,12 @@ function PriceForm() {
           <Input id="price-effectiveFrom" name="effectiveFrom" type="date" defaultValue={today()} data-testid="price-effectiveFrom" {...fieldAria('price-effectiveFrom-error', fields.effectiveFrom)} />
         ))}
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {field('inputPerMTok', 'Input', numberInput('inputPerMTok', '0.50'))}
         {field('outputPerMTok', 'Output', numberInput('outputPerMTok', '1.50'))}
         {field('cachedInputPerMTok', 'Cached read', numberInput('cachedInputPerMTok', 'optional'))}
         {field('cacheWritePerMTok', 'Cache write', numberInput('cacheWritePerMTok', 'optional'))}
+        {field('cacheWrite1hPerMTok', '1-hour write', numberInput('cacheWrite1hPerMTok', 'optional'))}
       </div>
       <div>
         <Button type="submit" size="sm" disabled={add.isPending} data-testid="price-add">

@@ -1292,6 +1292,28 @@ export interface components {
             /** @constant */
             ok: true;
         };
+        /** @description How costUsd was computed: each token class × its price */
+        CostBreakdown: {
+            /** @description The provider reported no usage: tokens were counted with a tokenizer */
+            estimated: boolean;
+            lines: {
+                /** @description USD per million tokens */
+                perMTok: number;
+                /**
+                 * @description input: uncached prompt tokens; cachedInput: cache reads; cacheWrite: cache writes (Anthropic: 5-minute); cacheWrite1h: 1-hour cache writes
+                 * @enum {string}
+                 */
+                tokenClass: "input" | "cachedInput" | "cacheWrite" | "cacheWrite1h" | "output";
+                tokens: number;
+                usd: number;
+            }[];
+            /** @description An estimate of a reasoning model's run: its hidden reasoning tokens are not counted, so the cost is low */
+            reasoningUncounted: boolean;
+            /** @description The prompt-length tier the request was billed at; null at the base rates */
+            tier: {
+                aboveInputTokens: number;
+            } | null;
+        };
         CreateApiKeyBody: {
             name: string;
         };
@@ -1627,6 +1649,7 @@ export interface components {
         };
         CreateWorkspacePriceBody: {
             cachedInputPerMTok?: number | null;
+            cacheWrite1hPerMTok?: number | null;
             cacheWritePerMTok?: number | null;
             effectiveFrom: string;
             inputPerMTok: number;
@@ -2171,6 +2194,20 @@ export interface components {
             }[];
             topP?: number;
         };
+        ModelWarning: {
+            /** @enum {string} */
+            code: "MODEL_RETIRED" | "MODEL_RETIRING";
+            message: string;
+            model: string;
+            provider: string;
+            /** @description The provider's recommended replacement */
+            replacement: string | null;
+            /**
+             * Format: date
+             * @description The day the provider shuts (or shut) the model down
+             */
+            retiresOn: string;
+        };
         MoveLabelResult: {
             /** @description Null when the label already served these targets (nothing changed) */
             deployment: components["schemas"]["DeploymentView"] | null;
@@ -2178,6 +2215,13 @@ export interface components {
         };
         /** @description Where costUsd's price came from */
         PriceSource: {
+            /** @description The table entry used: its model pattern, effective day, source page and the day it was checked; absent on runs priced before entries carried a source */
+            entry?: {
+                checkedOn: string;
+                effectiveFrom: string;
+                model: string;
+                source: string;
+            };
             /** @constant */
             kind: "table";
             tableVersion: string;
@@ -2523,6 +2567,8 @@ export interface components {
         RunView: {
             attempts: number;
             cached: boolean;
+            /** @description Null when the price is unknown, and on runs from before breakdowns were stored */
+            costBreakdown: components["schemas"]["CostBreakdown"] | null;
             costUsd: number | null;
             /**
              * Format: date-time
@@ -2582,10 +2628,14 @@ export interface components {
             };
             /** @description Null for a draft run until it is saved as a version */
             versionNumber: number | null;
+            /** @description The model is retired or retires within 30 days, as of this answer */
+            warnings: components["schemas"]["ModelWarning"][];
         };
         RunWithTitle: {
             attempts: number;
             cached: boolean;
+            /** @description Null when the price is unknown, and on runs from before breakdowns were stored */
+            costBreakdown: components["schemas"]["CostBreakdown"] | null;
             costUsd: number | null;
             /**
              * Format: date-time
@@ -2646,6 +2696,8 @@ export interface components {
             };
             /** @description Null for a draft run until it is saved as a version */
             versionNumber: number | null;
+            /** @description The model is retired or retires within 30 days, as of this answer */
+            warnings: components["schemas"]["ModelWarning"][];
         };
         SaveDraftBody: {
             baseVersionNumber?: number;
@@ -2767,6 +2819,7 @@ export interface components {
         /** @description Token counts; `estimated` when the provider reported none */
         Usage: {
             cachedInputTokens: number;
+            cacheWrite1hTokens?: number;
             cacheWriteTokens: number;
             estimated: boolean;
             inputTokens: number;
@@ -2988,7 +3041,11 @@ export interface components {
             monthlyBudgetUsd: number | null;
         };
         WorkspacePrice: {
+            /** @description Cache reads; null means billed at the input price */
             cachedInputPerMTok: number | null;
+            /** @description Anthropic's 1-hour cache writes; null means billed at cacheWritePerMTok */
+            cacheWrite1hPerMTok: number | null;
+            /** @description Cache writes (Anthropic: 5-minute); null means billed at the input price */
             cacheWritePerMTok: number | null;
             /**
              * Format: date-time
