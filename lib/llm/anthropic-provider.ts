@@ -38,18 +38,25 @@ export type AnthropicProviderOptions = {
 type UsageCounts = Pick<
   AnthropicUsage,
   'input_tokens' | 'output_tokens' | 'cache_read_input_tokens' | 'cache_creation_input_tokens' | 'output_tokens_details'
->;
+> & {
+  /** The writes by cache lifetime; older answers and some proxies leave it out. */
+  cache_creation?: AnthropicUsage['cache_creation'];
+};
 
 // A proxy may send strings, negatives or null where counts belong: those count as 0.
 const tokenCount = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
 
 /**
  * Maps Messages usage onto ours. Anthropic's input_tokens excludes cache reads and cache writes; ours is the whole
- * prompt, as OpenAI counts it, so the three are added up.
+ * prompt, as OpenAI counts it, so the three are added up. cache_creation_input_tokens is every write (5-minute and
+ * 1-hour); cache_creation splits it by lifetime. Without the split, all writes count as 5-minute ones.
  */
 export function usageFromAnthropic(usage: UsageCounts): Usage {
   const cachedInputTokens = tokenCount(usage.cache_read_input_tokens);
-  const cacheWriteTokens = tokenCount(usage.cache_creation_input_tokens);
+  const written1h = tokenCount(usage.cache_creation?.ephemeral_1h_input_tokens);
+  const written5m = tokenCount(usage.cache_creation?.ephemeral_5m_input_tokens);
+  // A proxy may drop the total and keep the split: the split then is the total.
+  const cacheWriteTokens = usage.cache_creation_input_tokens == null ? written5m + written1h : tokenCount(usage.cache_creation_input_tokens);
   const inputTokens = tokenCount(usage.input_tokens) + cachedInputTokens + cacheWriteTokens;
   const outputTokens = tokenCount(usage.output_tokens);
   return {
@@ -57,6 +64,7 @@ export function usageFromAnthropic(usage: UsageCounts): Usage {
     outputTokens,
     cachedInputTokens,
     cacheWriteTokens,
+    cacheWrite1hTokens: Math.min(written1h, cacheWriteTokens),
     reasoningTokens: tokenCount(usage.output_tokens_details?.thinking_tokens),
     totalTokens: inputTokens + outputTokens,
     estimated: false,
@@ -219,7 +227,10 @@ const EMPTY_USAGE: UsageCounts = {
   output_tokens_details: null,
 };
 
-/** message_delta carries the cumulative output count, and input counts only when they changed (non-null). */
+/**
+ * message_delta carries the cumulative output count, and input counts only when they changed (non-null). It has no
+ * cache_creation split: message_start's is kept.
+ */
 function mergeDeltaUsage(usage: UsageCounts | null, delta: MessageDeltaUsage): UsageCounts {
   const base: UsageCounts = usage ?? EMPTY_USAGE;
   return {
@@ -228,5 +239,6 @@ function mergeDeltaUsage(usage: UsageCounts | null, delta: MessageDeltaUsage): U
     cache_read_input_tokens: delta.cache_read_input_tokens ?? base.cache_read_input_tokens,
     cache_creation_input_tokens: delta.cache_creation_input_tokens ?? base.cache_creation_input_tokens,
     output_tokens_details: delta.output_tokens_details ?? base.output_tokens_details,
+    cache_creation: base.cache_creation,
   };
 }

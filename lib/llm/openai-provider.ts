@@ -34,15 +34,21 @@ export type OpenAIProviderOptions = {
   fetch?: typeof globalThis.fetch;
 };
 
-/** Maps Chat Completions usage. prompt_tokens already includes the cached tokens; OpenAI bills no cache writes. */
+/**
+ * Maps Chat Completions usage (OpenAI's and the compatible servers': Groq reports cache reads the same way).
+ * prompt_tokens is the whole prompt: the cached_tokens read from the cache and the cache_write_tokens written to it
+ * (GPT-5.6 on) are parts of it, as are reasoning_tokens of completion_tokens, so those are not added again.
+ */
 export function usageFromOpenAI(usage: CompletionUsage): Usage {
   const inputTokens = tokenCount(usage.prompt_tokens);
   const outputTokens = tokenCount(usage.completion_tokens);
+  const cachedInputTokens = Math.min(tokenCount(usage.prompt_tokens_details?.cached_tokens), inputTokens);
   return {
     inputTokens,
     outputTokens,
-    cachedInputTokens: tokenCount(usage.prompt_tokens_details?.cached_tokens),
-    cacheWriteTokens: 0,
+    cachedInputTokens,
+    // A count larger than the prompt is a proxy's error: the parts never exceed the whole.
+    cacheWriteTokens: Math.min(tokenCount(usage.prompt_tokens_details?.cache_write_tokens), inputTokens - cachedInputTokens),
     reasoningTokens: tokenCount(usage.completion_tokens_details?.reasoning_tokens),
     totalTokens: inputTokens + outputTokens,
     estimated: false,

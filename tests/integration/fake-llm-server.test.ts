@@ -390,6 +390,81 @@ describe('fake LLM: Anthropic protocol', () => {
   });
 });
 
+describe('fake LLM: cache writes, reasoning and padding in the usage', () => {
+  const knobs = { cachedInputTokens: 30, cacheWriteTokens: 200, cacheWrite1hTokens: 150, reasoningTokens: 40, extraInputTokens: 1_000 };
+
+  it('OpenAI: prompt_tokens holds padding, cached and written tokens; completion_tokens holds reasoning', async () => {
+    llm.configure(knobs);
+    const expected = {
+      // 4 words + 1,000 padding + 30 cached + 200 written = 1,234; 3 words + 40 reasoning = 43.
+      prompt_tokens: 1_234,
+      completion_tokens: 43,
+      total_tokens: 1_277,
+      prompt_tokens_details: { cached_tokens: 30, cache_write_tokens: 200 },
+      completion_tokens_details: { reasoning_tokens: 40 },
+    };
+    expect((await openai().chat.completions.create(chat())).usage).toMatchObject(expected);
+    const stream = await openai().chat.completions.create({ ...chat(), stream: true, stream_options: { include_usage: true } });
+    const chunks: OpenAI.ChatCompletionChunk[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.at(-1)?.usage).toMatchObject(expected);
+  });
+
+  it('OpenAI: no cache_write_tokens field when nothing was written', async () => {
+    const data = await openai().chat.completions.create(chat());
+    expect(data.usage?.prompt_tokens_details).toEqual({ cached_tokens: 0, audio_tokens: 0 });
+  });
+
+  it('Anthropic: input_tokens is the uncached part; cache_creation splits the writes by lifetime', async () => {
+    llm.configure(knobs);
+    const expected = {
+      input_tokens: 1_004, // 4 words + 1,000 padding
+      output_tokens: 43, // 3 words + 40 thinking
+      cache_read_input_tokens: 30,
+      cache_creation_input_tokens: 200,
+      cache_creation: { ephemeral_5m_input_tokens: 50, ephemeral_1h_input_tokens: 150 },
+      output_tokens_details: { thinking_tokens: 40 },
+    };
+    expect((await anthropic().messages.create(message())).usage).toMatchObject(expected);
+    expect((await anthropic().messages.stream(message()).finalMessage()).usage).toMatchObject(expected);
+  });
+
+  it('Anthropic streams the split in message_start and the cumulative counts in message_delta', async () => {
+    llm.configure(knobs);
+    const stream = await anthropic().messages.create({ ...message(), stream: true });
+    const events: Anthropic.RawMessageStreamEvent[] = [];
+    for await (const event of stream) events.push(event);
+    const start = events[0] as Anthropic.RawMessageStartEvent;
+    expect(start.message.usage).toMatchObject({
+      input_tokens: 1_004,
+      output_tokens: 0,
+      cache_creation_input_tokens: 200,
+      cache_creation: { ephemeral_5m_input_tokens: 50, ephemeral_1h_input_tokens: 150 },
+    });
+    const delta = events.at(-2) as Anthropic.RawMessageDeltaEvent;
+    expect(delta.usage).toEqual({
+      input_tokens: 1_004,
+      cache_read_input_tokens: 30,
+      cache_creation_input_tokens: 200,
+      output_tokens: 43,
+      output_tokens_details: { thinking_tokens: 40 },
+    });
+  });
+
+  it('Anthropic total-only: cache_creation_input_tokens without the split, streamed and not', async () => {
+    llm.configure({ cacheWriteTokens: 200, cacheWrite1hTokens: 150, cacheWriteSplit: 'total-only' });
+    const usage = (await anthropic().messages.create(message())).usage;
+    expect(usage).toMatchObject({ input_tokens: 4, cache_creation_input_tokens: 200 });
+    expect(usage).not.toHaveProperty('cache_creation');
+    const stream = await anthropic().messages.create({ ...message(), stream: true });
+    const events: Anthropic.RawMessageStreamEvent[] = [];
+    for await (const event of stream) events.push(event);
+    const start = events[0] as Anthropic.RawMessageStartEvent;
+    expect(start.message.usage).toMatchObject({ cache_creation_input_tokens: 200 });
+    expect(start.message.usage).not.toHaveProperty('cache_creation');
+  });
+});
+
 describe('fake LLM: structured output and tools', () => {
   const schema = { type: 'object', properties: { n: { type: 'integer', minimum: 3 } }, required: ['n'] };
   const calls = [{ id: 'call_x', name: 'lookup', arguments: '{"query":"a longer argument text"}' }];
@@ -498,12 +573,20 @@ describe('fake LLM CLI: control plane over HTTP', () => {
         });
 
       expect((await fetch(`${url}/__control/health`)).status).toBe(200);
-      const configured = await post('configure', { reply: 'steered', requireApiKey: 'k1', cachedInputTokens: 2 });
+      const usageKnobs = { cachedInputTokens: 2, cacheWriteTokens: 5, cacheWrite1hTokens: 1, cacheWriteSplit: 'total-only', reasoningTokens: 7, extraInputTokens: 10 };
+      const configured = await post('configure', { reply: 'steered', requireApiKey: 'k1', ...usageKnobs });
       expect(configured.status).toBe(200);
       const client = openai('k1', `${url}/v1`);
       const completion = await client.chat.completions.create(chat());
       expect(completion.choices[0]?.message.content).toBe('steered');
-      expect(completion.usage?.prompt_tokens_details?.cached_tokens).toBe(2);
+      // 4 words + 10 padding + 2 cached + 5 written = 21; 1 word + 7 reasoning = 8.
+      expect(completion.usage).toMatchObject({
+        prompt_tokens: 21,
+        completion_tokens: 8,
+        prompt_tokens_details: { cached_tokens: 2, cache_write_tokens: 5 },
+        completion_tokens_details: { reasoning_tokens: 7 },
+      });
+      expect((await post('configure', { cacheWriteSplit: 'hourly' })).status).toBe(400);
 
       expect((await post('configure', { toolCalls: [{ id: 'call_cli', name: 'lookup', arguments: '{"id":1}' }] })).status).toBe(200);
       const withCall = await client.chat.completions.create(chat());

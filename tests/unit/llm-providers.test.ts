@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ANTHROPIC_DEFAULT_MAX_TOKENS, createAnthropicProvider } from '@/lib/llm/anthropic-provider';
+import { ANTHROPIC_DEFAULT_MAX_TOKENS, createAnthropicProvider, usageFromAnthropic } from '@/lib/llm/anthropic-provider';
 import { createOpenAICompatibleProvider } from '@/lib/llm/openai-compatible';
 import { getCatalogEntry } from '@/lib/providers/catalog';
-import { createOpenAIProvider } from '@/lib/llm/openai-provider';
+import { createOpenAIProvider, usageFromOpenAI } from '@/lib/llm/openai-provider';
 import { createProvider } from '@/lib/llm/registry';
 import type { CompletionRequest, LlmProvider } from '@/lib/llm/types';
 
@@ -270,7 +270,8 @@ describe('Anthropic provider', () => {
     });
     expect(result).toEqual({
       output: 'Hi!',
-      usage: { inputTokens: 160, outputTokens: 4, cachedInputTokens: 100, cacheWriteTokens: 50, reasoningTokens: 0, totalTokens: 164, estimated: false },
+      // No cache_creation split: the 50 writes count as 5-minute ones.
+      usage: { inputTokens: 160, outputTokens: 4, cachedInputTokens: 100, cacheWriteTokens: 50, cacheWrite1hTokens: 0, reasoningTokens: 0, totalTokens: 164, estimated: false },
       finishReason: 'end_turn',
       providerRequestId: 'req_ant',
     });
@@ -293,7 +294,7 @@ describe('Anthropic provider', () => {
     expect(deltas).toEqual(['Hel', 'lo']);
     expect(result).toEqual({
       output: 'Hello',
-      usage: { inputTokens: 10, outputTokens: 7, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, totalTokens: 17, estimated: false },
+      usage: { inputTokens: 10, outputTokens: 7, cachedInputTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0, totalTokens: 17, estimated: false },
       finishReason: 'max_tokens',
       providerRequestId: 'req_s',
     });
@@ -339,5 +340,92 @@ describe('Anthropic provider', () => {
     );
     expect(await createAnthropicProvider({ apiKey: 'k', fetch }).listModels()).toEqual(['claude-haiku-4-5']);
     expect(calls[0]!.url).toContain('/v1/models');
+  });
+});
+
+describe('usage mapping: cache reads and writes, lifetimes, reasoning', () => {
+  it('OpenAI: prompt_tokens is the whole prompt, cached and written tokens are parts of it', () => {
+    const usage = usageFromOpenAI({
+      prompt_tokens: 10_000,
+      completion_tokens: 900,
+      total_tokens: 10_900,
+      prompt_tokens_details: { cached_tokens: 6_000, cache_write_tokens: 3_000 },
+      completion_tokens_details: { reasoning_tokens: 700 },
+    });
+    // 10,000 in = 6,000 read + 3,000 written + 1,000 plain; the 700 reasoning tokens stay inside the 900 output.
+    expect(usage).toEqual({
+      inputTokens: 10_000, outputTokens: 900, cachedInputTokens: 6_000, cacheWriteTokens: 3_000,
+      reasoningTokens: 700, totalTokens: 10_900, estimated: false,
+    });
+  });
+
+  it('OpenAI: parts larger than the prompt are cut to it (a proxy error never bills more than the whole)', () => {
+    const usage = usageFromOpenAI({
+      prompt_tokens: 100, completion_tokens: 1, total_tokens: 101,
+      prompt_tokens_details: { cached_tokens: 80, cache_write_tokens: 50 },
+    });
+    // 80 read leaves 20 of the 100 that can have been written.
+    expect(usage).toMatchObject({ inputTokens: 100, cachedInputTokens: 80, cacheWriteTokens: 20 });
+  });
+
+  it('Groq (OpenAI-compatible) cache reads come from prompt_tokens_details.cached_tokens', async () => {
+    const { fetch } = stubFetch(() => json(chatCompletion({
+      usage: { prompt_tokens: 2_000, completion_tokens: 10, total_tokens: 2_010, prompt_tokens_details: { cached_tokens: 1_536 } },
+    })));
+    const provider = createOpenAICompatibleProvider({ label: 'groq', apiKey: 'gsk', baseURL: 'http://fake.test/v1', fetch });
+    const result = await provider.complete(request({ model: 'openai/gpt-oss-120b' }));
+    expect(result.usage).toMatchObject({ inputTokens: 2_000, cachedInputTokens: 1_536, cacheWriteTokens: 0 });
+  });
+
+  it('Anthropic: cache_creation splits the writes into 5-minute and 1-hour ones', () => {
+    const usage = usageFromAnthropic({
+      input_tokens: 100,
+      output_tokens: 500,
+      cache_read_input_tokens: 2_000,
+      cache_creation_input_tokens: 3_000,
+      cache_creation: { ephemeral_5m_input_tokens: 1_000, ephemeral_1h_input_tokens: 2_000 },
+      output_tokens_details: { thinking_tokens: 300 },
+    });
+    // The whole prompt: 100 + 2,000 read + 3,000 written = 5,100; thinking stays inside output.
+    expect(usage).toEqual({
+      inputTokens: 5_100, outputTokens: 500, cachedInputTokens: 2_000, cacheWriteTokens: 3_000, cacheWrite1hTokens: 2_000,
+      reasoningTokens: 300, totalTokens: 5_600, estimated: false,
+    });
+  });
+
+  it('Anthropic: a null split means 5-minute writes; a split without the total is the total', () => {
+    const base = { input_tokens: 10, output_tokens: 1, cache_read_input_tokens: null, output_tokens_details: null };
+    expect(usageFromAnthropic({ ...base, cache_creation_input_tokens: 40, cache_creation: null }))
+      .toMatchObject({ inputTokens: 50, cacheWriteTokens: 40, cacheWrite1hTokens: 0 });
+    const splitOnly = { ephemeral_5m_input_tokens: 15, ephemeral_1h_input_tokens: 25 };
+    expect(usageFromAnthropic({ ...base, cache_creation_input_tokens: null, cache_creation: splitOnly }))
+      .toMatchObject({ inputTokens: 50, cacheWriteTokens: 40, cacheWrite1hTokens: 25 });
+    // A 1-hour count above the total (a proxy's error) is cut to the total.
+    expect(usageFromAnthropic({ ...base, cache_creation_input_tokens: 20, cache_creation: splitOnly }))
+      .toMatchObject({ cacheWriteTokens: 20, cacheWrite1hTokens: 20 });
+  });
+
+  it('Anthropic streaming keeps message_start\'s split when message_delta brings cumulative counts', async () => {
+    const startUsage = {
+      input_tokens: 10, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 400,
+      cache_creation: { ephemeral_5m_input_tokens: 100, ephemeral_1h_input_tokens: 300 },
+    };
+    const deltaUsage = { input_tokens: 10, cache_read_input_tokens: 0, cache_creation_input_tokens: 400, output_tokens: 9, output_tokens_details: { thinking_tokens: 5 } };
+    const { fetch } = stubFetch(() =>
+      sse([
+        { event: 'message_start', data: { type: 'message_start', message: { id: 'msg_2', type: 'message', role: 'assistant', model: 'claude-opus-5-5', content: [], stop_reason: null, stop_sequence: null, usage: startUsage } } },
+        { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } },
+        { event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hi' } } },
+        { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } },
+        { event: 'message_delta', data: { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: deltaUsage } },
+        { event: 'message_stop', data: { type: 'message_stop' } },
+      ]),
+    );
+    const { result } = await collect(createAnthropicProvider({ apiKey: 'k', fetch }), request({ model: 'claude-opus-5-5' }));
+    // 10 + 400 written = 410 in, of the writes 300 with the 1-hour lifetime.
+    expect(result.usage).toEqual({
+      inputTokens: 410, outputTokens: 9, cachedInputTokens: 0, cacheWriteTokens: 400, cacheWrite1hTokens: 300,
+      reasoningTokens: 5, totalTokens: 419, estimated: false,
+    });
   });
 });
