@@ -7,8 +7,8 @@ export type { CostBreakdown, ModelPrice, PriceEntry };
 
 const SNAPSHOT_SUFFIX = /^-(\d{4}-\d{2}-\d{2}|\d{8})$/;
 
-/** How specifically a pattern names the model: higher wins, -1 means no match. */
-function specificity(pattern: string, model: string): number {
+/** How specifically a table pattern names the model: higher wins, -1 means no match. */
+export function matchSpecificity(pattern: string, model: string): number {
   if (pattern.endsWith('*')) {
     const prefix = pattern.slice(0, -1);
     return model.startsWith(prefix) ? prefix.length : -1;
@@ -33,7 +33,7 @@ export function pickPrice<P extends ModelPrice>(table: readonly P[], provider: s
   let best: { price: P; score: number } | null = null;
   for (const price of table) {
     if (price.provider !== provider || price.effectiveFrom > today) continue;
-    const score = specificity(price.model, model);
+    const score = matchSpecificity(price.model, model);
     if (score < 0) continue;
     if (!best || score > best.score || (score === best.score && price.effectiveFrom > best.price.effectiveFrom)) {
       best = { price, score };
