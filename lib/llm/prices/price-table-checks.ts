@@ -60,7 +60,7 @@ export function priceTableProblems(raw: unknown): string[] {
     return parsed.error.issues.map((issue) => {
       const [first, index, ...field] = issue.path;
       const entry = first === 'entries' && typeof index === 'number' ? entries?.[index] : undefined;
-      const where = entry ? `entry ${index} (${label(entry)})` : issue.path.map(String).join('.') || 'the file';
+      const where = entry ? `entry ${String(index)} (${label(entry)})` : issue.path.map(String).join('.') || 'the file';
       return `${where}${field.length ? ` ${field.map(String).join('.')}` : ''}: ${issue.message}`;
     });
   }
