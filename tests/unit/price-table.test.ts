@@ -103,7 +103,10 @@ describe('priceTableProblems', () => {
 
   it('wants one model’s entries to agree on its life dates', () => {
     expect(problemsOf(entry({ retiresOn: '2026-12-11' }), entry({ effectiveFrom: '2026-06-01', retiresOn: '2027-01-01' }))).toEqual([
-      'openai gpt-test from 2026-06-01: retiresOn 2027-01-01 differs from 2026-12-11 on openai gpt-test from 2026-01-10; give the model one retiresOn',
+      'openai gpt-test from 2026-06-01: retiresOn 2027-01-01 differs from 2026-12-11 on openai gpt-test from 2026-01-10; give every entry of the model the same retiresOn',
+    ]);
+    expect(problemsOf(entry({ reasoning: true }), entry({ effectiveFrom: '2026-06-01' }))).toEqual([
+      'openai gpt-test from 2026-06-01: reasoning absent differs from true on openai gpt-test from 2026-01-10; give every entry of the model the same reasoning',
     ]);
   });
 

@@ -28,7 +28,7 @@ function ambiguousMatches(entries: readonly Entry[]): string[] {
   return [...problems];
 }
 
-/** One model's entries must agree on its life dates: they describe the model, not one price period. */
+/** One model's entries must agree on its life dates and kind: they describe the model, not one price period. */
 function lifeDateConflicts(entries: readonly Entry[]): string[] {
   const problems: string[] = [];
   const seen = new Map<string, Entry>();
@@ -39,9 +39,10 @@ function lifeDateConflicts(entries: readonly Entry[]): string[] {
       seen.set(key, entry);
       continue;
     }
-    for (const field of ['releasedOn', 'retiresOn', 'replacement'] as const) {
-      if (first[field] !== undefined && entry[field] !== undefined && first[field] !== entry[field]) {
-        problems.push(`${label(entry)}: ${field} ${entry[field]} differs from ${first[field]} on ${label(first)}; give the model one ${field}`);
+    // A later entry without retiresOn would silently drop the retirement warning.
+    for (const field of ['releasedOn', 'retiresOn', 'replacement', 'reasoning'] as const) {
+      if (first[field] !== entry[field]) {
+        problems.push(`${label(entry)}: ${field} ${String(entry[field] ?? 'absent')} differs from ${String(first[field] ?? 'absent')} on ${label(first)}; give every entry of the model the same ${field}`);
       }
     }
   }
