@@ -14,6 +14,8 @@ vi.mock('@/db/queries/workspace-prices', () => ({
 const { forgetWorkspacePrices, resolvePrice } = await import('@/lib/llm/resolve-price');
 const { PRICE_TABLE_VERSION, computeCostUsd } = await import('@/lib/llm/pricing');
 
+const GPT_4O_MINI_ENTRY = { model: 'gpt-4o-mini', effectiveFrom: '2024-07-18', source: 'https://developers.openai.com/api/docs/pricing', checkedOn: '2026-12-01' };
+
 const WS = '00000000-0000-4000-8000-000000000001';
 const OTHER_WS = '00000000-0000-4000-8000-000000000002';
 
@@ -45,12 +47,32 @@ beforeEach(() => {
 describe('resolvePrice', () => {
   it('falls back to the built-in table and names its version', async () => {
     const resolved = await resolvePrice({ workspaceId: WS, provider: 'openai', model: 'gpt-4o-mini', at: new Date('2026-06-01T00:00:00Z') });
-    expect(resolved.source).toEqual({ kind: 'table', tableVersion: PRICE_TABLE_VERSION });
+    expect(resolved.source).toEqual({ kind: 'table', tableVersion: PRICE_TABLE_VERSION, entry: GPT_4O_MINI_ENTRY });
     expect(resolved.price).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', inputPerMTok: 0.15, outputPerMTok: 0.6 });
+    expect(resolved.reasoning).toBe(false);
+  });
+
+  it('names the table entry a snapshot id was priced by, and says when the model reasons', async () => {
+    const resolved = await resolvePrice({ workspaceId: WS, provider: 'openai', model: 'gpt-5.4-2026-03-05', at: new Date('2026-06-01T00:00:00Z') });
+    expect(resolved.source).toEqual({
+      kind: 'table',
+      tableVersion: PRICE_TABLE_VERSION,
+      entry: { model: 'gpt-5.4', effectiveFrom: '2026-03-05', source: 'https://developers.openai.com/api/docs/models/gpt-5.4', checkedOn: '2026-12-01' },
+    });
+    expect(resolved.reasoning).toBe(true);
+  });
+
+  it('keeps the table’s reasoning flag when the workspace prices the model itself', async () => {
+    const own = price({ model: 'o3', inputPerMTok: 3, outputPerMTok: 9 });
+    rows.current = [own];
+    const resolved = await resolvePrice({ workspaceId: WS, provider: 'openai', model: 'o3', at: new Date('2026-06-01T00:00:00Z') });
+    expect(resolved.source).toEqual({ kind: 'workspace', priceId: own.id, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    expect(resolved.price?.inputPerMTok).toBe(3);
+    expect(resolved.reasoning).toBe(true);
   });
 
   it('answers nulls for a model neither the workspace nor the table knows', async () => {
-    expect(await resolvePrice({ workspaceId: WS, provider: 'openai', model: 'my-finetune', at: new Date() })).toEqual({ price: null, source: null });
+    expect(await resolvePrice({ workspaceId: WS, provider: 'openai', model: 'my-finetune', at: new Date() })).toEqual({ price: null, source: null, reasoning: false });
   });
 
   it('prefers the workspace entry over the table for a table model', async () => {
@@ -87,7 +109,7 @@ describe('resolvePrice', () => {
   it('uses the table before the workspace entry takes effect', async () => {
     rows.current = [price({ model: 'gpt-4o-mini', effectiveFrom: new Date('2026-07-01T00:00:00Z'), inputPerMTok: 9 })];
     const before = await resolvePrice({ workspaceId: WS, provider: 'openai', model: 'gpt-4o-mini', at: new Date('2026-06-30T00:00:00Z') });
-    expect(before.source).toEqual({ kind: 'table', tableVersion: PRICE_TABLE_VERSION });
+    expect(before.source).toEqual({ kind: 'table', tableVersion: PRICE_TABLE_VERSION, entry: GPT_4O_MINI_ENTRY });
     expect(before.price?.inputPerMTok).toBe(0.15);
   });
 
