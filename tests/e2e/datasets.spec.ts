@@ -228,10 +228,12 @@ test('Settings: add a model price, see field errors, remove it', async ({ page, 
   // The API's field error lands under its field.
   await expect(page.locator('#price-outputPerMTok-error')).toContainText(/0 or more/i);
   await page.getByTestId('price-outputPerMTok').fill('0.6');
+  await page.getByTestId('price-cacheWrite1hPerMTok').fill('0.45');
   await panel.getByTestId('price-add').click();
   await expect(panel.getByTestId('price-row')).toHaveCount(1);
   await expect(panel.getByTestId('price-row')).toContainText('llama3.1:8b');
   await expect(panel.getByTestId('price-row')).toContainText('$0.6');
+  await expect(panel.getByTestId('price-row')).toContainText('$0.45');
   await panel.screenshot({ path: path.join(shots, 'settings-prices-1280.png') });
 
   await panel.getByTestId('price-delete').click();
