@@ -18,6 +18,7 @@ const SERVER_ONLY_MODULES = [
   '!@/lib/llm/types',
   '!@/lib/llm/usage',
   '!@/lib/llm/pricing',
+  '!@/lib/llm/model-warnings',
   '!@/lib/llm/token-chunks',
   '!@/lib/llm/token-encoding',
   '@/lib/net/*',

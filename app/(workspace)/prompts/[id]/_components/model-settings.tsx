@@ -7,6 +7,9 @@ import { NativeSelect } from '@/components/prompts/native-select';
 import { DEFAULT_MODEL } from '@/lib/prompts/schemas';
 import { useAvailableProviders, useProviderModels } from '@/components/providers/use-providers';
 import { fieldAria, FieldMessage } from '@/components/ui/field-message';
+import { ModelWarnings } from '@/components/runs/model-warning';
+import { modelSuggestions, warningsForModels } from '@/components/runs/model-retirement';
+import { useNow } from '@/lib/client/format';
 import { MAX_STOP_SEQUENCES, parseStop, type ModelForm } from './model-form';
 import { ResponseSchemaField } from './response-schema-field';
 import { ToolsField } from './tools-field';
@@ -26,6 +29,9 @@ export function ModelSettings({ value, onChange, readOnly = false, errors = {} }
   const known = providers.find((p) => p.id === value.provider);
   // The endpoint's own model list when it answers, else the catalogue's suggestions.
   const { models } = useProviderModels(known ? value.provider : null);
+  const nowMs = useNow();
+  const suggestions = nowMs ? modelSuggestions(value.provider, models, new Date(nowMs)) : models.map((model) => ({ model, tag: null }));
+  const warnings = warningsForModels([value], nowMs);
   const stopCount = parseStop(value.stop).length;
   const stopError = errors.stop;
 
@@ -79,11 +85,17 @@ export function ModelSettings({ value, onChange, readOnly = false, errors = {} }
           />
           <FieldMessage id="model-name-error" message={errors.model} />
           <datalist id="model-name-suggestions">
-            {models.map((m) => (
-              <option key={m} value={m} />
+            {suggestions.map(({ model, tag }) => (
+              <option key={model} value={model} label={tag ?? undefined} />
             ))}
           </datalist>
         </div>
+        <ModelWarnings
+          warnings={warnings}
+          onSwitch={readOnly ? undefined : (_warning, replacement) => set({ model: replacement })}
+          className="sm:col-span-2"
+          testId="model-warning"
+        />
         <NumberField
           id="model-temperature"
           label="Temperature"

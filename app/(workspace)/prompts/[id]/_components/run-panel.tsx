@@ -2,7 +2,10 @@
 
 import { ChevronRightIcon } from 'lucide-react';
 import { NativeSelect } from '@/components/prompts/native-select';
+import { ModelWarnings } from '@/components/runs/model-warning';
+import { warningsForModels } from '@/components/runs/model-retirement';
 import { Label } from '@/components/ui/label';
+import { useNow } from '@/lib/client/format';
 import type { FormErrors } from '@/lib/client/field-errors';
 import type { ModelConfig, VariableDef, VersionSummary } from '@/lib/client/types';
 import type { TemplateMessage } from '@/lib/prompts/schemas';
@@ -57,6 +60,7 @@ export function RunPanel(props: Props) {
   const { defs, values, errors, localErrors, targets, options } = props;
   const overridden = [describeOverrides(props.overrides, props.base), props.useCache ? '' : 'no cache'].filter(Boolean).join(', ');
   const variableError = (name: string) => localErrors[name] ?? errors.fields[`variables.${name}`];
+  const modelWarnings = warningsForModels(targets, useNow());
   return (
     <form
       id="run-form"
@@ -118,6 +122,13 @@ export function RunPanel(props: Props) {
           base={props.base}
           errors={{ provider: errors.fields.provider, model: errors.fields.model }}
           onChange={props.onTargetsChange}
+        />
+        <ModelWarnings
+          warnings={modelWarnings}
+          onSwitch={(warning, replacement) =>
+            props.onTargetsChange(targets.map((t) => (t.provider === warning.provider && t.model.trim() === warning.model ? { ...t, model: replacement } : t)))
+          }
+          testId="run-model-warning"
         />
         <RunEstimates turns={props.turns} defs={defs} values={values} targets={targets} maxTokens={props.maxTokens} />
         {props.fallbackFrom ? (

@@ -1,6 +1,8 @@
+import { RunCostBreakdown } from '@/components/runs/run-cost-breakdown';
+import { ModelWarnings } from '@/components/runs/model-warning';
 import { RunTokens } from '@/components/runs/run-metrics';
 import { formatDuration, runParams } from '@/components/runs/run-format';
-import { formatCost, formatCount } from '@/lib/client/format';
+import { formatCount } from '@/lib/client/format';
 import type { Run } from '@/lib/client/types';
 
 function Card({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -27,36 +29,40 @@ function Rows({ rows }: { rows: [string, React.ReactNode][] }) {
 
 const showValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 
-/** Usage, cost and timings of a finished run. */
+/** Usage and timings of a finished run, and how its cost was reached. */
 export function RunUsageCard({ run }: { run: Run }) {
   const usage = run.usage;
   return (
-    <Card title="Usage and cost">
-      <div className="text-sm">
-        <RunTokens run={run} />
-      </div>
-      {usage ? (
-        <table className="w-full text-sm" data-testid="run-usage-table">
-          <caption className="sr-only">Tokens{usage.estimated ? ' (estimated)' : ''}</caption>
-          <tbody className="[&_td]:py-0.5 [&_td:last-child]:text-right [&_td:last-child]:font-mono [&_td:last-child]:tabular-nums [&_th]:py-0.5 [&_th]:text-left [&_th]:font-normal [&_th]:text-muted-foreground">
-            <tr><th scope="row">Input</th><td>{formatCount(usage.inputTokens)}</td></tr>
-            <tr><th scope="row">of which cached</th><td>{formatCount(usage.cachedInputTokens)}</td></tr>
-            <tr><th scope="row">Cache writes</th><td>{formatCount(usage.cacheWriteTokens)}</td></tr>
-            <tr><th scope="row">Output</th><td>{formatCount(usage.outputTokens)}</td></tr>
-            <tr><th scope="row">of which reasoning</th><td>{formatCount(usage.reasoningTokens)}</td></tr>
-            <tr className="border-t font-medium"><th scope="row">Total</th><td>{formatCount(usage.totalTokens)}</td></tr>
-          </tbody>
-        </table>
-      ) : null}
-      <Rows
-        rows={[
-          ['Cost', <span key="c" data-testid="run-cost" title={run.costUsd === null ? "This model's price is unknown" : undefined}>{formatCost(run.costUsd)}</span>],
-          ['Latency', <span key="l" data-testid="run-latency">{formatDuration(run.latencyMs)}</span>],
-          ['Time to first token', <span key="t" data-testid="run-ttft">{formatDuration(run.ttftMs)}</span>],
-          ['Attempts', <span key="a" data-testid="run-attempts">{run.attempts}</span>],
-        ]}
-      />
-    </Card>
+    <>
+      <Card title="Usage and timings">
+        <div className="text-sm">
+          <RunTokens run={run} />
+        </div>
+        {usage ? (
+          <table className="w-full text-sm" data-testid="run-usage-table">
+            <caption className="sr-only">Tokens{usage.estimated ? ' (estimated)' : ''}</caption>
+            <tbody className="[&_td]:py-0.5 [&_td:last-child]:text-right [&_td:last-child]:font-mono [&_td:last-child]:tabular-nums [&_th]:py-0.5 [&_th]:text-left [&_th]:font-normal [&_th]:text-muted-foreground">
+              <tr><th scope="row">Input</th><td>{formatCount(usage.inputTokens)}</td></tr>
+              <tr><th scope="row">of which cached</th><td>{formatCount(usage.cachedInputTokens)}</td></tr>
+              <tr><th scope="row">Cache writes</th><td>{formatCount(usage.cacheWriteTokens)}</td></tr>
+              <tr><th scope="row">Output</th><td>{formatCount(usage.outputTokens)}</td></tr>
+              <tr><th scope="row">of which reasoning</th><td>{formatCount(usage.reasoningTokens)}</td></tr>
+              <tr className="border-t font-medium"><th scope="row">Total</th><td>{formatCount(usage.totalTokens)}</td></tr>
+            </tbody>
+          </table>
+        ) : null}
+        <Rows
+          rows={[
+            ['Latency', <span key="l" data-testid="run-latency">{formatDuration(run.latencyMs)}</span>],
+            ['Time to first token', <span key="t" data-testid="run-ttft">{formatDuration(run.ttftMs)}</span>],
+            ['Attempts', <span key="a" data-testid="run-attempts">{run.attempts}</span>],
+          ]}
+        />
+      </Card>
+      <Card title="Cost" testId="run-cost-card">
+        <RunCostBreakdown run={run} />
+      </Card>
+    </>
   );
 }
 
@@ -64,6 +70,8 @@ export function RunModelCard({ run, providerLabel }: { run: Run; providerLabel: 
   const { temperature, maxTokens, topP, stop } = runParams(run);
   return (
     <Card title="Model" testId="run-model-card">
+      {/* As of now, not of the run: a model retired since still ran then, but a re-run would fail. */}
+      <ModelWarnings warnings={run.warnings} testId="run-model-warning" />
       <Rows
         rows={[
           ['Provider', providerLabel],
