@@ -5,6 +5,8 @@ import { NativeSelect } from '@/components/prompts/native-select';
 import { useProviderModels } from '@/components/providers/use-providers';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { modelSuggestions } from '@/components/runs/model-retirement';
+import { useNow } from '@/lib/client/format';
 import type { ModelConfig } from '@/lib/client/types';
 import { MAX_TARGETS, modelForProvider, nextTarget, type ProviderOption, type RunTarget } from './run-model-choice';
 
@@ -71,6 +73,8 @@ type RowProps = {
 /** One provider/model pair; the model field suggests what the provider's own endpoint lists. */
 function TargetRow({ index: i, target, options, invalid, removable, onChange, onPickProvider, onRemove }: RowProps) {
   const { models } = useProviderModels(target.provider);
+  const nowMs = useNow();
+  const suggestions = nowMs ? modelSuggestions(target.provider, models, new Date(nowMs)) : models.map((model) => ({ model, tag: null }));
   const listId = `run-model-suggestions${suffix(i)}`;
   return (
     <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)_auto] items-start gap-2" data-testid={`run-target-${i}`}>
@@ -101,8 +105,8 @@ function TargetRow({ index: i, target, options, invalid, removable, onChange, on
         data-testid={`run-model${suffix(i)}`}
       />
       <datalist id={listId}>
-        {models.map((m) => (
-          <option key={m} value={m} />
+        {suggestions.map(({ model, tag }) => (
+          <option key={model} value={model} label={tag ?? undefined} />
         ))}
       </datalist>
       <Button type="button" variant="ghost" size="icon" disabled={!removable} onClick={onRemove} aria-label={`Remove model ${i + 1}`} data-testid={`run-remove-target-${i}`}>
