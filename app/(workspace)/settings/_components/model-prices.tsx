@@ -34,7 +34,7 @@ export function ModelPrices({ canManage }: { canManage: boolean }) {
   }
 
   return (
-    <Card data-testid="model-prices">
+    <Card id="model-prices" className="scroll-mt-20" data-testid="model-prices">
       <CardHeader>
         <CardTitle>Model prices</CardTitle>
         <CardDescription>
