@@ -44,7 +44,8 @@ export const PROVIDER_CATALOG = [
     baseUrl: 'optional',
     baseUrlPlaceholder: 'https://api.openai.com/v1',
     envVar: 'OPENAI_API_KEY',
-    models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'gpt-4.1'],
+    // Current models first (lib/llm/prices/price-table.json prices each; tests/unit/provider-catalog.test.ts checks).
+    models: ['gpt-6.2-sol', 'gpt-6.2-astra', 'gpt-6.1-terra', 'gpt-6-luna', 'gpt-5.6-sol', 'gpt-5.6-terra', 'gpt-5.6-luna', 'gpt-5.5', 'gpt-5.4', 'gpt-5.4-mini'],
   },
   {
     id: 'anthropic',
@@ -54,7 +55,7 @@ export const PROVIDER_CATALOG = [
     baseUrl: 'optional',
     baseUrlPlaceholder: 'https://api.anthropic.com',
     envVar: 'ANTHROPIC_API_KEY',
-    models: ['claude-sonnet-4-5', 'claude-haiku-4-5'],
+    models: ['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-5-5', 'claude-fable-5-2', 'claude-sonnet-5', 'claude-opus-5'],
   },
   {
     id: 'groq',
@@ -64,7 +65,8 @@ export const PROVIDER_CATALOG = [
     baseUrl: 'none',
     defaultBaseUrl: 'https://api.groq.com/openai/v1',
     envVar: 'GROQ_API_KEY',
-    models: ['llama-3.3-70b-versatile', 'llama-3.1-8b-instant'],
+    // The Llama 3.x models shut down on 2026-08-16 (Groq deprecations page).
+    models: ['openai/gpt-oss-120b', 'openai/gpt-oss-20b'],
   },
   {
     id: 'openrouter',
