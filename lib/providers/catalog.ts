@@ -55,7 +55,7 @@ export const PROVIDER_CATALOG = [
     baseUrl: 'optional',
     baseUrlPlaceholder: 'https://api.anthropic.com',
     envVar: 'ANTHROPIC_API_KEY',
-    models: ['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-5-5', 'claude-fable-5-2', 'claude-sonnet-5', 'claude-opus-5'],
+    models: ['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-5-5', 'claude-fable-5-2'],
   },
   {
     id: 'groq',
