@@ -9,18 +9,14 @@ export type CostRow = { tokenClass: TokenClass; label: string; tokens: string; p
 const integer = new Intl.NumberFormat('en-US');
 // Rates like $0.075 or $0.0375 per million need more than cents.
 const rate = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
-// Line costs are stored to 1e-8 USD; six decimals (a millionth of a dollar) keep a short run's lines readable.
-const precise = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 });
+// Costs are stored to 1e-8 USD: all eight decimals, so a short run's lines visibly add up to its total.
+const precise = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 8 });
 
 /** "$2.50 / MTok", "$0.075 / MTok". */
 export const formatPerMTok = (perMTok: number) => `${rate.format(perMTok)} / MTok`;
 
-/** "$0.003085", "$1.50", "$0"; "< $0.000001" for a dust amount that is not free. */
-export function formatPreciseUsd(usd: number): string {
-  if (usd === 0) return '$0';
-  if (Math.abs(usd) < 0.000001) return '< $0.000001';
-  return precise.format(usd);
-}
+/** "$0.003085", "$0.00000165", "$1.50", "$0". */
+export const formatPreciseUsd = (usd: number) => (usd === 0 ? '$0' : precise.format(usd));
 
 /** 200000 → "200K", 1000000 → "1M", 272000 → "272K". */
 export function formatTokenThreshold(tokens: number): string {

@@ -56,7 +56,11 @@ test('a run page explains its cost: each token class × its rate, the total, and
   await expect(card.getByTestId('cost-line-cacheWrite1h')).toContainText('$0.008');
   await expect(card.getByTestId('cost-line-input')).toContainText('× $4.00 / MTok');
   await expect(card.getByTestId('cost-line-output')).toContainText('× $20.00 / MTok');
-  await expect(card.getByTestId('run-cost')).toHaveText(/^\$0\.\d{2,6}$/);
+  // The prompt "Describe a lighthouse briefly" is 4 words, the echo 5: 4 × $4 + 4,000 × $0.20 + 2,000 × $5 + 1,000 × $8
+  // + 5 × $20 = 16 + 800 + 10,000 + 8,000 + 100 = 18,916 micro-dollars.
+  await expect(card.getByTestId('cost-line-input')).toContainText('$0.000016');
+  await expect(card.getByTestId('cost-line-output')).toContainText('$0.0001');
+  await expect(card.getByTestId('run-cost')).toHaveText('$0.018916');
   await expect(card.getByTestId('run-cost-estimate')).toHaveCount(0);
 
   const source = card.getByTestId('run-price-source');
@@ -73,8 +77,12 @@ test('a run without reported usage is marked as an estimate', async ({ page, req
   await expect(card.getByTestId('run-cost-estimate')).toContainText('Estimate — the provider reported no usage; tokens were counted.');
   // gpt-4o-mini is no reasoning model: its count is the whole output.
   await expect(card.getByTestId('run-cost-estimate')).not.toContainText('reasoning');
-  await expect(card.getByTestId('cost-line-input')).toContainText('× $0.15 / MTok');
-  await expect(card.getByTestId('cost-line-output')).toContainText('× $0.60 / MTok');
+  // Counted, not reported: "Describe a lighthouse briefly" is 11 tokens with the chat framing, the reply 6. 11 × $0.15
+  // / 1e6 = $0.00000165 and 6 × $0.60 / 1e6 = $0.0000036, total $0.00000525.
+  await expect(card.getByTestId('cost-line-input')).toContainText('11 × $0.15 / MTok');
+  await expect(card.getByTestId('cost-line-input')).toContainText('$0.00000165');
+  await expect(card.getByTestId('cost-line-output')).toContainText('6 × $0.60 / MTok');
+  await expect(card.getByTestId('run-cost')).toHaveText('$0.00000525');
   await shoot(page, 'run-estimate');
 });
 

@@ -54,13 +54,15 @@ describe('costRows', () => {
 });
 
 describe('money and thresholds', () => {
-  it('shows rates to four decimals and costs to the millionth of a dollar', () => {
+  it('shows rates to four decimals and costs to the stored 1e-8 of a dollar', () => {
     expect(formatPerMTok(0.075)).toBe('$0.075 / MTok');
     expect(formatPerMTok(0.0375)).toBe('$0.0375 / MTok');
     expect(formatPerMTok(2.5)).toBe('$2.50 / MTok');
-    // 37 tokens × $0.15 / 1e6 = $0.00000555, which rounds to $0.000006.
-    expect(formatPreciseUsd(0.00000555)).toBe('$0.000006');
-    expect(formatPreciseUsd(0.0000004)).toBe('< $0.000001');
+    // 11 tokens × $0.15 / 1e6 = $0.00000165 and 6 × $0.60 / 1e6 = $0.0000036: the lines add up to $0.00000525 on screen.
+    expect(formatPreciseUsd(0.00000165)).toBe('$0.00000165');
+    expect(formatPreciseUsd(0.0000036)).toBe('$0.0000036');
+    expect(formatPreciseUsd(0.00000525)).toBe('$0.00000525');
+    expect(formatPreciseUsd(0.018916)).toBe('$0.018916');
     expect(formatPreciseUsd(0)).toBe('$0');
     expect(formatPreciseUsd(1.5)).toBe('$1.50');
   });
