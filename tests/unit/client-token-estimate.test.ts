@@ -53,6 +53,14 @@ describe('estimateRun', () => {
     expect(estimate.maxCostUsd).toBeCloseTo((3_008 * price.inputPerMTok + 1_000 * price.outputPerMTok) / 1e6, 10);
   });
 
+  it('prices a long prompt at the model’s prompt-length tier', () => {
+    // One 300,000-token message: 3 (reply) + 300,000 = 300,003 > 272,000, so gpt-5.4 bills 5 in / 22.50 out.
+    // 300,003 × 5 = 1,500,015 µ$; with 1,000 output tokens + 1,000 × 22.50 = 1,522,515 µ$.
+    const estimate = estimateRun({ counts: { counts: [300_000], estimated: false }, provider: 'openai', model: 'gpt-5.4', maxTokens: 1_000, at: new Date('2026-06-01T12:00:00Z') });
+    expect(estimate.inputCostUsd).toBe(1.500015);
+    expect(estimate.maxCostUsd).toBe(1.522515);
+  });
+
   it('says unknown (null), never free, for a model without a price; the local model is free', () => {
     const unknown = estimateRun({ counts, provider: 'custom', model: 'my-finetune', maxTokens: 10 });
     expect(unknown.inputCostUsd).toBeNull();
