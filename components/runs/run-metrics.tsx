@@ -54,7 +54,7 @@ export function RunMetrics({ run, className }: { run: Run; className?: string })
     {
       label: 'Cost',
       value: (
-        <span data-testid="run-cost" title={run.costUsd === null ? "This model's price is unknown" : undefined}>
+        <span data-testid="run-cost" title={run.costUsd === null ? "This model's price is unknown" : run.costBreakdown?.estimated ? 'An estimate: the provider reported no usage' : undefined}>
           {formatCost(run.costUsd)}
         </span>
       ),
