@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import table from '@/lib/llm/prices/price-table.json';
-import { isProviderPage } from '@/lib/llm/prices/price-entry-schema';
+import { isProviderPage, type PriceTableFile } from '@/lib/llm/prices/price-entry-schema';
 import { priceTableProblems } from '@/lib/llm/prices/price-table-checks';
+import type { PriceEntry } from '@/lib/llm/prices/price-types';
 import { PRICE_TABLE_VERSION, priceFor } from '@/lib/llm/pricing';
 
 type RawEntry = Record<string, unknown>;
@@ -23,6 +24,11 @@ describe('the built-in price table file', () => {
   it('has no problems', () => {
     // One line per problem, naming the entry and the fix.
     expect(priceTableProblems(table)).toEqual([]);
+  });
+
+  it('is held to the engine’s PriceEntry type by the schema (checked by tsc)', () => {
+    const asEngineEntry = (entry: PriceTableFile['entries'][number]): PriceEntry => entry;
+    expect(asEngineEntry).toBeTypeOf('function');
   });
 
   it('is the version the engine stores on runs', () => {
