@@ -23,9 +23,10 @@ const providerLabel = (provider: string) => PROVIDER_CATALOG.find((entry) => ent
  * shown in the editor and the run panel, and carried by the API's run answers. Empty for models it does not know.
  */
 export function modelWarnings(provider: string, model: string, now: Date = new Date()): ModelWarning[] {
-  const retiresOn = priceFor(provider, model, now)?.retiresOn;
+  const entry = priceFor(provider, model, now);
+  const retiresOn = entry?.retiresOn;
   if (!retiresOn) return [];
-  const replacement = priceFor(provider, model, now)?.replacement ?? null;
+  const replacement = entry.replacement ?? null;
   const daysLeft = Math.ceil((Date.parse(`${retiresOn}T00:00:00Z`) - now.getTime()) / DAY_MS);
   if (daysLeft > RETIREMENT_NOTICE_DAYS) return [];
   const instead = replacement ? ` Switch to ${replacement}.` : ' Switch to a current model.';

@@ -54,7 +54,7 @@ export type CostLine = { tokenClass: TokenClass; tokens: number; perMTok: number
 
 /** How a run's cost was computed: stored on the run, so the run page can explain it after the table changes. */
 export type CostBreakdown = {
-  /** Every token class with tokens, in a fixed order; their usd sum (rounded) is the run's costUsd. */
+  /** Every token class with tokens, in a fixed order; costUsd is their tokens × perMTok summed, then rounded. */
   lines: CostLine[];
   /** The prompt-length tier the request was billed at; null at the base rates. */
   tier: { aboveInputTokens: number } | null;
