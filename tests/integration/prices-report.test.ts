@@ -28,7 +28,10 @@ const DAY_MS = 86_400_000;
 const tag = randomUUID().slice(0, 8);
 const custom = `custom-${tag}`;
 const selfHosted = `llama-${tag}`;
-const ours = (report: UnpricedReport) => report.models.filter((m) => m.model.endsWith(tag) || m.model === 'gpt-4o-mini');
+// A dated snapshot id of a priced model (the table matches gpt-4o-mini-YYYYMMDD), this file's own: other files leave
+// unpriced gpt-4o-mini runs in the shared database.
+const snapshot = `gpt-4o-mini-${10_000_000 + Math.floor(Math.random() * 89_999_999)}`;
+const ours = (report: UnpricedReport) => report.models.filter((m) => m.model.endsWith(tag) || m.model === snapshot);
 
 let alice: TestUser;
 let bob: TestUser;
@@ -75,7 +78,7 @@ beforeAll(async () => {
     { createdAt: ago(1), cached: true, costUsd: 0 },
     { createdAt: ago(3), provider: 'ollama', model: selfHosted },
     // A run from before the table priced the model (the table knows it now).
-    { createdAt: ago(5), model: 'gpt-4o-mini' },
+    { createdAt: ago(5), model: snapshot },
   ]);
   await seed(bob, [{ createdAt: ago(4) }, { createdAt: ago(3), provider: 'ollama', model: selfHosted }]);
 });
@@ -91,16 +94,16 @@ describe('prices report', () => {
     expect(report.tableVersion).toBe(PRICE_TABLE_VERSION);
     const models = ours(report);
     // custom: alice's 1, 2 and 29 days ago and bob's 4 days ago = 4 runs in 2 workspaces, last seen 1 day ago.
-    // selfHosted: alice's and bob's 3 days ago = 2 runs in 2 workspaces. gpt-4o-mini: alice's one.
+    // selfHosted: alice's and bob's 3 days ago = 2 runs in 2 workspaces. The gpt-4o-mini snapshot: alice's one.
     expect(models.map(({ provider, model, runs, workspaces, pricedInTableNow }) => ({ provider, model, runs, workspaces, pricedInTableNow }))).toEqual([
       { provider: 'openai', model: custom, runs: 4, workspaces: 2, pricedInTableNow: null },
       { provider: 'ollama', model: selfHosted, runs: 2, workspaces: 2, pricedInTableNow: null },
       {
         provider: 'openai',
-        model: 'gpt-4o-mini',
+        model: snapshot,
         runs: 1,
         workspaces: 1,
-        pricedInTableNow: { model: priceFor('openai', 'gpt-4o-mini')!.model, effectiveFrom: priceFor('openai', 'gpt-4o-mini')!.effectiveFrom },
+        pricedInTableNow: { model: 'gpt-4o-mini', effectiveFrom: priceFor('openai', 'gpt-4o-mini')!.effectiveFrom },
       },
     ]);
     const lastSeen = Date.parse(models[0]!.lastSeen);
@@ -127,13 +130,13 @@ describe('prices report', () => {
     expect(ours(json).map((m) => [m.model, m.runs, m.workspaces])).toEqual([
       [custom, 5, 2],
       [selfHosted, 2, 2],
-      ['gpt-4o-mini', 1, 1],
+      [snapshot, 1, 1],
     ]);
 
     const text = (await script([])).stdout;
     expect(text).toContain('Models without a price in runs of the last 30 days');
     expect(text.split('\n').find((line) => line.includes(custom))).toMatch(new RegExp(`^openai\\s+${custom}\\s+4\\s+2\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC$`));
-    expect(text.split('\n').find((line) => line.includes('gpt-4o-mini'))).toContain('priced in the table now');
+    expect(text.split('\n').find((line) => line.includes(snapshot))).toContain('priced in the table now');
 
     const bad = await script(['--days', '400']).catch((error: { code: number; stderr: string }) => error);
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('--days must be a whole number from 1 to 365, got "400"') });
