@@ -1,4 +1,5 @@
 import type { CostBreakdown, TokenClass } from '@/lib/llm/prices/price-types';
+import { formatCount } from '@/lib/client/format';
 import type { Run } from '@/lib/client/types';
 
 /** Where the workspace's own prices are edited; the run page links there. */
@@ -6,7 +7,6 @@ export const MODEL_PRICES_HREF = '/settings#model-prices';
 
 export type CostRow = { tokenClass: TokenClass; label: string; tokens: string; perMTok: string; cost: string };
 
-const integer = new Intl.NumberFormat('en-US');
 // Rates like $0.075 or $0.0375 per million need more than cents.
 const rate = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
 // Costs are stored to 1e-8 USD: all eight decimals, so a short run's lines visibly add up to its total.
@@ -22,7 +22,7 @@ export const formatPreciseUsd = (usd: number) => (usd === 0 ? '$0' : precise.for
 export function formatTokenThreshold(tokens: number): string {
   if (tokens >= 1_000_000 && tokens % 100_000 === 0) return `${tokens / 1_000_000}M`;
   if (tokens >= 1_000 && tokens % 1_000 === 0) return `${tokens / 1_000}K`;
-  return integer.format(tokens);
+  return formatCount(tokens);
 }
 
 function lineLabel(tokenClass: TokenClass, provider: string, reasoningTokens: number): string {
@@ -37,7 +37,7 @@ function lineLabel(tokenClass: TokenClass, provider: string, reasoningTokens: nu
     case 'cacheWrite1h':
       return 'Cache writes (1 hour)';
     case 'output':
-      return reasoningTokens > 0 ? `Output (incl. ${integer.format(reasoningTokens)} reasoning)` : 'Output';
+      return reasoningTokens > 0 ? `Output (incl. ${formatCount(reasoningTokens)} reasoning)` : 'Output';
   }
 }
 
@@ -46,7 +46,7 @@ export function costRows(breakdown: CostBreakdown, { provider, reasoningTokens }
   return breakdown.lines.map((line) => ({
     tokenClass: line.tokenClass,
     label: lineLabel(line.tokenClass, provider, reasoningTokens),
-    tokens: integer.format(line.tokens),
+    tokens: formatCount(line.tokens),
     perMTok: formatPerMTok(line.perMTok),
     cost: formatPreciseUsd(line.usd),
   }));

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownTotalUsd, computeCostUsd, costBreakdown, priceFor, type ModelPrice } from '@/lib/llm/pricing';
 import type { Usage } from '@/lib/llm/types';
+import { usage } from '../fixtures/usage';
 
 // The billing rules of the providers (issue 10, section 4) and the corrections (section 2), against the real table.
 // Arithmetic in µ$ (tokens × $/MTok); 1 µ$ = 1e-6 USD.
 
-const usage = (u: Partial<Usage>): Usage => ({
-  inputTokens: 0,
-  outputTokens: 0,
-  cachedInputTokens: 0,
-  cacheWriteTokens: 0,
-  reasoningTokens: 0,
-  totalTokens: (u.inputTokens ?? 0) + (u.outputTokens ?? 0),
-  estimated: false,
-  ...u,
-});
 
 const at = (day: string) => new Date(`${day}T12:00:00Z`);
 

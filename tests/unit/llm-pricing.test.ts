@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { usageFromAnthropic } from '@/lib/llm/anthropic-provider';
 import { usageFromOpenAI } from '@/lib/llm/openai-provider';
 import { computeCostUsd, pickPrice, PRICE_TABLE, PRICE_TABLE_VERSION, priceFor, type ModelPrice } from '@/lib/llm/pricing';
-import type { Usage } from '@/lib/llm/types';
+import { usage } from '../fixtures/usage';
 
-const usage = (u: Partial<Usage>): Usage => ({
-  inputTokens: 0,
-  outputTokens: 0,
-  cachedInputTokens: 0,
-  cacheWriteTokens: 0,
-  reasoningTokens: 0,
-  totalTokens: (u.inputTokens ?? 0) + (u.outputTokens ?? 0),
-  estimated: false,
-  ...u,
-});
 
 const at = (day: string) => new Date(`${day}T12:00:00Z`);
 
